@@ -1,0 +1,106 @@
+/**
+ * Shared vocabulary of interviewing and scoring. The engine, the scorers and the report all speak these types;
+ * nothing here knows about a platform, a database or a queue.
+ */
+
+export const DIMENSIONS = ['technicalAccuracy', 'completeness', 'clarity', 'depth', 'practicality'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const SKILL_AREAS = ['frontend', 'backend', 'fullstack', 'data', 'devops'] as const;
+export type SkillArea = (typeof SKILL_AREAS)[number];
+
+export const LEVELS = ['early_career', 'mid', 'senior'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export type TurnKind = 'introduction' | 'technical' | 'behavioral' | 'follow_up';
+
+/** Flags on one answer. They are shown in the report; none of them is ever turned into a made-up score. */
+export const ANSWER_FLAGS = [
+  'empty',
+  'emoji_only',
+  'off_topic',
+  'keyword_list',
+  'very_short',
+  'truncated_for_scoring',
+  'skipped',
+  'scoring_failed',
+  'edited',
+] as const;
+export type AnswerFlag = (typeof ANSWER_FLAGS)[number];
+
+export interface Concept {
+  name: string;
+  synonyms: string[];
+}
+
+export interface ExpectedPart {
+  name: string;
+  /** Words or phrases whose presence shows the part is covered. */
+  cues: string[];
+}
+
+/** A question as the scorer needs it: bank questions carry all of it; ad-hoc questions only `text` and `kind`. */
+export interface ScoringQuestion {
+  id?: string;
+  kind: 'technical' | 'behavioral' | 'follow_up';
+  text: string;
+  concepts?: Concept[];
+  expectedParts?: ExpectedPart[];
+  referenceAnswer?: string;
+}
+
+export interface DimensionScore {
+  /** 0-10 with at most two decimals, or null when it could not be computed. Never a default. */
+  value: number | null;
+  /** Plain sentence(s) saying what in the answer supports the value, or why there is none. */
+  evidence: string;
+}
+
+export interface StarScore {
+  situation: boolean;
+  task: boolean;
+  action: boolean;
+  result: boolean;
+  value: number | null;
+  evidence: string;
+}
+
+export interface AnswerScore {
+  scorerId: string;
+  scorerVersion: string;
+  status: 'ok' | 'failed' | 'skipped';
+  dimensions: Record<Dimension, DimensionScore>;
+  /** Present for behavioral answers. */
+  star?: StarScore;
+  strengths: string[];
+  improvements: string[];
+  flags: AnswerFlag[];
+  error?: string;
+}
+
+export interface ScoreInput {
+  question: ScoringQuestion;
+  answer: string;
+}
+
+/** Anything that scores one answer (the offline rubric scorer now, a language model later). */
+export interface AnswerScorer {
+  readonly id: string;
+  readonly version: string;
+  readonly label: string;
+  score(input: ScoreInput): Promise<AnswerScore>;
+}
+
+export interface Profile {
+  primarySkillArea: SkillArea | null;
+  experienceLevel: Level | null;
+  skills: string[];
+  projectsMentioned: number;
+  /** The candidate's own words that support each field. */
+  evidence: {
+    primarySkillArea: string | null;
+    experienceLevel: string | null;
+    skills: string | null;
+    projectsMentioned: string | null;
+  };
+}
