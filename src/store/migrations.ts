@@ -12,8 +12,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import { SchemaEngine } from '@prisma/schema-engine-wasm';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import pg from 'pg';
 import { AppError } from '../shared/errors.js';
 
@@ -101,7 +105,7 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
  * A driver adapter factory whose shadow database is a real, separate, throw-away database.
  * (The stock factory, given a connection string, would "shadow" onto the real database.)
  */
-function adapterFactory(parts: ConnectionParts) {
+function adapterFactory(parts: ConnectionParts): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaPg({ ...parts });
   return {
     provider: base.provider,
@@ -123,6 +127,8 @@ function adapterFactory(parts: ConnectionParts) {
 
 async function openEngine(paths: MigrationPaths, databaseUrl: string): Promise<SchemaEngine> {
   reportCharColumnsAsText();
+  // Loaded on demand: the wasm module is large, and most importers only need the database helpers.
+  const { SchemaEngine } = await import('@prisma/schema-engine-wasm');
   const schema = readFileSync(paths.schemaPath, 'utf8');
   const factory = bindMigrationAwareSqlAdapterFactory(adapterFactory(parseDatabaseUrl(databaseUrl)));
   return SchemaEngine.new({ datamodels: [[paths.schemaPath, schema]] }, () => {}, factory);
@@ -181,7 +187,7 @@ export async function diffMigrationsToSchema(paths: MigrationPaths, databaseUrl:
       exitCode: null,
       filters: FILTERS,
     });
-    return result.stdout.trim();
+    return (result.stdout ?? '').trim();
   } finally {
     engine.free();
   }

@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../support/db.js';
+import { spawnTs, type Spawned } from '../support/processes.js';
+
+const running: Spawned[] = [];
+afterEach(() => {
+  for (const proc of running.splice(0)) if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
+});
+
+function start(entry: string, env: Record<string, string>): Spawned {
+  const proc = spawnTs(entry, [], { PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: testDatabaseUrl(), ...env });
+  running.push(proc);
+  return proc;
+}
+
+async function listeningPort(proc: Spawned): Promise<number> {
+  const line = await proc.waitFor(/"msg":"Screener server listening"/);
+  return (JSON.parse(line) as { port: number }).port;
+}
+
+/** A port that was free a moment ago and has nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('the server process', () => {
+  it('answers /healthz with 200 and each dependency up when PostgreSQL and Redis answer', async () => {
+    const proc = start('src/server.ts', {});
+    const port = await listeningPort(proc);
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { dependencies: Record<string, { status: string }> };
+    expect(body.dependencies.postgres?.status).toBe('up');
+    expect(body.dependencies.redis?.status).toBe('up');
+  });
+
+  it('answers /healthz with 503 naming Redis when REDIS_URL points at a closed port', async () => {
+    const proc = start('src/server.ts', { REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
+    const port = await listeningPort(proc);
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { status: string; dependencies: Record<string, { status: string }> };
+    expect(body.status).toBe('unavailable');
+    expect(body.dependencies.redis?.status).toBe('down');
+    expect(body.dependencies.postgres?.status).toBe('up');
+  });
+
+  it('serves Prometheus metrics', async () => {
+    const proc = start('src/server.ts', {});
+    const port = await listeningPort(proc);
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    expect(await res.text()).toMatch(/^process_cpu_user_seconds_total\{service="server"\} \d/m);
+  });
+
+  it('exits 0 on SIGTERM after closing its connections', async () => {
+    const proc = start('src/server.ts', {});
+    const port = await listeningPort(proc);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited()).toEqual({ code: 0, signal: null });
+    expect(proc.stdout()).toContain('"msg":"stopped"');
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('the worker process', () => {
+  it('exits 0 on SIGTERM', async () => {
+    const proc = start('src/worker.ts', {});
+    await proc.waitFor(/"msg":"Screener worker started"/);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited()).toEqual({ code: 0, signal: null });
+    expect(proc.stdout()).toContain('"msg":"stopped"');
+  });
+});
