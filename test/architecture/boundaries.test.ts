@@ -1,0 +1,64 @@
+/**
+ * One-way dependencies, enforced: platform SDKs stay in their adapters, and the interview engine, scoring and
+ * report code know no database, queue, HTTP framework or platform.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return path.includes('generated') ? [] : sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  return found.map((m) => m[1] ?? m[2] ?? '');
+}
+
+const files = sourceFiles('src').map((f) => ({ file: relative('.', f), imports: importsOf(f) }));
+
+type SourceFile = { file: string; imports: string[] };
+const INFRASTRUCTURE = /^(@prisma\/|bullmq|ioredis|pg$|express|@slack\/|botbuilder)|\/(store|jobs|platforms|http|generated)\//;
+
+function offenders(inDir: RegExp, forbidden: RegExp, except?: RegExp, among: SourceFile[] = files): string[] {
+  return among
+    .filter(({ file }) => inDir.test(file) && !(except && except.test(file)))
+    .flatMap(({ file, imports }) => imports.filter((spec) => forbidden.test(spec)).map((spec) => `${file} imports ${spec}`));
+}
+
+describe('dependency boundaries', () => {
+  it('finds the source files it checks', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it('only src/platforms/slack imports Slack SDKs', () => {
+    expect(offenders(/^src\//, /^@slack\//, /^src\/platforms\/slack\//)).toEqual([]);
+  });
+
+  it('only src/platforms/teams imports the Bot Framework SDK', () => {
+    expect(offenders(/^src\//, /^(botbuilder|botframework-)/, /^src\/platforms\/teams\//)).toEqual([]);
+  });
+
+  it('the engine, scoring and report know no database, queue, HTTP framework or platform', () => {
+    expect(offenders(/^src\/(engine|scoring|report)\//, INFRASTRUCTURE)).toEqual([]);
+  });
+
+  it('the boundary check itself catches a forbidden import', () => {
+    const planted = [
+      { file: 'src/engine/x.ts', imports: ['../store/prisma.js', 'bullmq', '../scoring/index.js'] },
+      { file: 'src/report/y.ts', imports: importsOf('src/store/prisma.ts') },
+    ];
+    expect(offenders(/^src\/(engine|scoring|report)\//, INFRASTRUCTURE, undefined, planted)).toEqual([
+      'src/engine/x.ts imports ../store/prisma.js',
+      'src/engine/x.ts imports bullmq',
+      'src/report/y.ts imports @prisma/adapter-pg',
+      'src/report/y.ts imports ../generated/prisma/client.js',
+      'src/report/y.ts imports ../generated/prisma/client.js',
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { envSchema } from '../../src/config/env.js';
+
+const readme = readFileSync('README.md', 'utf8');
+
+function configurationTableVariables(): string[] {
+  const section = readme.split(/^## Configuration$/m)[1]?.split(/^## /m)[0] ?? '';
+  return [...section.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1] ?? '');
+}
+
+describe('README', () => {
+  it('lists exactly the environment variables of the configuration schema', () => {
+    const documented = configurationTableVariables();
+    expect(documented.length).toBeGreaterThan(0);
+    expect([...documented].sort()).toEqual(Object.keys(envSchema.shape).sort());
+  });
+
+  it('documents each default as the schema has it', () => {
+    const parsed = envSchema.parse({});
+    for (const [name, value] of Object.entries(parsed)) {
+      expect(readme, name).toMatch(new RegExp(`^\\| \`${name}\` \\| \`${String(value).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\` \\|`, 'm'));
+    }
+  });
+
+  it('names only npm scripts that exist', () => {
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const named = [...readme.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1] ?? '');
+    for (const name of named) expect(scripts, name).toHaveProperty(name);
+  });
+});
