@@ -104,3 +104,59 @@ export interface Profile {
     projectsMentioned: string | null;
   };
 }
+
+/* ---------- Question banks and the offline interviewer (added with the offline scorer) ---------- */
+
+/** One bank file per family: a bank per skill area, plus behavioral questions that every role shares. */
+export const QUESTION_FAMILIES = [...SKILL_AREAS, 'behavioral'] as const;
+export type QuestionFamily = (typeof QUESTION_FAMILIES)[number];
+
+/** STAR parts, in the order an answer usually tells them. Behavioral bank questions name exactly these parts. */
+export const STAR_PARTS = ['situation', 'task', 'action', 'result'] as const;
+export type StarPart = (typeof STAR_PARTS)[number];
+
+/** A question from a shipped bank. It is a ScoringQuestion with every optional field filled in. */
+export interface BankQuestion {
+  /** Stable across releases, e.g. `fe-react-state-01`; reports and stored interviews refer to it. */
+  id: string;
+  family: QuestionFamily;
+  kind: 'technical' | 'behavioral';
+  levels: Level[];
+  text: string;
+  concepts: Concept[];
+  expectedParts: ExpectedPart[];
+  /** Prompts for a short or incomplete answer; `{missing}` is replaced by the names of the missing parts. */
+  followUps: string[];
+  referenceAnswer: string;
+}
+
+export interface QuestionBank {
+  readonly questions: readonly BankQuestion[];
+}
+
+export interface SelectQuestionsOptions {
+  /** The role's family: technical questions come only from it. */
+  skillArea: SkillArea;
+  /** The role's level. */
+  level: Level;
+  /** @defaultValue 5 */
+  technicalCount?: number;
+  /** @defaultValue 2 */
+  behavioralCount?: number;
+  /** The candidate's profile: a lower stated level leans the selection down, stated skills break ties. */
+  profile?: Profile;
+  /** Makes the choice repeatable, e.g. the interview id. */
+  seed: string;
+}
+
+export interface FollowUpDecision {
+  prompt: string;
+  reason: 'short' | 'missing_parts';
+  /** Names of the expected parts the answer does not cover (may be empty for a short answer). */
+  missing: string[];
+}
+
+export interface BoundedAnswer {
+  text: string;
+  truncated: boolean;
+}

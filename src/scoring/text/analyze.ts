@@ -1,0 +1,87 @@
+import { dropHonorifics, neutralizeTokens, type RawToken, type Token } from './neutralize.js';
+import { stem } from './stem.js';
+
+export type { Token } from './neutralize.js';
+
+export interface AnalyzedText {
+  /** Sentences (or list lines) as neutralised tokens; chunks without any word are left out. */
+  sentences: Token[][];
+  tokens: Token[];
+  /** Stems joined by single spaces with a space at each end, for fast whole-phrase search. */
+  stemLine: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Abbreviations whose dots would otherwise end a sentence. */
+function protectAbbreviations(text: string): string {
+  return text
+    .replace(/\be\.g\./gi, 'eg')
+    .replace(/\bi\.e\./gi, 'ie')
+    .replace(/\betc\./gi, 'etc')
+    .replace(/\bvs\./gi, 'vs');
+}
+
+export function splitSentences(text: string): string[] {
+  const prepared = protectAbbreviations(dropHonorifics(text));
+  const chunks: string[] = [];
+  for (const line of prepared.split(/\r?\n+/)) {
+    const unbulleted = line.replace(/^\s*(?:[-*+•·▪‣◦]|\d+[.)])\s+/u, '');
+    for (const part of unbulleted.split(/(?<=[.!?])\s+/)) {
+      if (/[\p{L}\p{N}]/u.test(part)) chunks.push(part.trim());
+    }
+  }
+  return chunks;
+}
+
+export function rawTokens(chunk: string): RawToken[] {
+  const out: RawToken[] = [];
+  let last = 0;
+  for (const match of chunk.matchAll(WORD)) {
+    out.push({ text: match[0], gapBefore: chunk.slice(last, match.index) });
+    last = match.index + match[0].length;
+  }
+  return out;
+}
+
+/** Stems of a phrase, without neutralising (bank phrases are never names). */
+export function phraseStems(phrase: string): string[] {
+  return rawTokens(phrase).map((t) => stem(t.text));
+}
+
+export function analyzeText(text: string, known: ReadonlySet<string> = EMPTY): AnalyzedText {
+  const sentences = splitSentences(text)
+    .map((chunk) => neutralizeTokens(rawTokens(chunk), known, stem))
+    .filter((s) => s.length > 0);
+  const tokens = sentences.flat();
+  return { sentences, tokens, stemLine: ` ${tokens.map((t) => t.stem).join(' ')} ` };
+}
+
+/** Whether the phrase occurs as whole words (after stemming) anywhere in the text. */
+export function containsPhrase(text: AnalyzedText, phrase: string): boolean {
+  const stems = phraseStems(phrase);
+  if (stems.length === 0) return false;
+  return text.stemLine.includes(` ${stems.join(' ')} `);
+}
+
+/** How many times the phrase occurs as whole words. */
+export function countPhrase(text: AnalyzedText, phrase: string): number {
+  const stems = phraseStems(phrase);
+  if (stems.length === 0) return 0;
+  const needle = ` ${stems.join(' ')} `;
+  let count = 0;
+  let from = text.stemLine.indexOf(needle);
+  while (from !== -1) {
+    count += 1;
+    from = text.stemLine.indexOf(needle, from + needle.length - 1);
+  }
+  return count;
+}
+
+/** Stems of every word in these phrases: what the scorer treats as vocabulary rather than a possible name. */
+export function vocabularyOf(phrases: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const phrase of phrases) for (const s of phraseStems(phrase)) out.add(s);
+  return out;
+}
