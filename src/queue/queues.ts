@@ -1,0 +1,55 @@
+/** Producer side: one BullMQ Queue per queue name, and typed enqueueing through job definitions. */
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { AppError } from '../shared/errors.js';
+import { QUEUE_NAMES, type JobDefinition, type QueueName } from './definition.js';
+
+export interface Queues {
+  get(name: QueueName): Queue;
+  all(): Queue[];
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: ConnectionOptions, prefix = 'screener'): Queues {
+  const queues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })]));
+  return {
+    get(name) {
+      const queue = queues.get(name);
+      if (!queue) throw new AppError('internal', `unknown queue ${name}`);
+      return queue;
+    },
+    all: () => [...queues.values()],
+    close: async () => {
+      await Promise.all([...queues.values()].map((queue) => queue.close()));
+    },
+  };
+}
+
+export interface EnqueueOptions {
+  /** Run no earlier than this many milliseconds from now. */
+  delayMs?: number;
+}
+
+/**
+ * Validates the payload and adds the job under its deterministic id. BullMQ ignores an add whose id already
+ * exists (waiting, delayed, active, completed or failed and not yet removed), so enqueueing twice is harmless.
+ */
+export async function enqueue<Payload, Deps>(
+  queues: Queues,
+  definition: JobDefinition<Payload, Deps>,
+  payload: Payload,
+  options: EnqueueOptions = {},
+): Promise<string> {
+  const parsed = definition.schema.safeParse(payload);
+  if (!parsed.success) throw new AppError('invalid_input', `invalid ${definition.name} payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  const jobId = definition.jobId(parsed.data);
+  await queues.get(definition.queue).add(definition.name, parsed.data, {
+    jobId,
+    delay: options.delayMs,
+    attempts: definition.attempts ?? 5,
+    backoff: { type: 'exponential', delay: definition.backoffMs ?? 1_000, jitter: 0.5 },
+    // Completed jobs are not needed once PostgreSQL records the result; failed ones are kept for `cli jobs`.
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: false,
+  });
+  return jobId;
+}

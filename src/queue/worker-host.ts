@@ -1,0 +1,91 @@
+/**
+ * Runs job definitions on BullMQ workers: one Worker per queue, dispatching by job name.
+ *
+ * What happens to bad input: a payload that fails its schema, or a handler error marked permanent
+ * (AppError with code invalid_input or not_found), becomes BullMQ's UnrecoverableError, so the job fails at once
+ * and stays visible in the failed set instead of being retried forever. Any other error is retried with
+ * exponential backoff and jitter up to the definition's attempts.
+ */
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { isAppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { JobDefinition, QueueName } from './definition.js';
+
+// Definitions differ in payload type; the host only needs each one's own schema and handler together.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJobDefinition<Deps> = JobDefinition<any, Deps>;
+
+export interface WorkerHostOptions<Deps> {
+  connection: ConnectionOptions;
+  /** Key prefix in Redis; tests give each run its own. @defaultValue 'screener' */
+  prefix?: string;
+  definitions: Array<AnyJobDefinition<Deps>>;
+  deps: Deps;
+  logger: Logger;
+  /** Jobs run at once per queue in this process. @defaultValue 8 */
+  concurrency?: number;
+  onJobFinished?: (queue: QueueName, name: string, outcome: 'completed' | 'failed', seconds: number) => void;
+}
+
+export interface WorkerHost {
+  workers: Worker[];
+  /** Waits for active jobs to finish, then closes the connections. */
+  close(): Promise<void>;
+}
+
+const PERMANENT_CODES = new Set(['invalid_input', 'not_found']);
+
+async function runJob<Deps>(job: Job, byName: Map<string, AnyJobDefinition<Deps>>, options: WorkerHostOptions<Deps>) {
+  const definition = byName.get(job.name);
+  if (!definition) throw new UnrecoverableError(`no job definition named ${job.name}`);
+  const parsed = definition.schema.safeParse(job.data);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+    throw new UnrecoverableError(`invalid ${job.name} payload: ${where}`);
+  }
+  const logger = options.logger.child({ jobId: job.id, job: job.name, queue: definition.queue });
+  try {
+    await definition.handle(parsed.data, options.deps, { jobId: job.id ?? '', attemptsMade: job.attemptsMade, logger });
+  } catch (error) {
+    if (isAppError(error) && PERMANENT_CODES.has(error.code)) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function startWorkerHost<Deps>(options: WorkerHostOptions<Deps>): WorkerHost {
+  const queues = new Map<QueueName, Map<string, AnyJobDefinition<Deps>>>();
+  for (const definition of options.definitions) {
+    const byName = queues.get(definition.queue) ?? new Map<string, AnyJobDefinition<Deps>>();
+    byName.set(definition.name, definition);
+    queues.set(definition.queue, byName);
+  }
+  const workers = [...queues.entries()].map(([queue, byName]) => {
+    const worker = new Worker(queue, (job) => timed(queue, job, () => runJob(job, byName, options), options), {
+      connection: options.connection,
+      prefix: options.prefix ?? 'screener',
+      concurrency: options.concurrency ?? 8,
+    });
+    worker.on('failed', (job, error) => {
+      options.logger.warn({ jobId: job?.id, job: job?.name, queue, attemptsMade: job?.attemptsMade, err: { message: error.message } }, 'job failed');
+    });
+    worker.on('error', (error) => options.logger.warn({ queue, err: { message: error.message } }, 'worker error'));
+    return worker;
+  });
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((worker) => worker.close()));
+    },
+  };
+}
+
+async function timed<Deps>(queue: QueueName, job: Job, run: () => Promise<void>, options: WorkerHostOptions<Deps>) {
+  const started = performance.now();
+  try {
+    await run();
+    options.onJobFinished?.(queue, job.name, 'completed', (performance.now() - started) / 1000);
+  } catch (error) {
+    options.onJobFinished?.(queue, job.name, 'failed', (performance.now() - started) / 1000);
+    throw error;
+  }
+}
