@@ -13,6 +13,11 @@ export interface JobContext {
   jobId: string;
   attemptsMade: number;
   logger: Logger;
+  /**
+   * Puts the job back as delayed for `ms` without counting an attempt (for rate limits), and ends this run.
+   * Always `throw await context.postpone(ms)` or `return context.postpone(ms)`: it never returns normally.
+   */
+  postpone(ms: number): Promise<never>;
 }
 
 export interface JobDefinition<Payload, Deps> {

@@ -6,7 +6,7 @@
  * and stays visible in the failed set instead of being retried forever. Any other error is retried with
  * exponential backoff and jitter up to the definition's attempts.
  */
-import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { isAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { JobDefinition, QueueName } from './definition.js';
@@ -35,7 +35,7 @@ export interface WorkerHost {
 
 const PERMANENT_CODES = new Set(['invalid_input', 'not_found']);
 
-async function runJob<Deps>(job: Job, byName: Map<string, AnyJobDefinition<Deps>>, options: WorkerHostOptions<Deps>) {
+async function runJob<Deps>(job: Job, token: string | undefined, byName: Map<string, AnyJobDefinition<Deps>>, options: WorkerHostOptions<Deps>) {
   const definition = byName.get(job.name);
   if (!definition) throw new UnrecoverableError(`no job definition named ${job.name}`);
   const parsed = definition.schema.safeParse(job.data);
@@ -45,7 +45,11 @@ async function runJob<Deps>(job: Job, byName: Map<string, AnyJobDefinition<Deps>
   }
   const logger = options.logger.child({ jobId: job.id, job: job.name, queue: definition.queue });
   try {
-    await definition.handle(parsed.data, options.deps, { jobId: job.id ?? '', attemptsMade: job.attemptsMade, logger });
+    const postpone = async (ms: number): Promise<never> => {
+      await job.moveToDelayed(Date.now() + ms, token);
+      throw new DelayedError();
+    };
+    await definition.handle(parsed.data, options.deps, { jobId: job.id ?? '', attemptsMade: job.attemptsMade, logger, postpone });
   } catch (error) {
     if (isAppError(error) && PERMANENT_CODES.has(error.code)) throw new UnrecoverableError(`${error.code}: ${error.message}`);
     throw error;
@@ -60,7 +64,7 @@ export function startWorkerHost<Deps>(options: WorkerHostOptions<Deps>): WorkerH
     queues.set(definition.queue, byName);
   }
   const workers = [...queues.entries()].map(([queue, byName]) => {
-    const worker = new Worker(queue, (job) => timed(queue, job, () => runJob(job, byName, options), options), {
+    const worker = new Worker(queue, (job, token) => timed(queue, job, () => runJob(job, token, byName, options), options), {
       connection: options.connection,
       prefix: options.prefix ?? 'screener',
       concurrency: options.concurrency ?? 8,
@@ -85,7 +89,7 @@ async function timed<Deps>(queue: QueueName, job: Job, run: () => Promise<void>,
     await run();
     options.onJobFinished?.(queue, job.name, 'completed', (performance.now() - started) / 1000);
   } catch (error) {
-    options.onJobFinished?.(queue, job.name, 'failed', (performance.now() - started) / 1000);
+    if (!(error instanceof DelayedError)) options.onJobFinished?.(queue, job.name, 'failed', (performance.now() - started) / 1000);
     throw error;
   }
 }
