@@ -40,6 +40,10 @@ export const envSchema = z.object({
     .min(0, 'must be a port number from 0 to 65535')
     .max(65535, 'must be a port number from 0 to 65535')
     .default(3000),
+  QUEUE_PREFIX: z
+    .string({ error: 'must be letters, digits, - or _ (no colon), e.g. screener' })
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _ (no colon), e.g. screener')
+    .default('screener'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: 'must be a whole number of milliseconds, e.g. 10000' })

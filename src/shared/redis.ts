@@ -1,3 +1,4 @@
+import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from './logger.js';
 
@@ -28,7 +29,7 @@ export function createRedis(url: string, logger: Logger, extra: RedisOptions = {
 }
 
 /** BullMQ wants plain options (so it owns and closes its own connections) with no per-request retry limit. */
-export function bullConnectionOptions(url: string): RedisOptions {
+export function bullConnectionOptions(url: string): BullRedisOptions {
   const parsed = new URL(url);
   return {
     host: parsed.hostname,
