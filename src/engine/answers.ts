@@ -1,0 +1,130 @@
+/**
+ * Collecting answers. Messages join the current draft until the quiet window passes with no new message (a timer
+ * event), then the answer is final: flagged, sent to scoring as a job, and followed up at most once.
+ */
+import type { AnswerFlag } from '../scoring/types.js';
+import * as copy from './copy.js';
+import type { StepContext } from './context.js';
+import { askFollowUp, discardDraft, moveOn, planFromIntroduction } from './flow.js';
+import { derivedId, timerId } from './ids.js';
+import { countWords } from './normalize.js';
+import type { AnswerRef, EngineState, MessagePart } from './state.js';
+
+export function joinParts(parts: readonly MessagePart[]): string {
+  return parts.map((p) => p.text).join('\n');
+}
+
+function refOf(state: EngineState, answerId: string): AnswerRef | undefined {
+  return state.answers.find((a) => a.answerId === answerId);
+}
+
+export function answerFlags(ctx: StepContext, text: string, edited: boolean): AnswerFlag[] {
+  const flags = new Set(ctx.interviewer.classifyAnswer(text));
+  if (ctx.interviewer.isTruncatedForScoring(text)) flags.add('truncated_for_scoring');
+  if (edited) flags.add('edited');
+  return [...flags];
+}
+
+function scheduleQuietTimer(ctx: StepContext): void {
+  const draft = ctx.state.draft;
+  if (!draft) return;
+  ctx.state.timerSeq += 1;
+  draft.timerId = timerId(ctx.state.interviewId, ctx.state.timerSeq);
+  draft.lastMessageAt = ctx.nowIso;
+  const fireAt = new Date(ctx.now.getTime() + ctx.state.quietWindowMs);
+  ctx.emit({ type: 'schedule_timer', timer: 'answer_quiet_window', timerId: draft.timerId, fireAt });
+}
+
+function startDraft(ctx: StepContext, messageId: string, text: string): void {
+  const turn = ctx.state.current;
+  if (!turn) return;
+  const answerId = derivedId(ctx.state.interviewId, 'answer', turn.order);
+  ctx.state.answers.push({ answerId, turnId: turn.turnId, turnOrder: turn.order, parts: [{ messageId, text }], final: false, edited: false });
+  ctx.state.draft = { answerId, lastMessageAt: ctx.nowIso, timerId: null };
+  const answer = { answerId, turnId: turn.turnId, text, wordCount: countWords(text), messageId, receivedAt: ctx.now };
+  ctx.emit({ type: 'record_answer', answer });
+}
+
+function extendDraft(ctx: StepContext, ref: AnswerRef, messageId: string, text: string): void {
+  ref.parts.push({ messageId, text });
+  const full = joinParts(ref.parts);
+  ctx.emit({ type: 'extend_answer', answerId: ref.answerId, text: full, wordCount: countWords(full), messageId, receivedAt: ctx.now });
+}
+
+/**
+ * A message while a draft is open joins it even when the timer is late: the candidate has not seen a next question
+ * yet, so whatever they type still answers this one.
+ */
+export function receiveAnswerMessage(ctx: StepContext, messageId: string, text: string): void {
+  const draft = ctx.state.draft;
+  const ref = draft ? refOf(ctx.state, draft.answerId) : undefined;
+  if (ref) extendDraft(ctx, ref, messageId, text);
+  else startDraft(ctx, messageId, text);
+  if (ctx.state.quietWindowMs === 0) finalizeDraft(ctx, true);
+  else scheduleQuietTimer(ctx);
+}
+
+export function finalizeDraft(ctx: StepContext, announceNext: boolean): void {
+  const draft = ctx.state.draft;
+  const ref = draft ? refOf(ctx.state, draft.answerId) : undefined;
+  const turn = ctx.state.current;
+  ctx.state.draft = null;
+  if (!ref || !turn) return;
+  ref.final = true;
+  const text = joinParts(ref.parts);
+  ctx.emit({ type: 'finalize_answer', answerId: ref.answerId, flags: answerFlags(ctx, text, ref.edited), finalizedAt: ctx.now });
+  if (turn.kind === 'introduction') {
+    planFromIntroduction(ctx, text);
+    moveOn(ctx, announceNext);
+    return;
+  }
+  ctx.emit({ type: 'enqueue_job', job: { name: 'score_answer', payload: { answerId: ref.answerId } } });
+  const followUp = turn.kind === 'follow_up' || turn.questionId === null ? null : ctx.interviewer.decideFollowUp(turn.questionId, text);
+  if (followUp) askFollowUp(ctx, turn, followUp, announceNext);
+  else moveOn(ctx, announceNext);
+}
+
+export function onQuietTimer(ctx: StepContext, firedTimerId: string): void {
+  const { phase, paused, draft } = ctx.state;
+  // A newer message or an edit rescheduled the timer; only the latest one finalizes.
+  if (phase !== 'interview' || paused || !draft || draft.timerId !== firedTimerId) return;
+  finalizeDraft(ctx, true);
+}
+
+/** An edit replaces the edited message's part of the answer; the old text goes to the answer's edit history. */
+export function editAnswerMessage(ctx: StepContext, messageId: string, newText: string): void {
+  if (ctx.state.phase !== 'interview' && ctx.state.phase !== 'closed') return;
+  const ref = ctx.state.answers.find((a) => a.parts.some((p) => p.messageId === messageId));
+  const part = ref?.parts.find((p) => p.messageId === messageId);
+  if (!ref || !part || part.text === newText) return;
+  part.text = newText;
+  ref.edited = true;
+  const text = joinParts(ref.parts);
+  const final = ref.final;
+  ctx.emit({
+    type: 'edit_answer',
+    answerId: ref.answerId,
+    text,
+    wordCount: countWords(text),
+    editedAt: ctx.now,
+    flags: final ? answerFlags(ctx, text, true) : null,
+    // Once scored, the scores describe the old text; changing it under them would make the report lie.
+    onlyIfUnscored: final,
+  });
+  ctx.audit('answer.edited', { turnOrder: ref.turnOrder, final });
+  if (!final && ctx.state.quietWindowMs > 0) scheduleQuietTimer(ctx);
+}
+
+export function skipCurrentTurn(ctx: StepContext): void {
+  const turn = ctx.state.current;
+  if (!turn) {
+    ctx.say(copy.NOTHING_TO_SKIP);
+    return;
+  }
+  discardDraft(ctx);
+  ctx.emit({ type: 'mark_turn_skipped', turnId: turn.turnId });
+  ctx.audit('turn.skipped', { order: turn.order, kind: turn.kind });
+  ctx.say(copy.SKIPPED);
+  if (turn.kind === 'introduction') planFromIntroduction(ctx, null);
+  moveOn(ctx, true);
+}

@@ -1,0 +1,42 @@
+/**
+ * Inbound events: what every platform adapter (Slack, Teams, web, CLI) turns its deliveries into. The adapter
+ * normalizes at the edge and keeps the original payload in `raw`; the engine never looks inside `raw`.
+ */
+import { z } from 'zod';
+import { PLATFORMS } from './state.js';
+
+export const CANDIDATE_COMMANDS = ['help', 'repeat', 'pause', 'resume', 'skip', 'stop', 'erase'] as const;
+export type CandidateCommand = (typeof CANDIDATE_COMMANDS)[number];
+
+export const DECISIONS = ['advance', 'hold', 'reject'] as const;
+export type DecisionKind = (typeof DECISIONS)[number];
+
+export const TIMER_NAMES = ['answer_quiet_window'] as const;
+export type TimerName = (typeof TIMER_NAMES)[number];
+
+const baseShape = {
+  platform: z.enum(PLATFORMS),
+  workspaceId: z.string(),
+  conversationId: z.string(),
+  threadId: z.string().nullable(),
+  /** Who caused the event: the candidate, the recruiter who started it, a hiring manager, or `system`. */
+  userId: z.string(),
+  /** The platform's id of the delivery; the engine drops one it has already handled. */
+  messageId: z.string(),
+  raw: z.unknown(),
+};
+
+export const inboundEventSchema = z.discriminatedUnion('kind', [
+  z.object({ ...baseShape, kind: z.literal('start') }),
+  z.object({ ...baseShape, kind: z.literal('message'), text: z.string() }),
+  /** `messageId` is the id of the message that was edited; `text` is its new text. */
+  z.object({ ...baseShape, kind: z.literal('message_edited'), text: z.string() }),
+  /** A command that arrived as a slash command or a button rather than as a typed message. */
+  z.object({ ...baseShape, kind: z.literal('command'), command: z.enum(CANDIDATE_COMMANDS) }),
+  z.object({ ...baseShape, kind: z.literal('timer'), timer: z.enum(TIMER_NAMES), timerId: z.string() }),
+  z.object({ ...baseShape, kind: z.literal('decision'), decision: z.enum(DECISIONS), note: z.string().nullable() }),
+]);
+
+export type InboundEvent = z.infer<typeof inboundEventSchema>;
+export type InboundEventKind = InboundEvent['kind'];
+export type EventOf<K extends InboundEventKind> = Extract<InboundEvent, { kind: K }>;

@@ -1,0 +1,165 @@
+/** Moving through the interview: which turn comes next, showing it, closing, and the ways an interview ends. */
+import * as copy from './copy.js';
+import type { StepContext } from './context.js';
+import type { FollowUp } from './interviewer.js';
+import { derivedId } from './ids.js';
+import { erasedState, type TurnState } from './state.js';
+
+type NewTurn = Omit<TurnState, 'turnId' | 'order' | 'askedAt'>;
+
+function newTurn(ctx: StepContext, fields: NewTurn): TurnState {
+  const order = ctx.state.nextOrder;
+  ctx.state.nextOrder += 1;
+  return { ...fields, order, turnId: derivedId(ctx.state.interviewId, 'turn', order), askedAt: null };
+}
+
+/** Says the current question; the first time, it is also recorded as a turn (a repeat is not a new turn). */
+export function showCurrentTurn(ctx: StepContext): void {
+  const turn = ctx.state.current;
+  if (!turn) return;
+  if (turn.askedAt === null) {
+    turn.askedAt = ctx.nowIso;
+    ctx.emit({
+      type: 'record_turn',
+      turn: {
+        turnId: turn.turnId,
+        order: turn.order,
+        kind: turn.kind,
+        parentTurnId: turn.parentTurnId,
+        questionId: turn.questionId,
+        questionText: turn.text,
+        askedAt: ctx.now,
+      },
+    });
+  }
+  ctx.say(copy.prompt(turn.label, turn.text));
+}
+
+/** `announce` is false when the candidate paused right after answering: the next turn waits for "resume". */
+function present(ctx: StepContext, turn: TurnState, announce: boolean): void {
+  ctx.state.current = turn;
+  if (announce) showCurrentTurn(ctx);
+}
+
+export function beginIntroduction(ctx: StepContext): void {
+  const fields: NewTurn = {
+    kind: 'introduction',
+    questionId: null,
+    parentQuestionId: null,
+    parentTurnId: null,
+    text: copy.INTRODUCTION_QUESTION,
+    label: copy.INTRODUCTION_LABEL,
+  };
+  present(ctx, newTurn(ctx, fields), true);
+}
+
+/** The questions are chosen once, after the introduction, to fit what the candidate said about themselves. */
+export function planFromIntroduction(ctx: StepContext, introduction: string | null): void {
+  const profile = introduction === null ? null : ctx.interviewer.extractProfile(introduction);
+  const plan = ctx.interviewer.planQuestions({ role: ctx.state.role, profile, seed: ctx.state.interviewId });
+  ctx.state.plan = plan;
+  ctx.state.planCursor = 0;
+  ctx.audit('interview.planned', {
+    technical: plan.filter((q) => q.kind === 'technical').length,
+    behavioral: plan.filter((q) => q.kind === 'behavioral').length,
+    profileSkillArea: profile?.primarySkillArea ?? null,
+    profileLevel: profile?.experienceLevel ?? null,
+  });
+}
+
+export function askFollowUp(ctx: StepContext, parent: TurnState, followUp: FollowUp, announce: boolean): void {
+  const fields: NewTurn = {
+    kind: 'follow_up',
+    questionId: null,
+    parentQuestionId: parent.questionId,
+    parentTurnId: parent.turnId,
+    text: followUp.prompt,
+    label: copy.FOLLOW_UP_LABEL,
+  };
+  ctx.audit('follow_up.asked', { parentOrder: parent.order, reason: followUp.reason });
+  present(ctx, newTurn(ctx, fields), announce);
+}
+
+/** The next planned question, or the close when there is none. */
+export function moveOn(ctx: StepContext, announce: boolean): void {
+  const plan = ctx.state.plan ?? [];
+  const index = ctx.state.planCursor;
+  const next = plan[index];
+  if (!next) {
+    closeInterview(ctx);
+    return;
+  }
+  ctx.state.planCursor = index + 1;
+  const fields: NewTurn = {
+    kind: next.kind,
+    questionId: next.questionId,
+    parentQuestionId: null,
+    parentTurnId: null,
+    text: next.text,
+    label: copy.questionLabel(index, plan.length, next.kind),
+  };
+  present(ctx, newTurn(ctx, fields), announce);
+}
+
+function closeInterview(ctx: StepContext): void {
+  ctx.state.current = null;
+  ctx.state.phase = 'closed';
+  ctx.state.paused = false;
+  ctx.setStatus('completed');
+  ctx.say(copy.closing(ctx.state.role));
+  ctx.emit({ type: 'enqueue_job', job: { name: 'build_report', payload: { interviewId: ctx.state.interviewId } } });
+  ctx.audit('interview.completed', { answers: ctx.state.answers.length });
+}
+
+/** A draft was never a final answer; when the candidate leaves it behind it is not kept. */
+export function discardDraft(ctx: StepContext): void {
+  const draft = ctx.state.draft;
+  if (!draft) return;
+  ctx.state.draft = null;
+  ctx.state.answers = ctx.state.answers.filter((a) => a.answerId !== draft.answerId);
+  ctx.emit({ type: 'discard_answer', answerId: draft.answerId });
+}
+
+function end(ctx: StepContext, status: 'withdrawn' | 'declined'): void {
+  discardDraft(ctx);
+  ctx.state.phase = 'ended';
+  ctx.state.paused = false;
+  ctx.state.current = null;
+  ctx.setStatus(status);
+}
+
+export function decline(ctx: StepContext): void {
+  end(ctx, 'declined');
+  ctx.say(copy.DECLINED);
+  ctx.say(copy.recruiterDeclined(ctx.state.interviewId, ctx.state.role), { to: 'recruiter' });
+  ctx.audit('consent.declined');
+}
+
+export function withdraw(ctx: StepContext): void {
+  const from = ctx.state.status;
+  end(ctx, 'withdrawn');
+  ctx.say(copy.WITHDRAWN);
+  ctx.say(copy.recruiterWithdrawn(ctx.state.interviewId, ctx.state.role), { to: 'recruiter' });
+  ctx.audit('interview.withdrawn', { from });
+}
+
+export function erase(ctx: StepContext): void {
+  const from = ctx.state.status;
+  ctx.emit({ type: 'erase_personal_data', at: ctx.now });
+  ctx.setStatus('erased');
+  Object.assign(ctx.state, erasedState(ctx.state));
+  ctx.say(copy.ERASED);
+  ctx.say(copy.recruiterErased(ctx.state.interviewId, ctx.state.role), { to: 'recruiter' });
+  ctx.audit('interview.erased', { from });
+}
+
+/** What to say when a message or command makes no sense in the current phase. */
+export function remindOfPhase(ctx: StepContext): void {
+  const { phase, status, paused } = ctx.state;
+  if (phase === 'invited') ctx.say(copy.NOT_STARTED);
+  else if (phase === 'consent') ctx.say(copy.CONSENT_PROMPT);
+  else if (phase === 'closed') ctx.say(copy.FINISHED);
+  else if (phase === 'ended') ctx.say(status === 'erased' ? copy.ALREADY_ERASED : copy.ALREADY_ENDED);
+  else if (paused) ctx.say(copy.STILL_PAUSED);
+  else showCurrentTurn(ctx);
+}

@@ -1,0 +1,33 @@
+/**
+ * What the step needs to know about questions and answers, as pure functions. The offline interviewer
+ * (./offline-interviewer.ts) fills it from src/scoring; a language-model interviewer can fill it later, and the
+ * step's unit tests fill it with a tiny fixed bank.
+ */
+import type { AnswerFlag, Profile } from '../scoring/types.js';
+import type { PlannedQuestion, RoleConfig } from './state.js';
+
+export interface PlanInput {
+  role: RoleConfig;
+  /** Null when the candidate skipped the introduction. */
+  profile: Profile | null;
+  /** Makes the choice repeatable; the interview id. */
+  seed: string;
+}
+
+export interface FollowUp {
+  prompt: string;
+  reason: string;
+}
+
+export interface Interviewer {
+  /** Shown to the candidate, e.g. "Screener (offline interviewer)". */
+  readonly label: string;
+  extractProfile(introduction: string): Profile;
+  planQuestions(input: PlanInput): PlannedQuestion[];
+  /** Shape flags of an answer (empty, emoji_only, very_short, ...). */
+  classifyAnswer(text: string): AnswerFlag[];
+  /** True when only a bounded part of the text will be scored. */
+  isTruncatedForScoring(text: string): boolean;
+  /** At most one follow-up per question; null when the answer needs none or the question is unknown. */
+  decideFollowUp(questionId: string, answer: string): FollowUp | null;
+}

@@ -1,0 +1,167 @@
+/**
+ * The interview engine's own state, stored in Interview.state. Its shape is defined once, as a zod schema, so a
+ * row written by an older or broken build is refused on load instead of half-understood.
+ */
+import { z } from 'zod';
+import { LEVELS, SKILL_AREAS } from '../scoring/types.js';
+
+export const INTERVIEW_STATUSES = [
+  'invited',
+  'consented',
+  'in_progress',
+  'paused',
+  'completed',
+  'scoring',
+  'scored',
+  'reported',
+  'expired',
+  'withdrawn',
+  'erased',
+  'declined',
+] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+export const PLATFORMS = ['slack', 'teams', 'web', 'cli'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/**
+ * invited: created, nothing said yet. consent: notice shown, waiting for yes/no. interview: introduction and
+ * questions. closed: every question done, waiting for scores and the report. ended: declined, withdrawn or erased.
+ */
+export const PHASES = ['invited', 'consent', 'interview', 'closed', 'ended'] as const;
+export type Phase = (typeof PHASES)[number];
+
+const isoDate = z.iso.datetime();
+
+const turnKindSchema = z.enum(['introduction', 'technical', 'behavioral', 'follow_up']);
+
+export const turnSchema = z.object({
+  turnId: z.string(),
+  order: z.number().int().min(0),
+  kind: turnKindSchema,
+  questionId: z.string().nullable(),
+  /** The bank question a follow-up belongs to; follow-ups are decided and scored against it. */
+  parentQuestionId: z.string().nullable(),
+  parentTurnId: z.string().nullable(),
+  text: z.string(),
+  /** "Question 2 of 7 (technical)" and the like, shown before the text. */
+  label: z.string(),
+  /** Null while the turn is decided but not shown yet (the candidate paused right after an answer). */
+  askedAt: isoDate.nullable(),
+});
+export type TurnState = z.infer<typeof turnSchema>;
+
+const messagePartSchema = z.object({ messageId: z.string(), text: z.string() });
+export type MessagePart = z.infer<typeof messagePartSchema>;
+
+/** An answer and the messages it is made of; kept so a later edit of one message can rebuild the whole text. */
+export const answerRefSchema = z.object({
+  answerId: z.string(),
+  turnId: z.string(),
+  turnOrder: z.number().int(),
+  parts: z.array(messagePartSchema),
+  final: z.boolean(),
+  edited: z.boolean(),
+});
+export type AnswerRef = z.infer<typeof answerRefSchema>;
+
+/** The answer being collected: messages join it until the quiet window passes without a new one. */
+export const draftSchema = z.object({
+  answerId: z.string(),
+  lastMessageAt: isoDate,
+  /** The timer that finalizes it; a timer event with another id is stale and ignored. */
+  timerId: z.string().nullable(),
+});
+
+export const plannedQuestionSchema = z.object({
+  questionId: z.string(),
+  kind: z.enum(['technical', 'behavioral']),
+  text: z.string(),
+});
+export type PlannedQuestion = z.infer<typeof plannedQuestionSchema>;
+
+export const roleConfigSchema = z.object({
+  title: z.string(),
+  skillArea: z.enum(SKILL_AREAS),
+  level: z.enum(LEVELS),
+  technicalCount: z.number().int().min(0),
+  behavioralCount: z.number().int().min(0),
+});
+export type RoleConfig = z.infer<typeof roleConfigSchema>;
+
+export const engineStateSchema = z.object({
+  v: z.literal(1),
+  interviewId: z.string(),
+  /** Only this platform user's messages are part of the interview (others in a thread are ignored). */
+  candidateUserId: z.string().nullable(),
+  platform: z.enum(PLATFORMS),
+  phase: z.enum(PHASES),
+  status: z.enum(INTERVIEW_STATUSES),
+  paused: z.boolean(),
+  role: roleConfigSchema,
+  quietWindowMs: z.number().int().min(0),
+  /** Null until the introduction is answered: the questions are chosen to fit it. */
+  plan: z.array(plannedQuestionSchema).nullable(),
+  planCursor: z.number().int().min(0),
+  current: turnSchema.nullable(),
+  nextOrder: z.number().int().min(0),
+  draft: draftSchema.nullable(),
+  answers: z.array(answerRefSchema),
+  /** Inbound message ids already handled; platforms deliver at least once. */
+  seen: z.array(z.string()),
+  timerSeq: z.number().int().min(0),
+  decided: z.boolean(),
+});
+export type EngineState = z.infer<typeof engineStateSchema>;
+
+export interface InitialStateInput {
+  interviewId: string;
+  candidateUserId: string | null;
+  platform: Platform;
+  role: RoleConfig;
+  /** @defaultValue 15000 */
+  quietWindowMs?: number;
+}
+
+/** How long after a message a next one still joins the same answer. */
+export const DEFAULT_QUIET_WINDOW_MS = 15_000;
+
+export function createInitialState(input: InitialStateInput): EngineState {
+  return {
+    v: 1,
+    interviewId: input.interviewId,
+    candidateUserId: input.candidateUserId,
+    platform: input.platform,
+    phase: 'invited',
+    status: 'invited',
+    paused: false,
+    role: input.role,
+    quietWindowMs: input.quietWindowMs ?? DEFAULT_QUIET_WINDOW_MS,
+    plan: null,
+    planCursor: 0,
+    current: null,
+    nextOrder: 0,
+    draft: null,
+    answers: [],
+    seen: [],
+    timerSeq: 0,
+    decided: false,
+  };
+}
+
+/** What is left of the state after an erase: enough to answer "this interview was erased", nothing personal. */
+export function erasedState(state: EngineState): EngineState {
+  return {
+    ...createInitialState({
+      interviewId: state.interviewId,
+      candidateUserId: state.candidateUserId,
+      platform: state.platform,
+      role: state.role,
+      quietWindowMs: state.quietWindowMs,
+    }),
+    phase: 'ended',
+    status: 'erased',
+    // Message ids are not personal; keeping them keeps a late redelivery from being answered twice.
+    seen: state.seen,
+  };
+}
