@@ -1,0 +1,79 @@
+/**
+ * Posting a report card to one hiring channel, exactly once.
+ *
+ * Why this holds even when a worker dies between the platform accepting the card and the database recording it:
+ * 1. One ReportPost row per (report, destination), unique in the database; it records the posted message id.
+ * 2. A Redis lock per row keeps two workers (e.g. a stalled job picked up again while its first run is alive)
+ *    from posting side by side.
+ * 3. Before posting, the destination is asked whether a card with this report key is already there (the key
+ *    travels in the platform's message metadata). A card that was posted but not recorded is found and
+ *    recorded, not posted again.
+ */
+import type { Redis } from 'ioredis';
+import { ReportSchema } from '../report/schema.js';
+import type { Clock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { Db } from '../store/prisma.js';
+import type { DestinationResolver } from './destination.js';
+import { tryLock } from './lock.js';
+
+export interface PostReportDeps {
+  db: Db;
+  redis: Redis;
+  destinations: DestinationResolver;
+  clock: Clock;
+  lockPrefix: string;
+  onPosted?: (destinationId: string) => void;
+}
+
+export type PostOutcome = 'posted' | 'found_existing' | 'already_recorded' | 'busy';
+
+export async function postReport(
+  deps: PostReportDeps,
+  payload: { interviewId: string; destinationId: string },
+  logger: Logger,
+): Promise<PostOutcome> {
+  const report = await deps.db.report.findUnique({ where: { interviewId: payload.interviewId } });
+  if (!report) throw new AppError('not_found', `no report for interview ${payload.interviewId}`);
+  const row = await deps.db.reportPost.upsert({
+    where: { reportId_destination: { reportId: report.id, destination: payload.destinationId } },
+    create: { reportId: report.id, destination: payload.destinationId },
+    update: {},
+  });
+  if (row.postedAt) return 'already_recorded';
+
+  const destination = await deps.destinations.byId(payload.destinationId);
+  if (!destination) throw new AppError('not_found', `destination ${payload.destinationId} is not configured`);
+  const parsed = ReportSchema.safeParse(report.data);
+  if (!parsed.success) throw new AppError('invalid_input', `stored report for ${payload.interviewId} does not match the report schema`);
+
+  const lock = await tryLock(deps.redis, `${deps.lockPrefix}:lock:post:${row.id}`, 60_000);
+  if (!lock) return 'busy';
+  try {
+    const fresh = await deps.db.reportPost.findUniqueOrThrow({ where: { id: row.id } });
+    if (fresh.postedAt) return 'already_recorded';
+    const existing = await destination.findPosted(payload.interviewId, report.createdAt);
+    const posted = existing ?? (await destination.post(parsed.data, payload.interviewId));
+    await recordPosted(deps, row.id, report.id, payload, posted.messageId);
+    if (!existing) deps.onPosted?.(payload.destinationId);
+    logger.info({ interviewId: payload.interviewId, destination: payload.destinationId, found: Boolean(existing) }, 'report card posted');
+    return existing ? 'found_existing' : 'posted';
+  } finally {
+    await lock.release();
+  }
+}
+
+async function recordPosted(deps: PostReportDeps, rowId: string, reportId: string, payload: { interviewId: string; destinationId: string }, messageId: string) {
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await tx.reportPost.update({ where: { id: rowId }, data: { messageId, postedAt: now } });
+    await tx.auditEvent.create({
+      data: { actor: 'system', action: 'report.posted', subject: `interview:${payload.interviewId}`, data: { destination: payload.destinationId, messageId } },
+    });
+    const unposted = await tx.reportPost.count({ where: { reportId, postedAt: null } });
+    if (unposted === 0) {
+      await tx.interview.updateMany({ where: { id: payload.interviewId, status: { in: ['scored', 'completed', 'scoring'] } }, data: { status: 'reported' } });
+    }
+  });
+}

@@ -1,0 +1,23 @@
+import { WebClient, type RetryOptions } from '@slack/web-api';
+
+export interface SlackClientOptions {
+  /** Base URL of the Web API (SLACK_API_URL); tests point it at a local fake. @defaultValue Slack's own */
+  apiUrl?: string;
+  /** @defaultValue up to 5 retries over about a minute */
+  retryConfig?: RetryOptions;
+  /** Per request. @defaultValue 10000 */
+  timeoutMs?: number;
+}
+
+/**
+ * The one place Screener makes Slack Web API clients. A 429 is retried after the Retry-After Slack sends
+ * (the client's own handling; rejectRateLimitedCalls stays off); other transient failures follow retryConfig.
+ */
+export function createSlackClient(token: string, options: SlackClientOptions = {}): WebClient {
+  return new WebClient(token, {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    retryConfig: options.retryConfig ?? { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 20_000, randomize: true },
+    timeout: options.timeoutMs ?? 10_000,
+    rejectRateLimitedCalls: false,
+  });
+}

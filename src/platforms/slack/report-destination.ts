@@ -1,0 +1,57 @@
+import type { WebClient } from '@slack/web-api';
+import type { PostedCard, ReportDestination } from '../../pipeline/destination.js';
+import type { Report } from '../../report/schema.js';
+import { renderReportCard } from './report-card.js';
+
+/** The metadata event type that marks Screener's report cards in a channel. */
+export const REPORT_EVENT_TYPE = 'screener_report_card';
+
+interface HistoryMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+/**
+ * A Slack channel as a report destination. Each card carries `{ report_key }` in its message metadata;
+ * `findPosted` pages through the channel history since the report was built and matches on it. Slack stores
+ * the message and its metadata together, so a card Slack accepted is visible to the look-up of any retry.
+ */
+export function slackReportDestination(client: WebClient, teamId: string, channelId: string): ReportDestination {
+  return {
+    id: `slack:${teamId}:${channelId}`,
+    async findPosted(reportKey, since): Promise<PostedCard | null> {
+      let cursor: string | undefined;
+      do {
+        const page = await client.conversations.history({
+          channel: channelId,
+          oldest: String(Math.floor(since.getTime() / 1000) - 60),
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        const found = (page.messages as HistoryMessage[] | undefined)?.find(
+          (m) => m.metadata?.event_type === REPORT_EVENT_TYPE && m.metadata.event_payload?.report_key === reportKey,
+        );
+        if (found?.ts) return { messageId: found.ts };
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return null;
+    },
+    async post(report: Report, reportKey: string): Promise<PostedCard> {
+      const card = renderReportCard(report);
+      const result = await client.chat.postMessage({
+        channel: channelId,
+        text: card.text,
+        blocks: card.blocks as never,
+        unfurl_links: false,
+        metadata: { event_type: REPORT_EVENT_TYPE, event_payload: { report_key: reportKey } },
+      });
+      if (!result.ts) throw new Error('Slack accepted the report card but returned no message timestamp');
+      return { messageId: result.ts };
+    },
+    async update(messageId: string, report: Report): Promise<void> {
+      const card = renderReportCard(report);
+      await client.chat.update({ channel: channelId, ts: messageId, text: card.text, blocks: card.blocks as never });
+    },
+  };
+}
