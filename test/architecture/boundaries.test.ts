@@ -3,7 +3,7 @@
  * report code know no database, queue, HTTP framework or platform.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function sourceFiles(dir: string): string[] {
@@ -60,5 +60,51 @@ describe('dependency boundaries', () => {
       'src/report/y.ts imports ../generated/prisma/client.js',
       'src/report/y.ts imports ../generated/prisma/client.js',
     ]);
+  });
+});
+
+/** Relative imports resolved to source paths, so cycles between our own modules can be found. */
+function localGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const { file, imports } of files) {
+    const targets = imports
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => normalize(join(dirname(file), spec.replace(/\.js$/, '.ts'))));
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+function findCycle(graph: Map<string, string[]>): string[] | null {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): string[] | null => {
+    if (state.get(node) === 'done') return null;
+    if (state.get(node) === 'visiting') return [...stack.slice(stack.indexOf(node)), node];
+    state.set(node, 'visiting');
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(node, 'done');
+    return null;
+  };
+  for (const node of graph.keys()) {
+    const cycle = visit(node);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+describe('module graph', () => {
+  it('has no import cycles', () => {
+    expect(findCycle(localGraph())).toBeNull();
+  });
+
+  it('the cycle finder finds a planted cycle', () => {
+    const planted = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']]]);
+    expect(findCycle(planted)).toEqual(['a.ts', 'b.ts', 'c.ts', 'a.ts']);
   });
 });
