@@ -24,7 +24,7 @@ beforeAll(async () => {
   db = createTestDb();
   redis = new Redis(TEST_REDIS_URL);
   slack = await startFakeSlack();
-  const client = createSlackClient('xoxb-test-token', { apiUrl: slack.url, retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 } });
+  const client = createSlackClient('xoxb-test-token', { apiUrl: slack.url, retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 }, logger });
   destination = slackReportDestination(client, 'T1', 'CHIRING');
   const resolver: DestinationResolver = { forWorkspace: async () => [destination], byId: async (id) => (id === destination.id ? destination : null) };
   deps = { db, redis, destinations: resolver, clock: systemClock, lockPrefix: prefix };

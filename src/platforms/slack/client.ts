@@ -1,4 +1,6 @@
 import { WebClient, type RetryOptions } from '@slack/web-api';
+import type { Logger } from '../../shared/logger.js';
+import { slackLogger } from './logger.js';
 
 export interface SlackClientOptions {
   /** Base URL of the Web API (SLACK_API_URL); tests point it at a local fake. @defaultValue Slack's own */
@@ -7,6 +9,7 @@ export interface SlackClientOptions {
   retryConfig?: RetryOptions;
   /** Per request. @defaultValue 10000 */
   timeoutMs?: number;
+  logger?: Logger;
 }
 
 /**
@@ -19,5 +22,6 @@ export function createSlackClient(token: string, options: SlackClientOptions = {
     retryConfig: options.retryConfig ?? { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 20_000, randomize: true },
     timeout: options.timeoutMs ?? 10_000,
     rejectRateLimitedCalls: false,
+    ...(options.logger ? { logger: slackLogger(options.logger) } : {}),
   });
 }
