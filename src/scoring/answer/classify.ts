@@ -27,9 +27,13 @@ export function classifyAnalyzed(text: string, analyzed: AnalyzedText): AnswerFl
   return flags;
 }
 
-/** A sentence has at least four words and at least one function word ("the", "I", "because"). */
+/**
+ * A sentence has at least four words, and function words ("the", "I", "because") make up a fair share of them;
+ * a run of technical terms with one stray "through" is still a list.
+ */
 export function isProperSentence(sentence: AnalyzedText['tokens']): boolean {
-  return sentence.length >= 4 && sentence.some((t) => isStopword(t.lower));
+  if (sentence.length < 4) return false;
+  return sentence.filter((t) => isStopword(t.lower)).length / sentence.length >= 0.15;
 }
 
 function looksLikeKeywordList(text: string, analyzed: AnalyzedText): boolean {

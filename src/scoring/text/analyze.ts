@@ -45,9 +45,24 @@ export function rawTokens(chunk: string): RawToken[] {
   return out;
 }
 
+const phraseCache = new Map<string, string>();
+const PHRASE_CACHE_LIMIT = 10_000;
+
 /** Stems of a phrase, without neutralising (bank phrases are never names). */
 export function phraseStems(phrase: string): string[] {
   return rawTokens(phrase).map((t) => stem(t.text));
+}
+
+/** The phrase as it appears in a stem line (" cach asid "), memoised because the same bank phrases recur. */
+function phraseNeedle(phrase: string): string | null {
+  let needle = phraseCache.get(phrase);
+  if (needle === undefined) {
+    const stems = phraseStems(phrase);
+    needle = stems.length === 0 ? '' : ` ${stems.join(' ')} `;
+    if (phraseCache.size >= PHRASE_CACHE_LIMIT) phraseCache.clear();
+    phraseCache.set(phrase, needle);
+  }
+  return needle.length === 0 ? null : needle;
 }
 
 export function analyzeText(text: string, known: ReadonlySet<string> = EMPTY): AnalyzedText {
@@ -60,16 +75,14 @@ export function analyzeText(text: string, known: ReadonlySet<string> = EMPTY): A
 
 /** Whether the phrase occurs as whole words (after stemming) anywhere in the text. */
 export function containsPhrase(text: AnalyzedText, phrase: string): boolean {
-  const stems = phraseStems(phrase);
-  if (stems.length === 0) return false;
-  return text.stemLine.includes(` ${stems.join(' ')} `);
+  const needle = phraseNeedle(phrase);
+  return needle !== null && text.stemLine.includes(needle);
 }
 
 /** How many times the phrase occurs as whole words. */
 export function countPhrase(text: AnalyzedText, phrase: string): number {
-  const stems = phraseStems(phrase);
-  if (stems.length === 0) return 0;
-  const needle = ` ${stems.join(' ')} `;
+  const needle = phraseNeedle(phrase);
+  if (needle === null) return 0;
   let count = 0;
   let from = text.stemLine.indexOf(needle);
   while (from !== -1) {

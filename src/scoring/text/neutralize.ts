@@ -3,6 +3,8 @@
  * words the question does not use ("Priya", "John Smith", "Canada") becomes one placeholder token, so swapping one
  * person's name or origin for another's cannot change any count or match the scorer looks at.
  */
+import { isStopword } from './stopwords.js';
+
 export interface Token {
   /** As written (after neutralising). */
   raw: string;
@@ -71,7 +73,8 @@ export function neutralizeTokens(
 
 function isNameLike(word: string, stem: string, known: ReadonlySet<string>): boolean {
   if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
-  return !known.has(stem) && !COMMON_CAPITALISED.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return !known.has(stem) && !isStopword(lower) && !COMMON_CAPITALISED.has(lower);
 }
 
 /** Sentence openers and function words that are capitalised only because they start a sentence. */

@@ -33,5 +33,6 @@ export function isStopword(lowerWord: string): boolean {
 
 /** A word that says something about the topic: not a function word, not a filler, not a bare number. */
 export function isContentWord(lowerWord: string): boolean {
+  if (lowerWord.startsWith('§')) return false; // the placeholder that stands for a name
   return !STOPWORDS.has(lowerWord) && !WEAK_WORDS.has(lowerWord) && !/^\d+$/.test(lowerWord) && lowerWord.length > 1;
 }
