@@ -1,0 +1,81 @@
+import type { Level } from '../types.js';
+
+interface LevelCue {
+  level: Level;
+  pattern: RegExp;
+  /** Titles and stated years weigh more than soft phrases. */
+  weight: number;
+}
+
+const ROLE = '(?:developer|engineer|dev|analyst|scientist|consultant|programmer|sre)';
+
+/** "I am a senior backend engineer", "junior developer", "I'm junior"; not "senior engineers" (other people). */
+function titleCue(word: string): RegExp {
+  return new RegExp(`\\b(?:(?:i am|i'm|as) (?:an? )?)?${word}(?:\\s+[\\w-]+)?\\s+${ROLE}\\b(?!s)|\\b(?:i am|i'm) (?:a )?${word}\\b`, 'i');
+}
+
+const CUES: readonly LevelCue[] = [
+  { level: 'early_career', weight: 2, pattern: /\bearly (?:in|on|into) (?:my )?(?:professional |tech |software |engineering )?(?:journey|career)\b/i },
+  { level: 'early_career', weight: 3, pattern: titleCue('junior') },
+  { level: 'early_career', weight: 2, pattern: /\b(?:recent|fresh|new) (?:graduate|grad)\b|\brecently graduated\b|\bjust graduated\b/i },
+  { level: 'early_career', weight: 2, pattern: /\b(?:an? )?intern\b|\binternships?\b/i },
+  { level: 'early_career', weight: 2, pattern: /\bentry[\s-]level\b|\bmy first (?:job|role)\b|\b(?:a|final[\s-]year|computer science) student\b|\bbootcamp\b/i },
+  { level: 'mid', weight: 3, pattern: /\bmid[\s-]?level\b|\bintermediate (?:developer|engineer)\b/i },
+  { level: 'senior', weight: 3, pattern: titleCue('senior') },
+  { level: 'senior', weight: 3, pattern: /\b(?:tech(?:nical)?|team|engineering) lead\b|\blead (?:developer|engineer)\b/i },
+  { level: 'senior', weight: 3, pattern: new RegExp(`\\b(?:staff|principal)\\s+${ROLE}\\b`, 'i') },
+];
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, a: 1, an: 1,
+};
+
+/** "5 years of experience", "over ten years as", "2+ years working with". */
+const YEARS = /\b(?:over |more than |almost |nearly )?(\d{1,2}|[a-z]+)\+?\s*(?:years?|yrs?)\s+(?:of\s+(?:professional\s+|industry\s+|hands-on\s+|work\s+)?experience|experience|as\b|in\s+(?:the\s+)?industry|working|of\s+professional|in\s+software|professionally)/gi;
+
+export function levelFromYears(years: number): Level {
+  if (years < 2) return 'early_career';
+  if (years < 6) return 'mid';
+  return 'senior';
+}
+
+export interface LevelFinding {
+  level: Level;
+  evidence: string;
+}
+
+/** The level the candidate states, weighing every cue; ties go to the lower level (the safer question set). */
+export function findLevel(text: string): LevelFinding | null {
+  const scores = new Map<Level, { weight: number; evidence: string }>();
+  const add = (level: Level, weight: number, evidence: string) => {
+    const current = scores.get(level);
+    if (current === undefined) scores.set(level, { weight, evidence });
+    else current.weight += weight;
+  };
+  for (const cue of CUES) {
+    const match = cue.pattern.exec(text);
+    if (match) add(cue.level, cue.weight, match[0].trim());
+  }
+  for (const years of text.matchAll(YEARS)) {
+    const count = years[1] === undefined ? undefined : parseCount(years[1]);
+    if (count === undefined) continue;
+    add(levelFromYears(count), 3, years[0].trim());
+    break;
+  }
+  let best: LevelFinding | null = null;
+  let bestWeight = 0;
+  for (const level of ['early_career', 'mid', 'senior'] as const) {
+    const entry = scores.get(level);
+    if (entry && entry.weight > bestWeight) {
+      best = { level, evidence: entry.evidence };
+      bestWeight = entry.weight;
+    }
+  }
+  return best;
+}
+
+function parseCount(word: string): number | undefined {
+  if (/^\d+$/.test(word)) return Number(word);
+  return NUMBER_WORDS[word.toLowerCase()];
+}

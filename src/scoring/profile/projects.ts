@@ -1,0 +1,43 @@
+export interface ProjectFinding {
+  count: number;
+  evidence: string;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+
+/** "three personal projects", "5 projects". */
+const STATED_COUNT = /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?projects\b/i;
+
+/** "projects such as A, B, and C, which ..." up to the end of the list. */
+const LISTED = /\bprojects?\s+(?:such as|like|including|for example|e\.g\.,?|:)\s+(.+?)(?=,?\s+(?:which|that|where|who)\b|[.;!?](?:\s|$)|$)/i;
+
+/** "I built a ...", "I developed an ...": one project each. */
+const BUILT = /\bI\s+(?:have\s+|also\s+)?(?:built|developed|created|designed|shipped|launched|implemented|made)\s+(?:a|an|my|our)\b[^.;!?]*?(?=\s+and\s+I\b|,\s*(?:and\s+)?I\b|[.;!?]|$)/gi;
+
+/** Projects the candidate mentions: a stated number, else the items of a list, else "I built a ..." statements. */
+export function findProjects(text: string): ProjectFinding | null {
+  const stated = STATED_COUNT.exec(text);
+  if (stated?.[1] !== undefined) {
+    const n = /^\d+$/.test(stated[1]) ? Number(stated[1]) : NUMBER_WORDS[stated[1].toLowerCase()];
+    if (n !== undefined && n > 0) return { count: n, evidence: stated[0].trim() };
+  }
+  const listed = LISTED.exec(text);
+  if (listed?.[1] !== undefined) {
+    const items = splitList(listed[1]);
+    if (items.length > 0) return { count: items.length, evidence: listed[0].trim() };
+  }
+  const built = [...text.matchAll(BUILT)].map((m) => m[0].trim());
+  if (built.length > 0) return { count: built.length, evidence: built.join('; ') };
+  return null;
+}
+
+/**
+ * Items of an English list. With commas, the commas separate items and "and" may sit inside one ("task and expense
+ * management applications"); without commas, "and" is the only separator there is.
+ */
+function splitList(list: string): string[] {
+  const parts = list.includes(',') ? list.split(',') : list.split(/\s+(?:and|or)\s+/i);
+  return parts.map((p) => p.trim().replace(/^(?:and|or)\s+/i, '').trim()).filter((p) => /\p{L}/u.test(p));
+}
