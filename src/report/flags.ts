@@ -1,0 +1,44 @@
+/** Report-level flags: every gap in the evidence, each naming its question, so no average hides one. */
+import { DIMENSIONS } from '../scoring/types.js';
+import { DIMENSION_LABELS } from './labels.js';
+import type { ReportFlag, ReportQuestion } from './schema.js';
+
+function missingValueNames(question: ReportQuestion): string[] {
+  const names = DIMENSIONS.filter((d) => question.dimensions[d] === null).map((d) => DIMENSION_LABELS[d]);
+  if (question.kind === 'behavioral' && (question.star === null || question.star.value === null)) names.push('STAR structure');
+  return names;
+}
+
+function joinNames(names: readonly string[]): string {
+  return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function flagsOfQuestion(question: ReportQuestion): ReportFlag[] {
+  const n = question.index;
+  if (question.status === 'skipped') {
+    return [{ code: 'skipped_question', question: n, message: `Question ${n} was skipped; it is left out of every average.` }];
+  }
+  if (question.status === 'not_scored') {
+    const why = question.flags.includes('scoring_failed') ? 'the scorer failed' : 'no score was recorded';
+    return [{ code: 'missing_score', question: n, message: `Question ${n} has no score (${why}); it is left out of every average.` }];
+  }
+  const missing = missingValueNames(question);
+  if (missing.length === 0) return [];
+  if (question.overall === null) {
+    return [{ code: 'missing_score', question: n, message: `Question ${n} has no value for any dimension; it is left out of every average.` }];
+  }
+  const names = joinNames(missing);
+  return [{ code: 'missing_value', question: n, message: `Question ${n} has no value for ${names}; only the values it has are counted.` }];
+}
+
+const PROFILE_GAP_MESSAGES = {
+  no_introduction: 'There is no introduction, so the profile is empty.',
+  not_analysed: 'The introduction was not analysed, so the profile is empty.',
+} as const;
+
+export function collectFlags(questions: readonly ReportQuestion[], profileGap: keyof typeof PROFILE_GAP_MESSAGES | null): ReportFlag[] {
+  const flags: ReportFlag[] = [];
+  if (profileGap) flags.push({ code: 'no_profile', question: null, message: PROFILE_GAP_MESSAGES[profileGap] });
+  for (const question of questions) flags.push(...flagsOfQuestion(question));
+  return flags;
+}

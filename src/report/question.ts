@@ -1,0 +1,91 @@
+/** One interview turn, with its score, as the report shows it. */
+import { ANSWER_FLAGS, DIMENSIONS, type AnswerFlag, type AnswerScore, type TurnKind } from '../scoring/types.js';
+import { questionOverall } from './aggregate.js';
+import { round2 } from './numbers.js';
+import { toPlainItem } from './plain-text.js';
+import type { QuestionStatus, ReportQuestion, ScorerDescription } from './schema.js';
+
+export interface ReportTurn {
+  /** Position in the interview; turns are reported in this order. */
+  index: number;
+  kind: TurnKind;
+  question: string;
+  answer: string;
+  wordCount: number;
+  skipped: boolean;
+  flags: readonly AnswerFlag[];
+  /** Null when no score was recorded. A score with status 'failed' is shown as missing too. */
+  score: AnswerScore | null;
+}
+
+export type QuestionTurn = ReportTurn & { kind: ReportQuestion['kind'] };
+
+function statusOf(turn: ReportTurn): QuestionStatus {
+  if (turn.skipped || turn.score?.status === 'skipped') return 'skipped';
+  if (turn.score === null || turn.score.status === 'failed') return 'not_scored';
+  return 'scored';
+}
+
+/** A value the scorer gave, if it is a usable 0-10 number; anything else counts as missing, never as a default. */
+function usableValue(value: number | null | undefined): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10) return null;
+  return round2(value);
+}
+
+function dimensionsOf(score: AnswerScore | null): Pick<ReportQuestion, 'dimensions' | 'dimensionEvidence'> {
+  const dimensions = {} as ReportQuestion['dimensions'];
+  const dimensionEvidence = {} as ReportQuestion['dimensionEvidence'];
+  for (const d of DIMENSIONS) {
+    const given = score?.dimensions[d];
+    dimensions[d] = usableValue(given?.value);
+    dimensionEvidence[d] = given ? toPlainItem(given.evidence) || null : null;
+  }
+  return { dimensions, dimensionEvidence };
+}
+
+function starOf(kind: ReportQuestion['kind'], score: AnswerScore | null): ReportQuestion['star'] {
+  const star = score?.star;
+  if (kind !== 'behavioral' || !star) return null;
+  const { situation, task, action, result } = star;
+  return { situation, task, action, result, value: usableValue(star.value), evidence: toPlainItem(star.evidence) };
+}
+
+function flagsOf(turn: ReportTurn, status: QuestionStatus): AnswerFlag[] {
+  const given = new Set<AnswerFlag>([...turn.flags, ...(turn.score?.flags ?? [])]);
+  if (status === 'skipped') given.add('skipped');
+  if (turn.score?.status === 'failed') given.add('scoring_failed');
+  return ANSWER_FLAGS.filter((flag) => given.has(flag));
+}
+
+function cleanItems(items: readonly string[]): string[] {
+  return items.map(toPlainItem).filter((item) => item.length > 0);
+}
+
+export function scorerLabel(score: AnswerScore, scorers: readonly ScorerDescription[]): string {
+  const known = scorers.find((s) => s.id === score.scorerId && s.version === score.scorerVersion);
+  return known?.label ?? `${score.scorerId} ${score.scorerVersion}`;
+}
+
+/** `number` is the 1-based question number shown to the reader. Only a scored turn keeps its values. */
+export function toReportQuestion(turn: QuestionTurn, number: number, scorers: readonly ScorerDescription[]): ReportQuestion {
+  const status = statusOf(turn);
+  const score = status === 'scored' ? turn.score : null;
+  const { dimensions, dimensionEvidence } = dimensionsOf(score);
+  const star = starOf(turn.kind, score);
+  return {
+    index: number,
+    kind: turn.kind,
+    question: turn.question,
+    answer: turn.answer,
+    wordCount: turn.wordCount,
+    status,
+    dimensions,
+    dimensionEvidence,
+    star,
+    overall: status === 'scored' ? questionOverall(dimensions, star?.value ?? null) : null,
+    strengths: cleanItems(score?.strengths ?? []),
+    improvements: cleanItems(score?.improvements ?? []),
+    flags: flagsOf(turn, status),
+    scorer: turn.score && status !== 'skipped' ? scorerLabel(turn.score, scorers) : null,
+  };
+}

@@ -1,0 +1,71 @@
+/** The question-by-question part of the text report. */
+import { DIMENSIONS, STAR_PARTS, type AnswerFlag } from '../scoring/types.js';
+import { DIMENSION_LABELS, KIND_LABELS, capitalize } from './labels.js';
+import type { ReportQuestion } from './schema.js';
+import { UNDERLINE, bulletList, indentedText, inline, scoreOutOf10 } from './text-layout.js';
+
+export const FLAG_LABELS: Readonly<Record<AnswerFlag, string>> = {
+  empty: 'empty answer',
+  emoji_only: 'only emoji',
+  off_topic: 'off topic',
+  keyword_list: 'a list of keywords rather than sentences',
+  very_short: 'very short',
+  truncated_for_scoring: 'very long: only the first part was scored',
+  skipped: 'skipped by the candidate',
+  scoring_failed: 'the scorer failed',
+  edited: 'edited after it was sent',
+};
+
+const STATUS_LABELS: Readonly<Record<ReportQuestion['status'], string>> = {
+  scored: 'scored',
+  skipped: 'skipped by the candidate; not scored',
+  not_scored: 'not scored; left out of every average',
+};
+
+function dimensionLines(q: ReportQuestion): string[] {
+  return DIMENSIONS.flatMap((d) => {
+    const line = `  ${capitalize(DIMENSION_LABELS[d])}: ${scoreOutOf10(q.dimensions[d])}`;
+    const evidence = q.dimensionEvidence[d];
+    return evidence ? [line, `    ${inline(evidence)}`] : [line];
+  });
+}
+
+function starLines(q: ReportQuestion): string[] {
+  if (q.kind !== 'behavioral' || q.status !== 'scored') return [];
+  if (!q.star) return ['STAR structure: not scored'];
+  const star = q.star;
+  const parts = STAR_PARTS.map((part) => `${part} ${star[part] ? 'yes' : 'no'}`).join(', ');
+  const lines = [`STAR structure: ${scoreOutOf10(star.value)} (${parts})`];
+  return star.evidence ? [...lines, `  ${inline(star.evidence)}`] : lines;
+}
+
+function scoreLines(q: ReportQuestion): string[] {
+  if (q.status !== 'scored') return [];
+  return [
+    `Overall: ${scoreOutOf10(q.overall)}`,
+    'Dimensions:',
+    ...dimensionLines(q),
+    ...starLines(q),
+    'Strengths:',
+    ...bulletList(q.strengths),
+    'Improvements:',
+    ...bulletList(q.improvements),
+  ];
+}
+
+export function renderQuestion(q: ReportQuestion): string[] {
+  const flags = q.flags.map((f) => FLAG_LABELS[f]);
+  return [
+    `QUESTION ${q.index} (${KIND_LABELS[q.kind].toUpperCase()})`,
+    UNDERLINE,
+    `Question: ${inline(q.question)}`,
+    'Answer:',
+    ...indentedText(q.answer),
+    `Words: ${q.wordCount}`,
+    `Status: ${STATUS_LABELS[q.status]}`,
+    ...scoreLines(q),
+    `Flags: ${flags.length > 0 ? flags.join('; ') : 'none'}`,
+    `Scored by: ${q.scorer ?? 'no scorer'}`,
+    '',
+  ];
+}

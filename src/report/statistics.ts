@@ -1,0 +1,25 @@
+import { round2 } from './numbers.js';
+import type { Report, ReportQuestion } from './schema.js';
+
+/** Words as a reader would count them: runs of non-space characters. */
+export function countWords(text: string): number {
+  const words = text.trim().match(/\S+/g);
+  return words ? words.length : 0;
+}
+
+export function computeStatistics(questions: readonly ReportQuestion[], introductionWords: number): Report['statistics'] {
+  const answered = questions.filter((q) => q.status !== 'skipped' && q.wordCount > 0);
+  const totalWords = answered.reduce((sum, q) => sum + q.wordCount, 0);
+  return {
+    questionsAsked: questions.length,
+    technical: questions.filter((q) => q.kind === 'technical').length,
+    behavioral: questions.filter((q) => q.kind === 'behavioral').length,
+    followUps: questions.filter((q) => q.kind === 'follow_up').length,
+    skipped: questions.filter((q) => q.status === 'skipped').length,
+    answered: answered.length,
+    scored: questions.filter((q) => q.overall !== null).length,
+    totalWords,
+    averageWords: answered.length > 0 ? round2(totalWords / answered.length) : null,
+    introductionWords,
+  };
+}
