@@ -42,7 +42,7 @@ export const STAR_CUES = {
     'project', 'last year', 'one time', 'on a team', 'our team',
   ],
   task: [
-    'responsible', 'my role', 'my task', 'my job', 'i needed to', 'i had to', 'we needed to', 'we had to', 'goal',
+    'responsible', 'my role', 'my task', 'my job', 'i needed', 'i had to', 'we needed', 'we had to', 'goal',
     'was asked', 'asked me', 'objective', 'deadline', 'my responsibility',
   ],
   action: ['i decided', 'i started', 'i proposed', 'i set up', 'i wrote', 'i asked', 'i organized', 'i talked'],
