@@ -1,5 +1,5 @@
 import { analyzeText, type AnalyzedText } from '../text/analyze.js';
-import { isStopword } from '../text/stopwords.js';
+import { SENTENCE_GLUE, isStopword } from '../text/stopwords.js';
 import type { AnswerFlag } from '../types.js';
 import { boundForScoring } from './bound.js';
 
@@ -40,8 +40,11 @@ function looksLikeKeywordList(text: string, analyzed: AnalyzedText): boolean {
   const words = analyzed.tokens.length;
   if (words < 3) return false;
   const functionRatio = analyzed.tokens.filter((t) => isStopword(t.lower)).length / words;
+  const glueRatio = analyzed.tokens.filter((t) => SENTENCE_GLUE.has(t.lower)).length / words;
   const items = text.split(/[,;|\n•·]+|\s[-–—/]\s/u).filter((item) => LETTER_OR_DIGIT.test(item));
-  if (items.length >= 3 && words / items.length <= 3 && functionRatio < 0.25) return true;
+  // Short items and no pronoun or auxiliary verb: "ROW_NUMBER, PARTITION BY, ORDER BY DESC" is a list, while
+  // "I used Redis, Kafka and S3" is a sentence that contains one.
+  if (items.length >= 3 && words / items.length <= 3 && glueRatio < 0.1) return true;
   const hasSentence = analyzed.sentences.some(isProperSentence);
   return !hasSentence && words >= 5 && functionRatio < 0.15;
 }

@@ -36,3 +36,9 @@ export function isContentWord(lowerWord: string): boolean {
   if (lowerWord.startsWith('§')) return false; // the placeholder that stands for a name
   return !STOPWORDS.has(lowerWord) && !WEAK_WORDS.has(lowerWord) && !/^\d+$/.test(lowerWord) && lowerWord.length > 1;
 }
+
+/** Pronouns and auxiliary verbs: the words that make a clause a sentence. Lists of terms almost never contain them. */
+export const SENTENCE_GLUE: ReadonlySet<string> = toSet(`
+i i'm i've i'd we you he she it it's they me us them my our your their is are was were be been being am have has had
+do does did will would can could should shall may might must this that these those there
+`);
