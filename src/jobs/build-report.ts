@@ -1,0 +1,93 @@
+/**
+ * Job `build_report { interviewId }`: once every answer has a final score status, builds the report with
+ * src/report, stores it (one Report row per interview) and marks the interview `scored`. Posting it is another job.
+ */
+import { z } from 'zod';
+import { buildReport, type ReportInput, type ReportTurn } from '../report/build.js';
+import { extractProfile } from '../scoring/index.js';
+import { ANSWER_FLAGS, LEVELS, SKILL_AREAS, type AnswerFlag, type AnswerScorer, type Profile } from '../scoring/types.js';
+import type { Clock } from '../shared/clock.js';
+import type { Db } from '../store/prisma.js';
+import { loadInterviewWithTranscript, type InterviewWithTranscript, type TranscriptTurn } from '../store/transcript.js';
+import { toJson } from '../store/json.js';
+import { done, retryLater, skipped, type JobOutcome } from './outcome.js';
+import { rowsToScore } from './score-rows.js';
+
+export const buildReportPayload = z.object({ interviewId: z.string().min(1) });
+
+export interface BuildReportDeps {
+  db: Db;
+  clock: Clock;
+  /** The scorer whose scores the report shows. */
+  scorer: Pick<AnswerScorer, 'id' | 'version' | 'label'>;
+  /** Shown in the report, e.g. "Screener (offline interviewer)". */
+  interviewerLabel: string;
+}
+
+const REPORTABLE = new Set(['completed', 'scoring', 'scored', 'reported']);
+const KNOWN_FLAGS: ReadonlySet<string> = new Set(ANSWER_FLAGS);
+
+function needsScore(turn: TranscriptTurn): boolean {
+  return turn.kind !== 'introduction' && !turn.skipped && turn.answer?.finalizedAt != null;
+}
+
+function hasScore(turn: TranscriptTurn, scorerId: string): boolean {
+  return (turn.answer?.scores ?? []).some((s) => s.scorerId === scorerId);
+}
+
+function toReportTurn(turn: TranscriptTurn, scorerId: string): ReportTurn {
+  const answer = turn.answer;
+  const flags = (answer?.flags ?? []).filter((f): f is AnswerFlag => KNOWN_FLAGS.has(f));
+  const rows = (answer?.scores ?? []).filter((s) => s.scorerId === scorerId);
+  return {
+    index: turn.order,
+    kind: turn.kind,
+    question: turn.questionText,
+    answer: answer?.text ?? '',
+    wordCount: answer?.wordCount ?? 0,
+    skipped: turn.skipped,
+    flags,
+    score: turn.kind === 'introduction' ? null : rowsToScore(rows, flags),
+  };
+}
+
+const roleSchema = z.object({ title: z.string(), skillArea: z.enum(SKILL_AREAS), level: z.enum(LEVELS) });
+
+function profileOf(interview: InterviewWithTranscript): Profile | null {
+  const introduction = interview.turns.find((t) => t.kind === 'introduction' && !t.skipped && t.answer);
+  return introduction?.answer ? extractProfile(introduction.answer.text) : null;
+}
+
+export function reportInputFor(interview: InterviewWithTranscript, deps: Pick<BuildReportDeps, 'scorer' | 'interviewerLabel'>, now: Date): ReportInput {
+  const role = roleSchema.safeParse(interview.role);
+  return {
+    candidate: { name: interview.candidate?.displayName ?? 'Candidate' },
+    role: role.success ? role.data : { title: interview.role.title, skillArea: null, level: null },
+    startedAt: interview.startedAt ?? interview.createdAt,
+    endedAt: interview.completedAt ?? interview.endedAt ?? now,
+    generatedAt: now,
+    interviewerLabel: deps.interviewerLabel,
+    profile: profileOf(interview),
+    scorers: [{ id: deps.scorer.id, version: deps.scorer.version, label: deps.scorer.label }],
+    turns: interview.turns.map((t) => toReportTurn(t, deps.scorer.id)),
+  };
+}
+
+export async function buildReportJob(deps: BuildReportDeps, payload: unknown): Promise<JobOutcome> {
+  const { interviewId } = buildReportPayload.parse(payload);
+  const { db } = deps;
+  const interview = await loadInterviewWithTranscript(db, interviewId);
+  if (!interview) return skipped('interview_not_found');
+  if (!REPORTABLE.has(interview.status)) return skipped(`status_${interview.status}`);
+  if (interview.report) return done('already_built');
+  if (interview.turns.some((t) => needsScore(t) && !hasScore(t, deps.scorer.id))) return retryLater('waiting_for_scores');
+  const report = buildReport(reportInputFor(interview, deps, deps.clock.now()));
+  await db.$transaction([
+    db.report.createMany({ data: [{ interviewId, data: toJson(report) }], skipDuplicates: true }),
+    db.interview.updateMany({
+      where: { id: interviewId, status: { in: ['completed', 'scoring'] } },
+      data: { status: 'scored', version: { increment: 1 } },
+    }),
+  ]);
+  return done();
+}

@@ -1,0 +1,70 @@
+/**
+ * Job `score_answer { answerId }`: scores one final answer with the configured scorer and stores one Score row per
+ * dimension. Idempotent: an answer that already has this scorer's rows is left alone, and the unique key
+ * (answer, dimension, scorer) turns a concurrent second run into a no-op.
+ */
+import { z } from 'zod';
+import { boundForScoring, findBankQuestion, toScoringQuestion, type QuestionBank } from '../scoring/index.js';
+import type { AnswerScore, AnswerScorer, ScoringQuestion } from '../scoring/types.js';
+import type { Clock } from '../shared/clock.js';
+import { isAppError } from '../shared/errors.js';
+import type { Db } from '../store/prisma.js';
+import { done, skipped, type JobOutcome } from './outcome.js';
+import { failedScore, scoreToRows } from './score-rows.js';
+
+export const scoreAnswerPayload = z.object({ answerId: z.string().min(1) });
+
+export interface ScoreAnswerDeps {
+  db: Db;
+  scorer: AnswerScorer;
+  bank: QuestionBank;
+  clock: Clock;
+}
+
+interface TurnForScoring {
+  kind: 'introduction' | 'technical' | 'behavioral' | 'follow_up';
+  questionId: string | null;
+  questionText: string;
+  parentTurn: { questionId: string | null } | null;
+}
+
+/** A follow-up is scored against its parent's concepts and expected parts, with its own prompt as the text. */
+export function scoringQuestionFor(bank: QuestionBank, turn: TurnForScoring): ScoringQuestion | null {
+  if (turn.kind === 'introduction') return null;
+  const bankId = turn.kind === 'follow_up' ? turn.parentTurn?.questionId : turn.questionId;
+  const bankQuestion = bankId ? findBankQuestion(bank, bankId) : undefined;
+  if (!bankQuestion) return { kind: turn.kind, text: turn.questionText };
+  const full = toScoringQuestion(bankQuestion);
+  return turn.kind === 'follow_up' ? { ...full, kind: 'follow_up', text: turn.questionText } : full;
+}
+
+async function runScorer(scorer: AnswerScorer, question: ScoringQuestion, text: string): Promise<AnswerScore> {
+  try {
+    return await scorer.score({ question, answer: boundForScoring(text).text });
+  } catch (error) {
+    // Stored and shown as "scoring failed"; the message is ours or the error's name, never the answer.
+    return failedScore(scorer, isAppError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.name : 'unknown error');
+  }
+}
+
+export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Promise<JobOutcome> {
+  const { answerId } = scoreAnswerPayload.parse(payload);
+  const { db, scorer, bank } = deps;
+  const answer = await db.answer.findUnique({
+    where: { id: answerId },
+    include: { turn: { include: { parentTurn: { select: { questionId: true } } } }, scores: { where: { scorerId: scorer.id }, select: { id: true } } },
+  });
+  // Erased, or a draft that was skipped: there is nothing to score, and there never will be.
+  if (!answer) return skipped('answer_not_found');
+  if (answer.turn.skipped || !answer.finalizedAt) return skipped('not_a_final_answer');
+  if (answer.scores.length > 0) return done('already_scored');
+  const question = scoringQuestionFor(bank, answer.turn);
+  if (!question) return skipped('not_scored_kind');
+  const score = await runScorer(scorer, question, answer.text);
+  const flags = [...new Set([...answer.flags, ...score.flags, ...(score.status === 'failed' ? ['scoring_failed'] : [])])];
+  await db.$transaction([
+    db.score.createMany({ data: scoreToRows(answerId, score), skipDuplicates: true }),
+    db.answer.update({ where: { id: answerId }, data: { flags } }),
+  ]);
+  return done();
+}

@@ -1,0 +1,86 @@
+/** The job handlers on their own: idempotent scoring, failures stored as failures, a report that waits for scores. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildReportJob } from '../../src/jobs/build-report.js';
+import { scoreAnswer } from '../../src/jobs/score-answer.js';
+import { ReportSchema } from '../../src/report/schema.js';
+import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
+import type { AnswerScorer } from '../../src/scoring/types.js';
+import { AppError } from '../../src/shared/errors.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { createTestDb } from '../support/db.js';
+import { answerUntilClosed, reachFirstQuestion } from './support/answers.js';
+import { TestChat } from './support/chat.js';
+
+const db = createTestDb();
+afterAll(() => db.$disconnect());
+
+const clock = new ManualClock();
+const bank = defaultQuestionBank();
+const offline = createOfflineScorer();
+
+/** A scorer that is down: what the job stores must say so, not invent numbers. */
+const brokenScorer: AnswerScorer = {
+  id: 'broken-scorer',
+  version: '0.0.1',
+  label: 'Broken scorer',
+  score: () => Promise.reject(new AppError('unavailable', 'the scoring service did not answer')),
+};
+
+async function firstQuestionAnswerId(): Promise<string> {
+  const chat = await TestChat.open(db);
+  await reachFirstQuestion(chat);
+  await chat.send('I would cache the response with a TTL and invalidate it when the data changes, then measure the hit rate.');
+  const answer = await db.answer.findFirstOrThrow({ where: { turn: { interviewId: chat.interviewId, order: 1 } } });
+  return answer.id;
+}
+
+describe('score_answer', () => {
+  it('is idempotent: a second run writes nothing new', async () => {
+    const answerId = await firstQuestionAnswerId(); // the session's own drain already scored it once
+    const before = await db.score.findMany({ where: { answerId }, orderBy: { dimension: 'asc' } });
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    expect(await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId })).toEqual({ status: 'done', reason: 'already_scored' });
+    expect(await db.score.findMany({ where: { answerId }, orderBy: { dimension: 'asc' } })).toEqual(before);
+  });
+
+  it('records a scorer failure as failed, with no value, and flags the answer', async () => {
+    const answerId = await firstQuestionAnswerId();
+    await scoreAnswer({ db, scorer: brokenScorer, bank, clock }, { answerId });
+    const rows = await db.score.findMany({ where: { answerId, scorerId: brokenScorer.id, dimension: { not: 'feedback' } } });
+    expect(rows).toHaveLength(5);
+    expect(rows.every((r) => r.status === 'failed' && r.value === null)).toBe(true);
+    expect(rows[0]?.error).toMatch(/unavailable/);
+    const answer = await db.answer.findUniqueOrThrow({ where: { id: answerId } });
+    expect(answer.flags).toContain('scoring_failed');
+  });
+
+  it('skips an answer that no longer exists (erased) without failing', async () => {
+    expect(await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId: 'gone' })).toMatchObject({ status: 'skipped' });
+  });
+});
+
+describe('build_report', () => {
+  it('waits while an answer has no score, then builds one report and marks the interview scored', async () => {
+    const chat = await TestChat.open(db);
+    await reachFirstQuestion(chat);
+    await answerUntilClosed(chat);
+    const { interviewId } = chat;
+    // Put the interview back to "closed, one answer not scored yet".
+    const answer = await db.answer.findFirstOrThrow({ where: { turn: { interviewId, order: 1 } } });
+    await db.score.deleteMany({ where: { answerId: answer.id } });
+    await db.report.deleteMany({ where: { interviewId } });
+    await db.interview.update({ where: { id: interviewId }, data: { status: 'completed' } });
+    const deps = { db, clock, scorer: offline, interviewerLabel: 'Screener (offline interviewer)' };
+
+    expect(await buildReportJob(deps, { interviewId })).toEqual({ status: 'retry', reason: 'waiting_for_scores' });
+    expect(await db.report.count({ where: { interviewId } })).toBe(0);
+
+    await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId: answer.id });
+    expect(await buildReportJob(deps, { interviewId })).toEqual({ status: 'done' });
+    expect(await buildReportJob(deps, { interviewId })).toEqual({ status: 'done', reason: 'already_built' });
+    const stored = await db.report.findMany({ where: { interviewId } });
+    expect(stored).toHaveLength(1);
+    expect(ReportSchema.parse(stored[0]?.data).metadata.generatedAt).toBe(clock.now().toISOString());
+    expect((await db.interview.findUniqueOrThrow({ where: { id: interviewId } })).status).toBe('scored');
+  });
+});
