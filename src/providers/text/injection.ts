@@ -1,0 +1,109 @@
+/**
+ * Finds text in an answer that addresses the scorer instead of answering, and produces the answer without it.
+ * The cleaned text is what every provider scores (see ../answer-guard.ts for why that keeps an attempt from raising
+ * a score).
+ */
+import type { InjectionSpan } from '../types.js';
+import { INJECTION_PATTERNS } from './injection-patterns.js';
+import { INVISIBLE, toOriginalRange, visibleProjection, type VisibleText } from './visible.js';
+
+/** Blank stretches this long hide text below the fold of a chat message; no honest answer needs one. */
+const LONG_BLANK_RUN = 80;
+const INVISIBLE_RUN = new RegExp(`${INVISIBLE.source}+`, 'gu');
+const BLANK_RUN = new RegExp(String.raw`\s{${LONG_BLANK_RUN},}`, 'gu');
+/** Black flag followed by tag characters: the flags of England, Scotland and Wales, the one honest use of tags. */
+const FLAG_TAG_SEQUENCE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+
+export interface InjectionFinding {
+  /** Sorted, non-overlapping, in UTF-16 offsets of the original answer. */
+  spans: InjectionSpan[];
+  /** The answer without the flagged spans and without any invisible character, trimmed. */
+  cleaned: string;
+}
+
+export function detectInjection(answer: string): InjectionFinding {
+  const visible = visibleProjection(answer);
+  const spans = mergeSpans([...phraseSpans(answer, visible), ...hiddenTextSpans(answer)]);
+  return { spans, cleaned: removeSpans(answer, spans) };
+}
+
+function phraseSpans(answer: string, visible: VisibleText): InjectionSpan[] {
+  const spans: InjectionSpan[] = [];
+  for (const { kind, pattern } of INJECTION_PATTERNS) {
+    for (const match of visible.text.matchAll(pattern)) {
+      if (match[0].length === 0) continue;
+      const [start, end] = toOriginalRange(visible, match.index, match.index + match[0].length);
+      spans.push({ kinds: [kind], ...enclosingSentence(answer, start, end) });
+    }
+  }
+  return spans;
+}
+
+/**
+ * Single zero-width joiners and non-joiners are ordinary in emoji and in several scripts (Persian, Hindi); runs of
+ * invisible characters, tag characters outside a flag emoji, and very long blank stretches are not.
+ */
+function hiddenTextSpans(answer: string): InjectionSpan[] {
+  const withoutFlags = answer.replace(FLAG_TAG_SEQUENCE, (flag) => ' '.repeat(flag.length));
+  const spans: InjectionSpan[] = [];
+  for (const match of withoutFlags.matchAll(INVISIBLE_RUN)) {
+    const hasTag = /[\u{E0000}-\u{E007F}]/u.test(match[0]);
+    if (match[0].length >= 2 || hasTag) spans.push({ kinds: ['hidden_text'], start: match.index, end: match.index + match[0].length });
+  }
+  for (const match of answer.matchAll(BLANK_RUN)) {
+    spans.push({ kinds: ['hidden_text'], start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+/** The whole sentence or line around a match: half a sentence of instructions left behind still reads as one. */
+function enclosingSentence(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  while (from > 0 && !isSentenceBreak(text, from - 1)) from--;
+  let to = end;
+  while (to < text.length && !isSentenceBreak(text, to)) to++;
+  if (to < text.length && text[to] !== '\n') to++;
+  while (to < text.length && /[)"'’”\]]/u.test(text[to] ?? '')) to++;
+  // Take the gap after the sentence too, so "A. <attempt>. B." becomes "A. B." and not "A.  B.".
+  if (to < text.length && text[to] === '\n') to++;
+  else while (to < text.length && /[ \t]/.test(text[to] ?? '')) to++;
+  return { start: from, end: to };
+}
+
+function isSentenceBreak(text: string, index: number): boolean {
+  const char = text[index];
+  if (char === '\n') return true;
+  if (char !== '.' && char !== '!' && char !== '?') return false;
+  const next = text[index + 1];
+  return next === undefined || /\s/.test(next);
+}
+
+function mergeSpans(spans: InjectionSpan[]): InjectionSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: InjectionSpan[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) {
+      last.end = Math.max(last.end, span.end);
+      for (const kind of span.kinds) if (!last.kinds.includes(kind)) last.kinds.push(kind);
+    } else {
+      merged.push({ ...span, kinds: [...span.kinds] });
+    }
+  }
+  return merged;
+}
+
+function removeSpans(text: string, spans: readonly InjectionSpan[]): string {
+  let out = '';
+  let cursor = 0;
+  let removedBefore = '';
+  for (const span of [...spans, { start: text.length, end: text.length }]) {
+    const piece = text.slice(cursor, span.start);
+    // Where a removed stretch held the only space between two words, one space stays ("foo<blank run>bar").
+    const needsSpace = /\s/.test(removedBefore) && /\S$/.test(out) && /^\S/.test(piece);
+    out += (needsSpace ? ' ' : '') + piece;
+    removedBefore = text.slice(span.start, span.end);
+    cursor = span.end;
+  }
+  return out.replace(INVISIBLE_RUN, '').trim();
+}
