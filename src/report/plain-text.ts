@@ -5,18 +5,25 @@
  */
 
 // Alternatives rather than one character class: joiners and modifiers inside a class are easy to misread.
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3}/gu;
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3}/u;
+/** A run of emoji with the spaces before it, so "TTL 🚀." becomes "TTL." rather than "TTL .". */
+const EMOJI_RUN = new RegExp(`[ \\t]*(?:${EMOJI.source})+`, 'gu');
 const HEADING = /^(\s*)#{1,6}\s+/;
 const BULLET = /^(\s*)[*+\u2022]\s+/;
 const LINK = /\[([^\]\n]+)\]\(([^)\s]+)\)/g;
-const STRONG = /\*\*|__/g;
+const STRONG = /\*\*/g;
 const CODE = /`+/g;
 /** `*word*` emphasis; an asterisk with spaces round it (as in "a * b") is left alone. */
 const EMPHASIS = /(^|[\s(])\*(?=\S)([^*\n]*?\S)\*(?=[\s).,;:!?]|$)/g;
 
+function withoutEmoji(line: string): string {
+  const stripped = line.replace(EMOJI_RUN, '');
+  // A line that started with an emoji keeps no stray space in its place.
+  return /^\s/.test(line) ? stripped : stripped.trimStart();
+}
+
 function cleanLine(line: string): string {
-  return line
-    .replace(EMOJI, '')
+  return withoutEmoji(line)
     .replace(HEADING, '$1')
     .replace(BULLET, '$1- ')
     .replace(LINK, '$1 ($2)')
