@@ -11,7 +11,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const STATED_COUNT = /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?projects\b/i;
 
 /** "projects such as A, B, and C, which ..." up to the end of the list. */
-const LISTED = /\bprojects?\s+(?:such as|like|including|for example|e\.g\.,?|:)\s+(.+?)(?=,?\s+(?:which|that|where|who)\b|[.;!?](?:\s|$)|$)/i;
+const LISTED = /\bprojects?\s*(?:such as|like|include[sd]?|including|are|were|for example|e\.g\.,?|:)\s+(.+?)(?=,?\s+(?:which|that|where|who)\b|[.;!?](?:\s|$)|$)/i;
 
 /** "I built a ...", "I developed an ...": one project each. */
 const BUILT = /\bI\s+(?:have\s+|also\s+)?(?:built|developed|created|designed|shipped|launched|implemented|made)\s+(?:a|an|my|our)\b[^.;!?]*?(?=\s+and\s+I\b|,\s*(?:and\s+)?I\b|[.;!?]|$)/gi;
@@ -35,9 +35,22 @@ export function findProjects(text: string): ProjectFinding | null {
 
 /**
  * Items of an English list. With commas, the commas separate items and "and" may sit inside one ("task and expense
- * management applications"); without commas, "and" is the only separator there is.
+ * management applications"); the last item is split at its "and" only when the list has no serial comma
+ * ("a weather app, a chat server and a budget tracker"). Without commas, "and" is the only separator there is.
  */
 function splitList(list: string): string[] {
-  const parts = list.includes(',') ? list.split(',') : list.split(/\s+(?:and|or)\s+/i);
-  return parts.map((p) => p.trim().replace(/^(?:and|or)\s+/i, '').trim()).filter((p) => /\p{L}/u.test(p));
+  if (!list.includes(',')) return clean(list.split(/\s+(?:and|or)\s+/i));
+  const parts = list.split(',');
+  const last = parts.pop() ?? '';
+  const serialComma = /^\s*(?:and|or)\s/i.test(last);
+  return clean([...parts, ...(serialComma ? [last] : splitAtLastAnd(last))]);
+}
+
+function splitAtLastAnd(item: string): string[] {
+  const match = /^(.*)\s+(?:and|or)\s+(.*)$/i.exec(item);
+  return match?.[1] !== undefined && match[2] !== undefined ? [match[1], match[2]] : [item];
+}
+
+function clean(items: string[]): string[] {
+  return items.map((p) => p.trim().replace(/^(?:and|or)\s+/i, '').trim()).filter((p) => /\p{L}/u.test(p));
 }

@@ -85,6 +85,9 @@ export const ROLE_TITLES: Readonly<Record<SkillArea, RegExp>> = {
 export const SELF_DESCRIPTION =
   /\b(?:i am|i'm|i work as|i worked as|i have worked as|i've worked as|working as|work as|as an?|my (?:current )?(?:role|title|job) is|currently)\b(?:(?!\b(?:but|and|with|who|which)\b)[^.;!?]){0,40}$/i;
 
-/** Words that make a listed skill a weak signal ("basic backend development with Node.js"). */
+/**
+ * A qualifier that makes the skills after it weak signals, up to a contrast ("basic backend development with
+ * Node.js and Express, and familiarity with REST APIs").
+ */
 export const WEAK_QUALIFIER =
-  /\b(?:basic|basics|familiarity|familiar|some experience|exposure|learning|beginner|introductory|a bit of)\b(?:\W+\w+){0,6}?\W*$/i;
+  /\b(?:basic|basics|familiarity|familiar|some experience|exposure|learning|beginner|introductory|a bit of)\b(?:(?!\b(?:but|however|while|whereas)\b)[^;])*$/i;

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors.js';
-import { analyzeText, containsPhrase, type AnalyzedText } from '../text/analyze.js';
+import { analyzePlain, containsPhrase } from '../text/analyze.js';
 import { seededHash } from '../text/hash.js';
 import { LEVELS, SKILL_AREAS, type BankQuestion, type Level, type QuestionBank, type SelectQuestionsOptions } from '../types.js';
 
@@ -94,8 +94,6 @@ function easiest(r: Ranked): number {
 /** How many of the candidate's stated skills the question touches (its text, concepts and their synonyms). */
 function skillOverlap(question: BankQuestion, skills: readonly string[]): number {
   if (skills.length === 0) return 0;
-  const text: AnalyzedText = analyzeText(
-    [question.text, ...question.concepts.flatMap((c) => [c.name, ...c.synonyms])].join('. '),
-  );
+  const text = analyzePlain([question.text, ...question.concepts.flatMap((c) => [c.name, ...c.synonyms])].join('. '));
   return skills.filter((skill) => containsPhrase(text, skill)).length;
 }

@@ -73,6 +73,15 @@ export function analyzeText(text: string, known: ReadonlySet<string> = EMPTY): A
   return { sentences, tokens, stemLine: ` ${tokens.map((t) => t.stem).join(' ')} ` };
 }
 
+/** The same analysis without neutralising, for trusted text such as bank questions (names there are tool names). */
+export function analyzePlain(text: string): AnalyzedText {
+  const sentences = splitSentences(text)
+    .map((chunk) => rawTokens(chunk).map((t) => ({ raw: t.text, lower: t.text.toLowerCase(), stem: stem(t.text) })))
+    .filter((s) => s.length > 0);
+  const tokens = sentences.flat();
+  return { sentences, tokens, stemLine: ` ${tokens.map((t) => t.stem).join(' ')} ` };
+}
+
 /** Whether the phrase occurs as whole words (after stemming) anywhere in the text. */
 export function containsPhrase(text: AnalyzedText, phrase: string): boolean {
   const needle = phraseNeedle(phrase);
