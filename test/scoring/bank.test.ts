@@ -82,6 +82,9 @@ describe('the shipped banks', () => {
   it('turns a bank question into a scoring question without the bank-only fields', () => {
     const question = bank.questions[0];
     if (question === undefined) throw new Error('empty bank');
+    // A bank question is usable wherever a scoring question is expected (checked by the compiler).
+    const assignable: ScoringQuestion = question;
+    expect(assignable.id).toBe(question.id);
     const scoring: ScoringQuestion = toScoringQuestion(question);
     expect(scoring).toEqual({
       id: question.id,

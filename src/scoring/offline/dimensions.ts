@@ -94,7 +94,10 @@ function clarity(s: AnswerSignals, c: Components): Raw {
     s.properSentences === 0
       ? 'Has no complete sentences.'
       : `Written in ${count(s.properSentences, 'complete sentence')} averaging ${Math.round(s.avgSentenceWords)} words.`;
-  evidence += markers > 0 ? ` Uses ${count(markers, 'kind')} of linking words (reasons, steps, examples, contrasts).` : ' Uses no linking words.';
+  evidence +=
+    markers > 0
+      ? ` Uses ${count(markers, 'kind')} of linking words (reasons, steps, examples, contrasts).`
+      : ' Uses no linking words.';
   if (c.veryShort) evidence += ' The answer is very short.';
   return { value, evidence };
 }
@@ -128,7 +131,11 @@ function practicality(s: AnswerSignals, c: Components, model: QuestionModel): Ra
   const grounding = s.examples > 0 ? 1 : s.applied > 0 ? 0.7 : 0;
   const value = 0.3 * grounding + 0.2 * clamp01(s.steps / 2) + 0.25 * clamp01(specifics / 2) + 0.25 * c.concepts;
   const example =
-    s.examples > 0 ? 'Gives a concrete example' : s.applied > 0 ? 'Says how it would be applied but gives no example' : 'Gives no concrete example';
+    s.examples > 0
+      ? 'Gives a concrete example'
+      : s.applied > 0
+        ? 'Says how it would be applied but gives no example'
+        : 'Gives no concrete example';
   const steps = s.steps > 0 ? 'describes steps' : 'describes no steps';
   return { value, evidence: `${example}, ${steps}, and gives ${specificText}.` };
 }

@@ -1,7 +1,16 @@
 import { boundForScoring } from '../answer/bound.js';
 import { classifyAnalyzed } from '../answer/classify.js';
 import { analyzeText } from '../text/analyze.js';
-import { DIMENSIONS, type AnswerFlag, type AnswerScore, type AnswerScorer, type Dimension, type DimensionScore, type ScoreInput, type StarScore } from '../types.js';
+import {
+  DIMENSIONS,
+  type AnswerFlag,
+  type AnswerScore,
+  type AnswerScorer,
+  type Dimension,
+  type DimensionScore,
+  type ScoreInput,
+  type StarScore,
+} from '../types.js';
 import { computeComponents } from './components.js';
 import { scoreDimensions, scoreStar } from './dimensions.js';
 import { buildFeedback } from './feedback.js';

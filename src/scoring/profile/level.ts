@@ -32,7 +32,14 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 
 /** "5 years of experience", "over ten years as", "2+ years working with". */
-const YEARS = /\b(?:over |more than |almost |nearly )?(\d{1,2}|[a-z]+)\+?\s*(?:years?|yrs?)\s+(?:of\s+(?:professional\s+|industry\s+|hands-on\s+|work\s+)?experience|experience|as\b|in\s+(?:the\s+)?industry|working|of\s+professional|in\s+software|professionally)/gi;
+const YEARS = new RegExp(
+  [
+    String.raw`\b(?:over |more than |almost |nearly )?(\d{1,2}|[a-z]+)\+?\s*(?:years?|yrs?)\s+`,
+    String.raw`(?:of\s+(?:professional\s+|industry\s+|hands-on\s+|work\s+)?experience|experience|as\b`,
+    String.raw`|in\s+(?:the\s+)?industry|working|in\s+software|professionally)`,
+  ].join(''),
+  'gi',
+);
 
 export function levelFromYears(years: number): Level {
   if (years < 2) return 'early_career';

@@ -11,10 +11,18 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const STATED_COUNT = /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?projects\b/i;
 
 /** "projects such as A, B, and C, which ..." up to the end of the list. */
-const LISTED = /\bprojects?\s*(?:such as|like|include[sd]?|including|are|were|for example|e\.g\.,?|:)\s+(.+?)(?=,?\s+(?:which|that|where|who)\b|[.;!?](?:\s|$)|$)/i;
+const LISTED = new RegExp(
+  String.raw`\bprojects?\s*(?:such as|like|include[sd]?|including|are|were|for example|e\.g\.,?|:)\s+` +
+    String.raw`(.+?)(?=,?\s+(?:which|that|where|who)\b|[.;!?](?:\s|$)|$)`,
+  'i',
+);
 
 /** "I built a ...", "I developed an ...": one project each. */
-const BUILT = /\bI\s+(?:have\s+|also\s+)?(?:built|developed|created|designed|shipped|launched|implemented|made)\s+(?:a|an|my|our)\b[^.;!?]*?(?=\s+and\s+I\b|,\s*(?:and\s+)?I\b|[.;!?]|$)/gi;
+const BUILT = new RegExp(
+  String.raw`\bI\s+(?:have\s+|also\s+)?(?:built|developed|created|designed|shipped|launched|implemented|made)\s+` +
+    String.raw`(?:a|an|my|our)\b[^.;!?]*?(?=\s+and\s+I\b|,\s*(?:and\s+)?I\b|[.;!?]|$)`,
+  'gi',
+);
 
 /** Projects the candidate mentions: a stated number, else the items of a list, else "I built a ..." statements. */
 export function findProjects(text: string): ProjectFinding | null {

@@ -72,18 +72,33 @@ export const SKILLS: readonly SkillEntry[] = [
   skill('Grafana', 'grafana', { devops: 1 }),
 ];
 
+/** "<one of these words> developer|engineer|dev", optionally with "web" or "software" in between. */
+function title(words: readonly string[]): RegExp {
+  return new RegExp(String.raw`\b(?:${words.join('|')})\s+(?:web\s+|software\s+)?(?:developer|engineer|dev)\b`, 'i');
+}
+
 /** Role titles per area, as a candidate would describe themselves. */
 export const ROLE_TITLES: Readonly<Record<SkillArea, RegExp>> = {
-  fullstack: /\b(?:full[\s-]?stack|mern[\s-]stack|mean[\s-]stack)\s+(?:web\s+|software\s+)?(?:developer|engineer|dev)\b/i,
-  frontend: /\b(?:front[\s-]?end|ui|react|angular|vue)\s+(?:web\s+|software\s+)?(?:developer|engineer|dev)\b/i,
-  backend: /\b(?:back[\s-]?end|server[\s-]side|api|java|node(?:\.js)?|python|go)\s+(?:software\s+)?(?:developer|engineer|dev)\b/i,
+  fullstack: title([String.raw`full[\s-]?stack`, String.raw`mern[\s-]stack`, String.raw`mean[\s-]stack`]),
+  frontend: title([String.raw`front[\s-]?end`, 'ui', 'react', 'angular', 'vue']),
+  backend: title([String.raw`back[\s-]?end`, String.raw`server[\s-]side`, 'api', 'java', String.raw`node(?:\.js)?`, 'python', 'go']),
   data: /\b(?:data\s+(?:engineer|scientist|analyst)|(?:machine learning|ml|analytics|bi)\s+(?:engineer|developer|analyst))\b/i,
-  devops: /\b(?:devops(?:\s+engineer)?|site reliability engineer|sre|platform engineer|cloud engineer|infrastructure engineer|systems? administrator|sysadmin)\b/i,
+  devops: new RegExp(
+    String.raw`\b(?:devops(?:\s+engineer)?|site reliability engineer|sre|platform engineer|cloud engineer` +
+      String.raw`|infrastructure engineer|systems? administrator|sysadmin)\b`,
+    'i',
+  ),
 };
 
-/** Words before a role title that make it the candidate's own description of themselves. */
-export const SELF_DESCRIPTION =
-  /\b(?:i am|i'm|i work as|i worked as|i have worked as|i've worked as|working as|work as|as an?|my (?:current )?(?:role|title|job) is|currently)\b(?:(?!\b(?:but|and|with|who|which)\b)[^.;!?]){0,40}$/i;
+/**
+ * Words before a role title that make it the candidate's own description of themselves ("I am a", "I work as"),
+ * with at most a few words in between and no "but", "and", "with" that would start talking about someone else.
+ */
+export const SELF_DESCRIPTION = new RegExp(
+  String.raw`\b(?:i am|i'm|i work as|i worked as|i have worked as|i've worked as|working as|work as|as an?` +
+    String.raw`|my (?:current )?(?:role|title|job) is|currently)\b(?:(?!\b(?:but|and|with|who|which)\b)[^.;!?]){0,40}$`,
+  'i',
+);
 
 /**
  * A qualifier that makes the skills after it weak signals, up to a contrast ("basic backend development with
