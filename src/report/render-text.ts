@@ -166,3 +166,4 @@ export function renderText(report: Report): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+export { renderJson } from './render-json.js';
