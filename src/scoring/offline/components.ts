@@ -4,8 +4,9 @@ import type { AnswerSignals } from './signals.js';
 
 /** A reference overlap this high already counts as full agreement: a good answer says it in its own words. */
 const REFERENCE_FULL_AT = 0.45;
-/** An ad-hoc answer that uses this share of the question's key terms covers its topic. */
+/** An ad-hoc answer that uses this share of the question's key terms, or this many of them, covers its topic. */
 const QUESTION_TERMS_FULL_AT = 0.6;
+const QUESTION_TERMS_ENOUGH = 5;
 /** An answer that uses at least this share of the question's own words is about the question, however thin. */
 const ON_TOPIC_TERM_SHARE = 0.25;
 /** Sharing this much of the reference answer's key words is more than chance. */
@@ -35,7 +36,7 @@ export function computeComponents(s: AnswerSignals, model: QuestionModel, flags:
   const conceptShare = conceptTotal === 0 ? 0 : s.conceptsFound.length / conceptTotal;
   const concepts = model.conceptsFromBank
     ? conceptShare
-    : clamp01(s.conceptsFound.length / Math.max(1, Math.ceil(conceptTotal * QUESTION_TERMS_FULL_AT)));
+    : clamp01(s.conceptsFound.length / Math.max(1, Math.min(QUESTION_TERMS_ENOUGH, Math.ceil(conceptTotal * QUESTION_TERMS_FULL_AT))));
   const partTotal = s.partsFound.length + s.partsMissing.length;
   return {
     concepts,

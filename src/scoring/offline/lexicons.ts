@@ -69,5 +69,7 @@ export const QUESTION_FRAME = new Set(
   would could should might does did do will can how why what when where which who whom whose you your yourself
   them they their us we our one ones some way ways thing things choose chose choice decide decided prefer
   make sure keep good well new different common key main part parts case cases situation kind type types
-  use used using work worked working`.split(/\s+/).filter((w) => w.length > 0),
+  use used using work worked working mention mentioned elaborate specific specifically potential potentially
+  introduce introduced introducing ensure ensuring consider considering given basic particular exactly
+  strategy strategies detail details aspect aspects scenario scenarios`.split(/\s+/).filter((w) => w.length > 0),
 );

@@ -22,7 +22,7 @@ export interface QuestionModel {
 }
 
 /** At most this many key terms are taken from an ad-hoc question's text. */
-const MAX_DERIVED_TERMS = 8;
+const MAX_DERIVED_TERMS = 12;
 
 export function buildQuestionModel(question: ScoringQuestion): QuestionModel {
   const behavioral = question.kind === 'behavioral';
