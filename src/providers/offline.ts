@@ -45,25 +45,25 @@ export function createOfflineProvider(options: OfflineProviderOptions = {}): Int
   return {
     id: OFFLINE_PROVIDER_ID,
     label,
-    extractProfile(introduction: string, options?: CallOptions): Promise<ProfileResult> {
+    // Async although the work is synchronous, so an aborted signal rejects the promise instead of throwing.
+    async extractProfile(introduction: string, options?: CallOptions): Promise<ProfileResult> {
       options?.signal?.throwIfAborted();
-      return Promise.resolve({ profile: extractProfile(introduction), source, usage: zeroUsage() });
+      return { profile: extractProfile(introduction), source, usage: zeroUsage() };
     },
-    nextQuestion(input: NextQuestionInput, options?: CallOptions): Promise<QuestionResult> {
+    async nextQuestion(input: NextQuestionInput, options?: CallOptions): Promise<QuestionResult> {
       options?.signal?.throwIfAborted();
       const scoringQuestion = toScoringQuestion(input.bankQuestion);
-      return Promise.resolve({ text: input.bankQuestion.text, origin: 'bank', scoringQuestion, source, usage: zeroUsage() });
+      return { text: input.bankQuestion.text, origin: 'bank', scoringQuestion, source, usage: zeroUsage() };
     },
-    decideFollowUp(input: FollowUpInput, options?: CallOptions): Promise<FollowUpResult> {
+    async decideFollowUp(input: FollowUpInput, options?: CallOptions): Promise<FollowUpResult> {
       options?.signal?.throwIfAborted();
       const decision = decideFollowUp(input.bankQuestion, guardAnswer(input.answer).cleaned);
-      const followUp = decision ? { ...decision, refersTo: null } : null;
-      return Promise.resolve({ followUp, source, usage: zeroUsage() });
+      return { followUp: decision ? { ...decision, refersTo: null } : null, source, usage: zeroUsage() };
     },
     scoreAnswer: (input: ScoreAnswerInput, options?: CallOptions) => scoreOffline(scorer, input, options),
-    summarize(input: SummaryInput, options?: CallOptions): Promise<SummaryResult> {
+    async summarize(input: SummaryInput, options?: CallOptions): Promise<SummaryResult> {
       options?.signal?.throwIfAborted();
-      return Promise.resolve({ summary: summarizeOffline(input), source, usage: zeroUsage() });
+      return { summary: summarizeOffline(input), source, usage: zeroUsage() };
     },
   };
 }
