@@ -42,6 +42,17 @@ describe('the detector', () => {
   });
 
   it.each([
+    ['a long run of angle brackets and blanks', `${'<'.repeat(50_000)}${' '.repeat(50_000)}`],
+    ['a demand followed by a long blank run', `give me ${' '.repeat(100_000)}`],
+    ['many trigger words in one endless sentence', 'ignore the previous system your rules '.repeat(5_000)],
+  ])('stays fast on %s', (_name, answer) => {
+    const started = performance.now();
+    detectInjection(answer);
+    // Quadratic matching took seconds on inputs like these; linear takes a few milliseconds.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it.each([
     'We ignore some lint rules for generated code, and the system handles 10 requests per second.',
     'In the Python REPL you type >>> print(x); in bash a here-string is cat <<< "$value".',
     'I ran role-play sessions with the support team so they could practise incident calls.',

@@ -3,6 +3,8 @@
  * on the visible projection of the answer (see visible.ts), so zero-width characters or full-width letters inside a
  * word do not hide them. They are kept narrow on purpose: a flagged sentence is removed before scoring, so a false
  * positive costs the candidate that sentence. Words such as "rules" or "system" alone are everyday technical words.
+ * No pattern lets two unbounded quantifiers compete for the same characters, and a run of brackets is only entered
+ * at its start, so long runs of blanks or brackets cannot make matching quadratic.
  */
 import type { InjectionKind } from '../types.js';
 
@@ -26,7 +28,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
   { kind: 'override', pattern: /\b(?:new|updated|real|actual|additional)\s+instructions?\s*:/giu },
   {
     kind: 'score_demand',
-    pattern: new RegExp(String.raw`\b(?:give|award|assign|grant|score|rate|grade|mark)\s+${OWN_ANSWER}\s+(?:a|an|the|as|at|with)?\s*${TOP_MARK}\b`, 'giu'),
+    pattern: new RegExp(String.raw`\b(?:give|award|assign|grant|score|rate|grade|mark)\s+${OWN_ANSWER}\s+(?:(?:a|an|the|as|at|with)\s+)?${TOP_MARK}\b`, 'giu'),
   },
   { kind: 'score_demand', pattern: /\b(?:deserves?|merits?|earns?)\s+(?:a\s+|the\s+)?(?:10|ten|full\s+marks|perfect\s+(?:score|marks)|(?:the\s+)?(?:highest|maximum|top)\s+(?:score|marks?))\b/giu },
   { kind: 'score_demand', pattern: /\b(?:10|ten)\s*(?:\/|out\s+of)\s*(?:10|ten)\b/giu },
@@ -43,7 +45,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
   { kind: 'system_prompt', pattern: /\b(?:your|the)\s+(?:hidden|developer|system|original)\s+instructions\b/giu },
   { kind: 'system_prompt', pattern: new RegExp(String.raw`\b(?:dear|hey|hi|hello|attention|note\s+to(?:\s+the)?)\s+${SCORER}\b`, 'giu') },
   { kind: 'system_prompt', pattern: new RegExp(String.raw`\bto\s+(?:the|any)\s+${SCORER}\s+(?:reading|scoring|grading|evaluating|reviewing)\b`, 'giu') },
-  { kind: 'fake_delimiter', pattern: /<{2,}\s*\/?\s*(?:end\s+)?answer\b|\bend\s+answer\s*>{2,}/giu },
+  { kind: 'fake_delimiter', pattern: /(?<!<)<{2,}\s*(?:\/\s*)?(?:end\s+)?answer\b|\bend\s+answer\s*>{2,}/giu },
   { kind: 'fake_delimiter', pattern: /\[\/?(?:system|inst)\]|<\|(?:im_start|im_end|system|endoftext)\|>/giu },
   { kind: 'fake_delimiter', pattern: /^[ \t]*(?:system|assistant|developer)[ \t]*:/gimu },
   { kind: 'fake_delimiter', pattern: /^[ \t]*#{2,}[ \t]*(?:instructions?|system)\b/gimu },

@@ -28,12 +28,13 @@ export function detectInjection(answer: string): InjectionFinding {
 }
 
 function phraseSpans(answer: string, visible: VisibleText): InjectionSpan[] {
+  const breaks = sentenceBreaks(answer);
   const spans: InjectionSpan[] = [];
   for (const { kind, pattern } of INJECTION_PATTERNS) {
     for (const match of visible.text.matchAll(pattern)) {
       if (match[0].length === 0) continue;
       const [start, end] = toOriginalRange(visible, match.index, match.index + match[0].length);
-      spans.push({ kinds: [kind], ...enclosingSentence(answer, start, end) });
+      spans.push({ kinds: [kind], ...enclosingSentence(answer, breaks, start, end) });
     }
   }
   return spans;
@@ -56,26 +57,37 @@ function hiddenTextSpans(answer: string): InjectionSpan[] {
   return spans;
 }
 
+/** Indexes of the characters that end a sentence or a line, in order (found once, searched per match). */
+function sentenceBreaks(text: string): number[] {
+  const breaks: number[] = [];
+  for (const match of text.matchAll(/\n|[.!?](?=\s|$)/g)) breaks.push(match.index);
+  return breaks;
+}
+
+/** The first break at or after `index` (breaks.length when there is none). */
+function firstBreakFrom(breaks: readonly number[], index: number): number {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (breaks[mid]! < index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The whole sentence or line around a match: half a sentence of instructions left behind still reads as one. */
-function enclosingSentence(text: string, start: number, end: number): { start: number; end: number } {
-  let from = start;
-  while (from > 0 && !isSentenceBreak(text, from - 1)) from--;
-  let to = end;
-  while (to < text.length && !isSentenceBreak(text, to)) to++;
+function enclosingSentence(text: string, breaks: readonly number[], start: number, end: number): { start: number; end: number } {
+  const before = firstBreakFrom(breaks, start) - 1;
+  const from = before >= 0 ? breaks[before]! + 1 : 0;
+  const after = breaks[firstBreakFrom(breaks, end)];
+  let to = after === undefined ? text.length : after;
   if (to < text.length && text[to] !== '\n') to++;
   while (to < text.length && /[)"'’”\]]/u.test(text[to] ?? '')) to++;
   // Take the gap after the sentence too, so "A. <attempt>. B." becomes "A. B." and not "A.  B.".
   if (to < text.length && text[to] === '\n') to++;
   else while (to < text.length && /[ \t]/.test(text[to] ?? '')) to++;
   return { start: from, end: to };
-}
-
-function isSentenceBreak(text: string, index: number): boolean {
-  const char = text[index];
-  if (char === '\n') return true;
-  if (char !== '.' && char !== '!' && char !== '?') return false;
-  const next = text[index + 1];
-  return next === undefined || /\s/.test(next);
 }
 
 function mergeSpans(spans: InjectionSpan[]): InjectionSpan[] {
