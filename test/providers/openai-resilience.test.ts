@@ -105,6 +105,30 @@ describe('concurrency limit', () => {
 });
 
 describe('cancellation', () => {
+  it('lets a caller waiting for the same answer cancel on its own, and the first one still scores', async () => {
+    fake.enqueue({ kind: 'json', value: scoreReply(GOOD_ANSWER, 8), delayMs: 100 });
+    const provider = providerOn(fake);
+    const first = provider.scoreAnswer({ answerId: 'x', question, answer: GOOD_ANSWER });
+    const controller = new AbortController();
+    const second = provider.scoreAnswer({ answerId: 'y', question, answer: GOOD_ANSWER }, { signal: controller.signal });
+    controller.abort(new Error('second withdrawn'));
+    await expect(second).rejects.toThrow('second withdrawn');
+    expect(scoreValues(await first)).toEqual([8, 8, 8, 8, 8]);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('scores for a waiting caller itself when the caller it waited for is cancelled', async () => {
+    fake.enqueue(reply.hang(), reply.json(scoreReply(GOOD_ANSWER, 5)));
+    const provider = providerOn(fake);
+    const controller = new AbortController();
+    const first = provider.scoreAnswer({ answerId: 'x', question, answer: GOOD_ANSWER }, { signal: controller.signal });
+    const second = provider.scoreAnswer({ answerId: 'y', question, answer: GOOD_ANSWER });
+    setTimeout(() => controller.abort(new Error('first withdrawn')), 30);
+    await expect(first).rejects.toThrow('first withdrawn');
+    expect(scoreValues(await second)).toEqual([5, 5, 5, 5, 5]);
+    expect(fake.requests).toHaveLength(2);
+  });
+
   it('rejects with the abort reason when the interview is withdrawn mid-call, without a fallback score', async () => {
     fake.enqueue(reply.hang());
     const controller = new AbortController();

@@ -33,12 +33,11 @@ export async function scoreWithModel(
   signal?: AbortSignal,
 ): Promise<ModelOutcome> {
   const key = scoreCacheKey({ model: scorer.gateway.model, promptVersion: PROMPT_VERSION, question: input.question, scoredText: guarded.bounded });
-  const hit = await scorer.cache.get(key);
-  if (hit) return { ok: true, score: hit, usage: zeroUsage(), cached: true };
+  // Looked up before any await, so a second request for the same text always finds the first one's task.
   const running = scorer.inflight.get(key);
   if (running) {
     try {
-      const shared = await running;
+      const shared = await untilAborted(running, signal);
       // The tokens were spent by the first caller; counting them here too would double an interview's total.
       return shared.ok ? { ...shared, usage: zeroUsage(), cached: true } : { ...shared, usage: zeroUsage() };
     } catch (err) {
@@ -46,13 +45,36 @@ export async function scoreWithModel(
       if (signal?.aborted) throw err;
     }
   }
-  const task = requestScore(scorer, input, guarded, key, signal);
+  const task = cachedOrRequested(scorer, input, guarded, key, signal);
   scorer.inflight.set(key, task);
   try {
     return await task;
   } finally {
     if (scorer.inflight.get(key) === task) scorer.inflight.delete(key);
   }
+}
+
+async function cachedOrRequested(
+  scorer: ModelScorer,
+  input: ScoreAnswerInput,
+  guarded: GuardedAnswer,
+  key: string,
+  signal?: AbortSignal,
+): Promise<ModelOutcome> {
+  const hit = await scorer.cache.get(key);
+  if (hit) return { ok: true, score: hit, usage: zeroUsage(), cached: true };
+  return requestScore(scorer, input, guarded, key, signal);
+}
+
+/** The promise's result, unless this caller's own signal aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 async function requestScore(
