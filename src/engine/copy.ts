@@ -64,13 +64,13 @@ export function closing(role: RoleConfig): string {
 export const FINISHED = 'This interview is finished, thank you. The recruiter will contact you. Type "erase" if you want your answers deleted.';
 
 export function recruiterDeclined(interviewId: string, role: RoleConfig): string {
-  return `The candidate declined the screening interview for ${role.title} (interview ${interviewId}).`;
+  return `The candidate declined the screening interview for the ${role.title} role. Interview ${interviewId}.`;
 }
 export function recruiterWithdrawn(interviewId: string, role: RoleConfig): string {
-  return `The candidate withdrew from the screening interview for ${role.title} (interview ${interviewId}).`;
+  return `The candidate withdrew from the screening interview for the ${role.title} role. Interview ${interviewId}.`;
 }
 export function recruiterErased(interviewId: string, role: RoleConfig): string {
-  return `The candidate withdrew from the screening interview for ${role.title} and asked for their data to be erased; it has been (interview ${interviewId}).`;
+  return `The candidate withdrew from the screening interview for the ${role.title} role and asked for their data to be erased, which is done. Interview ${interviewId}.`;
 }
 
 export function decisionRecorded(decision: string): string {

@@ -23,6 +23,8 @@ export interface DrainOptions {
   maxAttempts?: number;
   /** Delay before a `retry` outcome or an error is tried again. @defaultValue 5000 */
   retryDelayMs?: number;
+  /** Only this interview's rows (a local session shares the database with other sessions). @defaultValue all */
+  interviewId?: string;
 }
 
 export interface DrainSummary {
@@ -40,9 +42,9 @@ const sendPayload = z.object({
 const jobPayload = z.object({ name: z.enum(['score_answer', 'build_report']), payload: z.unknown() });
 const timerPayload = z.object({ timer: z.literal('answer_quiet_window'), timerId: z.string() });
 
-function nextRow(db: Db, now: Date): Promise<OutboxRow | null> {
+function nextRow(db: Db, now: Date, interviewId: string | undefined): Promise<OutboxRow | null> {
   return db.outboxEvent.findFirst({
-    where: { status: 'pending', kind: { in: ['send_message', 'enqueue_job'] }, availableAt: { lte: now } },
+    where: { status: 'pending', kind: { in: ['send_message', 'enqueue_job'] }, availableAt: { lte: now }, ...(interviewId ? { interviewId } : {}) },
     orderBy: [{ createdAt: 'asc' }, { dedupeKey: 'asc' }],
     select: { id: true, interviewId: true, kind: true, payload: true, attempts: true },
   });
@@ -76,7 +78,9 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.name : 'unknown error';
 }
 
-async function settle(db: Db, row: OutboxRow, outcome: JobOutcome | Error, now: Date, options: Required<DrainOptions>): Promise<keyof DrainSummary> {
+type Settings = { maxAttempts: number; retryDelayMs: number };
+
+async function settle(db: Db, row: OutboxRow, outcome: JobOutcome | Error, now: Date, options: Settings): Promise<keyof DrainSummary> {
   if (!(outcome instanceof Error) && outcome.status !== 'retry') {
     await db.outboxEvent.update({ where: { id: row.id }, data: { status: 'sent', sentAt: now, attempts: row.attempts + 1 } });
     return 'sent';
@@ -93,11 +97,11 @@ async function settle(db: Db, row: OutboxRow, outcome: JobOutcome | Error, now: 
 
 /** Runs every pending row that is available now, oldest first, including rows that running them adds. */
 export async function drainOutbox(db: Db, handlers: OutboxHandlers, clock: Clock, options: DrainOptions = {}): Promise<DrainSummary> {
-  const settings = { maxAttempts: options.maxAttempts ?? 5, retryDelayMs: options.retryDelayMs ?? 5_000 };
+  const settings: Settings = { maxAttempts: options.maxAttempts ?? 5, retryDelayMs: options.retryDelayMs ?? 5_000 };
   const summary: DrainSummary = { sent: 0, retried: 0, failed: 0 };
   for (;;) {
     const now = clock.now();
-    const row = await nextRow(db, now);
+    const row = await nextRow(db, now, options.interviewId);
     if (!row) return summary;
     const outcome = await runRow(db, handlers, row).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     summary[await settle(db, row, outcome, now, settings)] += 1;
@@ -105,9 +109,9 @@ export async function drainOutbox(db: Db, handlers: OutboxHandlers, clock: Clock
 }
 
 /** Fires the timers due at `now` through the runner, oldest first; returns how many fired. */
-export async function fireDueTimers(db: Db, runner: InterviewRunner, now: Date): Promise<number> {
+export async function fireDueTimers(db: Db, runner: InterviewRunner, now: Date, scope: { interviewId?: string } = {}): Promise<number> {
   const rows = await db.outboxEvent.findMany({
-    where: { status: 'pending', kind: 'schedule_timer', availableAt: { lte: now } },
+    where: { status: 'pending', kind: 'schedule_timer', availableAt: { lte: now }, ...(scope.interviewId ? { interviewId: scope.interviewId } : {}) },
     orderBy: [{ availableAt: 'asc' }, { dedupeKey: 'asc' }],
     include: { interview: { select: { id: true, workspaceId: true, platform: true, platformConversationId: true, platformThreadId: true } } },
   });

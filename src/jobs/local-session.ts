@@ -159,9 +159,11 @@ export class LocalSession {
     await this.drain();
   }
 
+  /** Only this interview's rows: other sessions (other tests, other terminals) may share the database. */
   async drain(): Promise<void> {
-    const { db, handlers, clock, runner } = this.parts;
-    await drainOutbox(db, handlers, clock);
-    while ((await fireDueTimers(db, runner, clock.now())) > 0) await drainOutbox(db, handlers, clock);
+    const { db, handlers, clock, runner, interviewId } = this.parts;
+    const scope = { interviewId };
+    await drainOutbox(db, handlers, clock, scope);
+    while ((await fireDueTimers(db, runner, clock.now(), scope)) > 0) await drainOutbox(db, handlers, clock, scope);
   }
 }
