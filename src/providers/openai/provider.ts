@@ -15,10 +15,17 @@ import { addUsage } from '../usage.js';
 import type {
   CallOptions,
   FallbackNote,
+  FollowUpInput,
+  FollowUpResult,
   InterviewProvider,
+  NextQuestionInput,
+  ProfileResult,
   ProviderAnswerScore,
+  QuestionResult,
   ResultSource,
   ScoreAnswerInput,
+  SummaryInput,
+  SummaryResult,
   TokenUsage,
 } from '../types.js';
 import { createOpenAIClient } from './client.js';
@@ -27,7 +34,7 @@ import { createModelGateway, type ModelGateway } from './gateway.js';
 import { extractProfileWithModel } from './profile.js';
 import { PROMPT_VERSION } from './prompts/common.js';
 import { writeQuestionWithModel } from './question.js';
-import { modelScore, scoreWithModel, type ModelOutcome, type ModelScorer } from './score-answer.js';
+import { modelScore, scoreWithModel, type ModelScorer } from './score-answer.js';
 import type { StructuredOutcome } from './structured-call.js';
 import { summarizeWithModel } from './summary.js';
 import { toScoringQuestionWithText } from './scoring-question.js';
@@ -69,66 +76,80 @@ export interface OpenAIProviderOptions {
 type Failure = Extract<StructuredOutcome<unknown>, { ok: false }>;
 
 export function createOpenAIProvider(options: OpenAIProviderOptions): InterviewProvider {
-  const model = options.model ?? DEFAULT_OPENAI_MODEL;
-  const label = `OpenAI interviewer (${model})`;
-  const self: ResultSource = { providerId: OPENAI_PROVIDER_ID, providerLabel: label };
-  const offline = options.offline ?? createOfflineProvider();
-  const log = options.logger?.child({ component: 'openai-provider', model });
-  const gateway = buildGateway(options, model, log);
-  const identity: ScorerIdentity = {
-    scorerId: OPENAI_PROVIDER_ID,
-    scorerVersion: `${PROMPT_VERSION}/${model}`,
-    scorerLabel: `OpenAI scorer (${model}, prompt ${PROMPT_VERSION})`,
-  };
-  const scorer: ModelScorer = { gateway, cache: options.cache ?? new InMemoryScoreCache(), identity, inflight: new Map() };
+  return new OpenAIProvider(options);
+}
+
+class OpenAIProvider implements InterviewProvider {
+  readonly id = OPENAI_PROVIDER_ID;
+  readonly label: string;
+  private readonly self: ResultSource;
+  private readonly offline: InterviewProvider;
+  private readonly log: Logger | undefined;
+  private readonly gateway: ModelGateway;
+  private readonly scorer: ModelScorer;
+  private readonly fallbackScoring: boolean;
+
+  constructor(options: OpenAIProviderOptions) {
+    const model = options.model ?? DEFAULT_OPENAI_MODEL;
+    this.label = `OpenAI interviewer (${model})`;
+    this.self = { providerId: OPENAI_PROVIDER_ID, providerLabel: this.label };
+    this.offline = options.offline ?? createOfflineProvider();
+    this.fallbackScoring = options.fallbackScoring ?? true;
+    this.log = options.logger?.child({ component: 'openai-provider', model });
+    this.gateway = buildGateway(options, model, this.log);
+    const identity: ScorerIdentity = {
+      scorerId: OPENAI_PROVIDER_ID,
+      scorerVersion: `${PROMPT_VERSION}/${model}`,
+      scorerLabel: `OpenAI scorer (${model}, prompt ${PROMPT_VERSION})`,
+    };
+    this.scorer = { gateway: this.gateway, cache: options.cache ?? new InMemoryScoreCache(), identity, inflight: new Map() };
+  }
+
+  async extractProfile(introduction: string, options?: CallOptions): Promise<ProfileResult> {
+    const outcome = await extractProfileWithModel(this.gateway, introduction, options?.signal);
+    if (outcome.ok) return { profile: outcome.value, source: this.self, usage: outcome.usage };
+    return this.standIn('extract_profile', outcome, () => this.offline.extractProfile(introduction, options));
+  }
+
+  async nextQuestion(input: NextQuestionInput, options?: CallOptions): Promise<QuestionResult> {
+    const outcome = await writeQuestionWithModel(this.gateway, input, options?.signal);
+    if (!outcome.ok) return this.standIn('next_question', outcome, () => this.offline.nextQuestion(input, options));
+    const scoringQuestion = toScoringQuestionWithText(input.bankQuestion, outcome.value);
+    return { text: outcome.value, origin: 'generated', scoringQuestion, source: this.self, usage: outcome.usage };
+  }
+
+  async decideFollowUp(input: FollowUpInput, options?: CallOptions): Promise<FollowUpResult> {
+    const outcome = await decideFollowUpWithModel(this.gateway, input, options?.signal);
+    if (outcome.ok) return { followUp: outcome.value, source: this.self, usage: outcome.usage };
+    return this.standIn('decide_follow_up', outcome, () => this.offline.decideFollowUp(input, options));
+  }
+
+  async summarize(input: SummaryInput, options?: CallOptions): Promise<SummaryResult> {
+    const outcome = await summarizeWithModel(this.gateway, input, options?.signal);
+    if (outcome.ok) return { summary: outcome.value, source: this.self, usage: outcome.usage };
+    return this.standIn('summarize', outcome, () => this.offline.summarize(input, options));
+  }
+
+  async scoreAnswer(input: ScoreAnswerInput, options?: CallOptions): Promise<ProviderAnswerScore> {
+    const guarded = guardAnswer(input.answer);
+    const outcome = await scoreWithModel(this.scorer, input, guarded, options?.signal);
+    if (outcome.ok) return modelScore(this.scorer.identity, outcome, guarded);
+    this.log?.warn({ operation: 'score_answer', reason: outcome.reason, error: outcome.error }, 'model score not usable');
+    if (!this.fallbackScoring) return failedScore(this.scorer.identity, guarded, outcome.error, { usage: outcome.usage });
+    const standInScore = await this.offline.scoreAnswer(input, options);
+    return { ...standInScore, fallbackFrom: this.noteFor(outcome), usage: addUsage(outcome.usage, standInScore.usage) };
+  }
 
   /** The offline provider's result, marked as standing in, with the tokens the failed attempt spent added. */
-  async function standIn<R extends { source: ResultSource; usage: TokenUsage }>(operation: string, failure: Failure, run: () => Promise<R>): Promise<R> {
-    const note = noteFor(failure);
-    log?.warn({ operation, reason: failure.reason, error: failure.error }, 'model result not usable; the offline provider stands in');
+  private async standIn<R extends { source: ResultSource; usage: TokenUsage }>(operation: string, failure: Failure, run: () => Promise<R>): Promise<R> {
+    this.log?.warn({ operation, reason: failure.reason, error: failure.error }, 'model result not usable; the offline provider stands in');
     const result = await run();
-    return { ...result, source: { ...result.source, fallbackFrom: note }, usage: addUsage(failure.usage, result.usage) };
+    return { ...result, source: { ...result.source, fallbackFrom: this.noteFor(failure) }, usage: addUsage(failure.usage, result.usage) };
   }
 
-  function noteFor(failure: Failure): FallbackNote {
-    return { providerId: OPENAI_PROVIDER_ID, providerLabel: label, reason: failure.reason, error: failure.error };
+  private noteFor(failure: Failure): FallbackNote {
+    return { providerId: OPENAI_PROVIDER_ID, providerLabel: this.label, reason: failure.reason, error: failure.error };
   }
-
-  return {
-    id: OPENAI_PROVIDER_ID,
-    label,
-    async extractProfile(introduction, callOptions) {
-      const outcome = await extractProfileWithModel(gateway, introduction, callOptions?.signal);
-      if (outcome.ok) return { profile: outcome.value, source: self, usage: outcome.usage };
-      return standIn('extract_profile', outcome, () => offline.extractProfile(introduction, callOptions));
-    },
-    async nextQuestion(input, callOptions) {
-      const outcome = await writeQuestionWithModel(gateway, input, callOptions?.signal);
-      if (!outcome.ok) return standIn('next_question', outcome, () => offline.nextQuestion(input, callOptions));
-      const scoringQuestion = toScoringQuestionWithText(input.bankQuestion, outcome.value);
-      return { text: outcome.value, origin: 'generated', scoringQuestion, source: self, usage: outcome.usage };
-    },
-    async decideFollowUp(input, callOptions) {
-      const outcome = await decideFollowUpWithModel(gateway, input, callOptions?.signal);
-      if (outcome.ok) return { followUp: outcome.value, source: self, usage: outcome.usage };
-      return standIn('decide_follow_up', outcome, () => offline.decideFollowUp(input, callOptions));
-    },
-    async summarize(input, callOptions) {
-      const outcome = await summarizeWithModel(gateway, input, callOptions?.signal);
-      if (outcome.ok) return { summary: outcome.value, source: self, usage: outcome.usage };
-      return standIn('summarize', outcome, () => offline.summarize(input, callOptions));
-    },
-    async scoreAnswer(input: ScoreAnswerInput, callOptions?: CallOptions): Promise<ProviderAnswerScore> {
-      const guarded = guardAnswer(input.answer);
-      const outcome: ModelOutcome = await scoreWithModel(scorer, input, guarded, callOptions?.signal);
-      if (outcome.ok) return modelScore(identity, outcome, guarded);
-      const note = noteFor(outcome);
-      log?.warn({ operation: 'score_answer', reason: outcome.reason, error: outcome.error }, 'model score not usable');
-      if (options.fallbackScoring === false) return failedScore(identity, guarded, outcome.error, { usage: outcome.usage });
-      const standInScore = await offline.scoreAnswer(input, callOptions);
-      return { ...standInScore, fallbackFrom: note, usage: addUsage(outcome.usage, standInScore.usage) };
-    },
-  };
 }
 
 function buildGateway(options: OpenAIProviderOptions, model: string, log: Logger | undefined): ModelGateway {
