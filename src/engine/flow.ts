@@ -59,11 +59,11 @@ export function planFromIntroduction(ctx: StepContext, introduction: string | nu
   const plan = ctx.interviewer.planQuestions({ role: ctx.state.role, profile, seed: ctx.state.interviewId });
   ctx.state.plan = plan;
   ctx.state.planCursor = 0;
+  // Counts only: what the profile says about the candidate is personal and must not outlive an erasure.
   ctx.audit('interview.planned', {
     technical: plan.filter((q) => q.kind === 'technical').length,
     behavioral: plan.filter((q) => q.kind === 'behavioral').length,
-    profileSkillArea: profile?.primarySkillArea ?? null,
-    profileLevel: profile?.experienceLevel ?? null,
+    fromIntroduction: profile !== null,
   });
 }
 

@@ -50,6 +50,12 @@ describe('a whole interview', () => {
     expect(report.questions).toHaveLength(questionTurns.length);
     expect(report.metadata.interviewer).toMatch(/offline interviewer/);
     expect(report.questions.every((q) => q.status === 'scored' || q.status === 'not_scored')).toBe(true);
+
+    // The hiring manager's decision: one per interview, a second click changes nothing.
+    await chat.decide('advance', 'U-manager');
+    await chat.decide('reject', 'U-manager');
+    const decisions = await db.decision.findMany({ where: { interviewId: chat.interviewId } });
+    expect(decisions.map((d) => [d.decision, d.deciderId])).toEqual([['advance', 'U-manager']]);
   });
 
   it('a decline ends it with nothing stored but the decline', async () => {
