@@ -45,7 +45,7 @@ const timerPayload = z.object({ timer: z.literal('answer_quiet_window'), timerId
 function nextRow(db: Db, now: Date, interviewId: string | undefined): Promise<OutboxRow | null> {
   return db.outboxEvent.findFirst({
     where: { status: 'pending', kind: { in: ['send_message', 'enqueue_job'] }, availableAt: { lte: now }, ...(interviewId ? { interviewId } : {}) },
-    orderBy: [{ createdAt: 'asc' }, { dedupeKey: 'asc' }],
+    orderBy: [{ seq: 'asc' }],
     select: { id: true, interviewId: true, kind: true, payload: true, attempts: true },
   });
 }

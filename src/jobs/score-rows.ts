@@ -2,11 +2,12 @@
  * An AnswerScore as Score rows, and back. One row per dimension (plus `star` for behavioral answers) with status
  * ok or failed: a value that could not be computed is stored as null with status failed, never as a guess.
  *
- * Strengths and improvements have no column yet; until Score gets a `details` Json column they travel in a
- * `feedback` row's evidence as JSON (value null, status ok).
+ * Answer-level results (strengths, improvements, STAR parts) go in the `details` column of one extra `feedback`
+ * row (value null, status ok), so each dimension row stays one value with its evidence.
  */
 import { z } from 'zod';
 import { DIMENSIONS, type AnswerFlag, type AnswerScore, type AnswerScorer, type DimensionScore } from '../scoring/types.js';
+import { toJson } from '../store/json.js';
 import type { Prisma } from '../store/prisma.js';
 
 export const FEEDBACK_DIMENSION = 'feedback';
@@ -31,8 +32,8 @@ function dimensionRow(answerId: string, score: AnswerScore, dimension: string, p
 export function scoreToRows(answerId: string, score: AnswerScore): ScoreRowInput[] {
   const rows = DIMENSIONS.map((d) => dimensionRow(answerId, score, d, score.dimensions[d]));
   if (score.star) rows.push(dimensionRow(answerId, score, STAR_DIMENSION, score.star));
-  const feedback = JSON.stringify({ strengths: score.strengths, improvements: score.improvements, star: score.star ?? null });
-  rows.push({ answerId, dimension: FEEDBACK_DIMENSION, scorerId: score.scorerId, scorerVersion: score.scorerVersion, value: null, evidence: feedback, status: 'ok' });
+  const details = { strengths: score.strengths, improvements: score.improvements, star: score.star ?? null };
+  rows.push({ answerId, dimension: FEEDBACK_DIMENSION, scorerId: score.scorerId, scorerVersion: score.scorerVersion, value: null, evidence: '', status: 'ok', details: toJson(details) });
   return rows;
 }
 
@@ -51,6 +52,7 @@ interface StoredScoreRow {
   scorerId: string;
   scorerVersion: string;
   error: string | null;
+  details: Prisma.JsonValue;
 }
 
 const feedbackSchema = z.object({
@@ -61,11 +63,8 @@ const feedbackSchema = z.object({
 
 function readFeedback(rows: readonly StoredScoreRow[]): z.infer<typeof feedbackSchema> {
   const row = rows.find((r) => r.dimension === FEEDBACK_DIMENSION);
-  try {
-    return feedbackSchema.parse(JSON.parse(row?.evidence ?? ''));
-  } catch {
-    return { strengths: [], improvements: [], star: null };
-  }
+  const parsed = feedbackSchema.safeParse(row?.details);
+  return parsed.success ? parsed.data : { strengths: [], improvements: [], star: null };
 }
 
 /** Rebuilds the AnswerScore for the report; null when the answer has no rows from this scorer. */

@@ -36,10 +36,10 @@ export async function postReport(
 ): Promise<PostOutcome> {
   const report = await deps.db.report.findUnique({ where: { interviewId: payload.interviewId } });
   if (!report) throw new AppError('not_found', `no report for interview ${payload.interviewId}`);
-  const row = await deps.db.reportPost.upsert({
+  // INSERT ... ON CONFLICT DO NOTHING, then read: safe when several workers arrive at once (an upsert is not).
+  await deps.db.reportPost.createMany({ data: [{ reportId: report.id, destination: payload.destinationId }], skipDuplicates: true });
+  const row = await deps.db.reportPost.findUniqueOrThrow({
     where: { reportId_destination: { reportId: report.id, destination: payload.destinationId } },
-    create: { reportId: report.id, destination: payload.destinationId },
-    update: {},
   });
   if (row.postedAt) return 'already_recorded';
 

@@ -13,11 +13,8 @@ import type {
   SkillArea,
 } from '../scoring/index.js';
 
-/**
- * Flags a provider puts on an answer. `prompt_injection` is not in the shared ANSWER_FLAGS list yet; once it is,
- * this type equals AnswerFlag.
- */
-export type ProviderFlag = AnswerFlag | 'prompt_injection';
+/** Flags a provider puts on an answer: the shared list, which includes `prompt_injection`. */
+export type ProviderFlag = AnswerFlag;
 
 /** Tokens spent on one operation (all HTTP calls it made, retries included); zero for offline work and cache hits. */
 export interface TokenUsage {

@@ -1,5 +1,5 @@
 /** Words the report uses for the shared vocabulary. Plain lower-case words, so they read well inside sentences. */
-import type { Dimension, Level, SkillArea } from '../scoring/types.js';
+import type { AnswerFlag, Dimension, Level, SkillArea } from '../scoring/types.js';
 import type { PerformanceLevel, ReportQuestion } from './schema.js';
 
 export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
@@ -52,3 +52,17 @@ export function describeQuestions(indexes: readonly number[]): string {
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
+
+export const FLAG_LABELS: Readonly<Record<AnswerFlag, string>> = {
+  empty: 'empty answer',
+  emoji_only: 'only emoji',
+  off_topic: 'off topic',
+  keyword_list: 'a list of keywords rather than sentences',
+  very_short: 'very short',
+  truncated_for_scoring: 'very long: only the first part was scored',
+  skipped: 'skipped by the candidate',
+  scoring_failed: 'the scorer failed',
+  edited: 'edited after it was sent',
+  prompt_injection: 'addressed the scorer; that part was not scored',
+  scored_by_fallback: 'scored by the offline rubric scorer because the configured scorer failed',
+};

@@ -1,20 +1,9 @@
 /** The question-by-question part of the text report. */
-import { DIMENSIONS, STAR_PARTS, type AnswerFlag } from '../scoring/types.js';
-import { DIMENSION_LABELS, KIND_LABELS, capitalize } from './labels.js';
+import { DIMENSIONS, STAR_PARTS } from '../scoring/types.js';
+import { DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, capitalize } from './labels.js';
 import type { ReportQuestion } from './schema.js';
 import { UNDERLINE, bulletList, indentedText, inline, scoreOutOf10 } from './text-layout.js';
 
-export const FLAG_LABELS: Readonly<Record<AnswerFlag, string>> = {
-  empty: 'empty answer',
-  emoji_only: 'only emoji',
-  off_topic: 'off topic',
-  keyword_list: 'a list of keywords rather than sentences',
-  very_short: 'very short',
-  truncated_for_scoring: 'very long: only the first part was scored',
-  skipped: 'skipped by the candidate',
-  scoring_failed: 'the scorer failed',
-  edited: 'edited after it was sent',
-};
 
 const STATUS_LABELS: Readonly<Record<ReportQuestion['status'], string>> = {
   scored: 'scored',

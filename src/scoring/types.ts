@@ -25,6 +25,10 @@ export const ANSWER_FLAGS = [
   'skipped',
   'scoring_failed',
   'edited',
+  /** The answer addressed the scorer ("ignore previous instructions", hidden text); that part was not scored. */
+  'prompt_injection',
+  /** The configured scorer failed and the offline rubric scorer scored this answer instead. */
+  'scored_by_fallback',
 ] as const;
 export type AnswerFlag = (typeof ANSWER_FLAGS)[number];
 

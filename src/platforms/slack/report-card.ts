@@ -3,7 +3,7 @@
  * limits whatever the report holds (long answers and many questions are clipped, never rejected); the full
  * report goes in the card's thread.
  */
-import { capitalize, DIMENSION_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../report/labels.js';
+import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../report/labels.js';
 import { formatScore } from '../../report/numbers.js';
 import type { Report } from '../../report/schema.js';
 import { DIMENSIONS } from '../../scoring/types.js';
@@ -45,7 +45,7 @@ function profileLine(report: Report): string {
 function questionLines(report: Report, budget: number): string[] {
   const lines = report.questions.map((q) => {
     const score = q.status === 'skipped' ? 'skipped' : formatScore(q.overall);
-    const flags = q.flags.length ? ` (${q.flags.join(', ').replaceAll('_', ' ')})` : '';
+    const flags = q.flags.length ? ` (${q.flags.map((f) => FLAG_LABELS[f]).join('; ')})` : '';
     return `${q.index}. ${capitalize(KIND_LABELS[q.kind])}: *${score}*${flags}. ${escapeMrkdwn(clip(q.question, 140))}`;
   });
   if (lines.length <= budget) return lines;

@@ -13,7 +13,7 @@ export async function everythingStoredFor(db: Db, interviewId: string): Promise<
     },
   });
   const audit = await db.auditEvent.findMany({ where: { subject: `interview:${interviewId}` } });
-  return JSON.stringify({ interview, audit });
+  return JSON.stringify({ interview, audit }, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
 export async function outboxKinds(db: Db, interviewId: string): Promise<string[]> {

@@ -141,6 +141,7 @@ CREATE TABLE "Score" (
     "scorerVersion" TEXT NOT NULL,
     "status" "ScoreStatus" NOT NULL,
     "error" TEXT,
+    "details" JSONB NOT NULL DEFAULT '{}',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Score_pkey" PRIMARY KEY ("id")
@@ -197,6 +198,7 @@ CREATE TABLE "AuditEvent" (
 -- CreateTable
 CREATE TABLE "OutboxEvent" (
     "id" TEXT NOT NULL,
+    "seq" BIGSERIAL NOT NULL,
     "interviewId" TEXT,
     "kind" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
@@ -254,7 +256,7 @@ CREATE INDEX "AuditEvent_subject_idx" ON "AuditEvent"("subject");
 CREATE UNIQUE INDEX "OutboxEvent_dedupeKey_key" ON "OutboxEvent"("dedupeKey");
 
 -- CreateIndex
-CREATE INDEX "OutboxEvent_status_availableAt_idx" ON "OutboxEvent"("status", "availableAt");
+CREATE INDEX "OutboxEvent_status_availableAt_seq_idx" ON "OutboxEvent"("status", "availableAt", "seq");
 
 -- AddForeignKey
 ALTER TABLE "Candidate" ADD CONSTRAINT "Candidate_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
