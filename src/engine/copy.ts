@@ -69,6 +69,13 @@ export function recruiterDeclined(interviewId: string, role: RoleConfig): string
 export function recruiterWithdrawn(interviewId: string, role: RoleConfig): string {
   return `The candidate withdrew from the screening interview for the ${role.title} role. Interview ${interviewId}.`;
 }
+export const REMINDER = 'Just a friendly reminder: the screening interview is waiting for you, whenever you are ready. Here is where we are.';
+export const EXPIRED =
+  'This interview has expired after a long time without an answer, so no more questions will be asked. The recruiter will be told. Type "erase" if you want your answers deleted.';
+export function recruiterExpired(interviewId: string, role: RoleConfig): string {
+  return `The screening interview for the ${role.title} role expired without the candidate finishing it. Interview ${interviewId}.`;
+}
+
 export function recruiterErased(interviewId: string, role: RoleConfig): string {
   return `The candidate withdrew from the screening interview for the ${role.title} role and asked for their data to be erased, which is done. Interview ${interviewId}.`;
 }

@@ -11,7 +11,8 @@ export type CandidateCommand = (typeof CANDIDATE_COMMANDS)[number];
 export const DECISIONS = ['advance', 'hold', 'reject'] as const;
 export type DecisionKind = (typeof DECISIONS)[number];
 
-export const TIMER_NAMES = ['answer_quiet_window'] as const;
+/** answer_quiet_window: an answer is complete. reminder: nudge a quiet candidate. expiry: give up on them. */
+export const TIMER_NAMES = ['answer_quiet_window', 'reminder', 'expiry'] as const;
 export type TimerName = (typeof TIMER_NAMES)[number];
 
 const baseShape = {

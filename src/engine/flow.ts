@@ -120,7 +120,7 @@ export function discardDraft(ctx: StepContext): void {
   ctx.emit({ type: 'discard_answer', answerId: draft.answerId });
 }
 
-function end(ctx: StepContext, status: 'withdrawn' | 'declined'): void {
+function end(ctx: StepContext, status: 'withdrawn' | 'declined' | 'expired'): void {
   discardDraft(ctx);
   ctx.state.phase = 'ended';
   ctx.state.paused = false;
@@ -141,6 +141,15 @@ export function withdraw(ctx: StepContext): void {
   ctx.say(copy.WITHDRAWN);
   ctx.say(copy.recruiterWithdrawn(ctx.state.interviewId, ctx.state.role), { to: 'recruiter' });
   ctx.audit('interview.withdrawn', { from });
+}
+
+/** Nothing heard for the policy's expiry time: the interview ends, and both sides are told. */
+export function expire(ctx: StepContext): void {
+  const from = ctx.state.status;
+  end(ctx, 'expired');
+  ctx.say(copy.EXPIRED);
+  ctx.say(copy.recruiterExpired(ctx.state.interviewId, ctx.state.role), { to: 'recruiter' });
+  ctx.audit('interview.expired', { from });
 }
 
 export function erase(ctx: StepContext): void {

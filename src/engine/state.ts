@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LEVELS, SKILL_AREAS } from '../scoring/types.js';
+import { DEFAULT_REMINDER_POLICY, reminderPolicySchema, type ReminderPolicy } from './reminder-schedule.js';
 
 export const INTERVIEW_STATUSES = [
   'invited',
@@ -89,6 +90,20 @@ export const roleConfigSchema = z.object({
 });
 export type RoleConfig = z.infer<typeof roleConfigSchema>;
 
+/** Reminders and expiry while the interview waits for the candidate; null when it is not waiting. */
+export const nudgeSchema = z.object({
+  /** The candidate's last message (or the start): reminders and expiry count from here. */
+  lastActivityAt: isoDate,
+  remindersSent: z.number().int().min(0),
+  /** When the next reminder goes out (null: no more reminders), and when the interview expires. */
+  reminderAt: isoDate.nullable().default(null),
+  expiresAt: isoDate.nullable().default(null),
+  /** Only the timers named here are live; an older reminder or expiry timer is stale and ignored. */
+  reminderTimerId: z.string().nullable(),
+  expiryTimerId: z.string().nullable(),
+});
+export type NudgeState = z.infer<typeof nudgeSchema>;
+
 export const engineStateSchema = z.object({
   v: z.literal(1),
   interviewId: z.string(),
@@ -111,6 +126,10 @@ export const engineStateSchema = z.object({
   seen: z.array(z.string()),
   timerSeq: z.number().int().min(0),
   decided: z.boolean(),
+  /** IANA zone of the candidate when the platform knows it: reminders are not sent at night there. */
+  timeZone: z.string().nullable().default(null),
+  reminderPolicy: reminderPolicySchema.default(DEFAULT_REMINDER_POLICY),
+  nudge: nudgeSchema.nullable().default(null),
 });
 export type EngineState = z.infer<typeof engineStateSchema>;
 
@@ -121,6 +140,9 @@ export interface InitialStateInput {
   role: RoleConfig;
   /** @defaultValue 15000 */
   quietWindowMs?: number;
+  timeZone?: string | null;
+  /** @defaultValue DEFAULT_REMINDER_POLICY: 24 h, at most 2 reminders, expiry after 7 days */
+  reminderPolicy?: ReminderPolicy;
 }
 
 /** How long after a message a next one still joins the same answer. */
@@ -146,6 +168,9 @@ export function createInitialState(input: InitialStateInput): EngineState {
     seen: [],
     timerSeq: 0,
     decided: false,
+    timeZone: input.timeZone ?? null,
+    reminderPolicy: input.reminderPolicy ?? DEFAULT_REMINDER_POLICY,
+    nudge: null,
   };
 }
 
@@ -158,6 +183,7 @@ export function erasedState(state: EngineState): EngineState {
       platform: state.platform,
       role: state.role,
       quietWindowMs: state.quietWindowMs,
+      reminderPolicy: state.reminderPolicy,
     }),
     phase: 'ended',
     status: 'erased',

@@ -12,6 +12,7 @@ import type { EventOf, InboundEvent } from './events.js';
 import { beginIntroduction, decline, remindOfPhase } from './flow.js';
 import type { Interviewer } from './interviewer.js';
 import { normalizeText } from './normalize.js';
+import { onExpiryTimer, onReminderTimer, updateNudges } from './nudges.js';
 import type { EngineState } from './state.js';
 
 export interface StepResult {
@@ -30,9 +31,11 @@ const DEDUPED = new Set<InboundEvent['kind']>(['start', 'message', 'command', 'd
 export function createStep(interviewer: Interviewer): Step {
   return (state, event, now) => {
     if (isIgnored(state, event)) return { state, effects: [] };
-    const ctx = new StepContext(state, now, interviewer, FROM_CANDIDATE.has(event.kind) ? 'candidate' : event.userId);
+    const fromCandidate = FROM_CANDIDATE.has(event.kind);
+    const ctx = new StepContext(state, now, interviewer, fromCandidate ? 'candidate' : event.userId);
     if (DEDUPED.has(event.kind)) ctx.state.seen = [...ctx.state.seen, event.messageId].slice(-SEEN_LIMIT);
     dispatch(ctx, event);
+    updateNudges(ctx, event, fromCandidate);
     return { state: ctx.state, effects: ctx.effects };
   };
 }
@@ -54,6 +57,8 @@ function dispatch(ctx: StepContext, event: InboundEvent): void {
     case 'command':
       return handleCommand(ctx, event.command);
     case 'timer':
+      if (event.timer === 'reminder') return onReminderTimer(ctx, event.timerId);
+      if (event.timer === 'expiry') return onExpiryTimer(ctx, event.timerId);
       return onQuietTimer(ctx, event.timerId);
     case 'decision':
       return onDecision(ctx, event);

@@ -4,7 +4,7 @@
  * BullMQ replaces this later; the handlers are plain functions and do not know who calls them.
  */
 import { z } from 'zod';
-import { PLATFORMS, type InboundEvent, type InterviewRunner, type JobName } from '../engine/index.js';
+import { PLATFORMS, TIMER_NAMES, type InboundEvent, type InterviewRunner, type JobName } from '../engine/index.js';
 import type { Clock } from '../shared/clock.js';
 import { isAppError } from '../shared/errors.js';
 import type { Db } from '../store/prisma.js';
@@ -40,7 +40,7 @@ const sendPayload = z.object({
   text: z.string(),
 });
 const jobPayload = z.object({ name: z.enum(['score_answer', 'build_report']), payload: z.unknown() });
-const timerPayload = z.object({ timer: z.literal('answer_quiet_window'), timerId: z.string() });
+const timerPayload = z.object({ timer: z.enum(TIMER_NAMES), timerId: z.string() });
 
 function nextRow(db: Db, now: Date, interviewId: string | undefined): Promise<OutboxRow | null> {
   return db.outboxEvent.findFirst({

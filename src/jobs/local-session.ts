@@ -13,6 +13,7 @@ import {
   type InboundEvent,
   type Interviewer,
   type Platform,
+  type ReminderPolicy,
   type RunOutcome,
 } from '../engine/index.js';
 import { createOfflineScorer, defaultQuestionBank, type QuestionBank } from '../scoring/index.js';
@@ -38,6 +39,8 @@ export interface LocalSessionOptions {
   candidate?: { platformUserId?: string; displayName?: string | null; timeZone?: string | null };
   /** @defaultValue the engine's 15 s */
   quietWindowMs?: number;
+  /** @defaultValue the engine's DEFAULT_REMINDER_POLICY */
+  reminderPolicy?: ReminderPolicy;
   /** @defaultValue the offline interviewer over `bank` */
   interviewer?: Interviewer;
   /** @defaultValue the offline rubric scorer */
@@ -98,6 +101,8 @@ export class LocalSession {
       platform,
       conversationId,
       ...(options.quietWindowMs === undefined ? {} : { quietWindowMs: options.quietWindowMs }),
+      timeZone: options.candidate?.timeZone ?? null,
+      ...(options.reminderPolicy ? { reminderPolicy: options.reminderPolicy } : {}),
     });
     const messenger = new MemoryMessenger(options.onMessage);
     const runner = new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock });

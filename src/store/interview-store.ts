@@ -25,7 +25,15 @@ async function commitInTransaction(tx: Prisma.TransactionClient, request: Commit
   // First, so a loser of the race waits on the row lock, then sees the new version and writes nothing.
   const updated = await tx.interview.updateMany({
     where: { id: interviewId, version: expectedVersion },
-    data: { version: { increment: 1 }, state: toJson(state), lastActivityAt: now },
+    data: {
+      version: { increment: 1 },
+      state: toJson(state),
+      lastActivityAt: now,
+      // Mirrors of the engine's reminder clock, so people and queries can see what is pending.
+      nextReminderAt: state.nudge?.reminderAt ? new Date(state.nudge.reminderAt) : null,
+      remindersSent: state.nudge?.remindersSent ?? 0,
+      expiresAt: state.nudge?.expiresAt ? new Date(state.nudge.expiresAt) : null,
+    },
   });
   if (updated.count === 0) throw new VersionConflict();
   const version = expectedVersion + 1;

@@ -1,6 +1,6 @@
 /** Workspaces, candidates and interviews: the rows an interview needs before its first event. */
 import { randomUUID } from 'node:crypto';
-import { createInitialState, type Platform } from '../engine/index.js';
+import { createInitialState, type Platform, type ReminderPolicy } from '../engine/index.js';
 import { toJson } from './json.js';
 import type { Db } from './prisma.js';
 import type { StoredRole } from './roles.js';
@@ -38,6 +38,10 @@ export interface NewInterview {
   threadId?: string | null;
   /** @defaultValue 15000 (the engine's default) */
   quietWindowMs?: number;
+  /** The candidate's IANA time zone, when the platform knows it. */
+  timeZone?: string | null;
+  /** @defaultValue the engine's DEFAULT_REMINDER_POLICY */
+  reminderPolicy?: ReminderPolicy;
 }
 
 /** Creates the interview with the engine's initial state; the recruiter's `start` event comes next. */
@@ -49,6 +53,8 @@ export async function createInterview(db: Db, input: NewInterview): Promise<{ id
     platform: input.platform,
     role: input.role.config,
     ...(input.quietWindowMs === undefined ? {} : { quietWindowMs: input.quietWindowMs }),
+    timeZone: input.timeZone ?? null,
+    ...(input.reminderPolicy ? { reminderPolicy: input.reminderPolicy } : {}),
   });
   return db.interview.create({
     data: {

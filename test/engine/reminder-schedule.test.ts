@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER_POLICY, expiresAt, nextReminderAt, outsideQuietHours } from '../../src/pipeline/reminder-schedule.js';
+import { DEFAULT_REMINDER_POLICY, expiresAt, nextReminderAt, outsideQuietHours } from '../../src/engine/reminder-schedule.js';
 
 const at = (iso: string) => new Date(iso);
 

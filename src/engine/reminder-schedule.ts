@@ -1,6 +1,14 @@
 /**
  * When to nudge a candidate who has gone quiet, and when to give up. Pure: the caller passes the time.
  */
+import { z } from 'zod';
+
+export const reminderPolicySchema = z.object({
+  delayMs: z.number().int().positive(),
+  maxReminders: z.number().int().min(0),
+  expireAfterMs: z.number().int().positive(),
+  quietHours: z.object({ start: z.number().int().min(0).max(23), end: z.number().int().min(0).max(23) }),
+});
 
 export interface ReminderPolicy {
   /** Silence before each reminder. @defaultValue 24 hours */
