@@ -53,3 +53,30 @@ export async function enqueue<Payload, Deps>(
   });
   return jobId;
 }
+
+export type EnsureOutcome = 'added' | 'pending' | 'completed' | 'retried';
+
+/**
+ * Makes sure the work behind a job happens, whatever Redis remembers: adds it when missing (Redis was flushed, or
+ * it never got there), retries it when it failed for good earlier, and reports `completed` when it already ran.
+ */
+export async function ensureJob<Payload, Deps>(
+  queues: Queues,
+  definition: JobDefinition<Payload, Deps>,
+  payload: Payload,
+  options: EnqueueOptions = {},
+): Promise<EnsureOutcome> {
+  const queue = queues.get(definition.queue);
+  const existing = await queue.getJob(definition.jobId(payload));
+  if (!existing) {
+    await enqueue(queues, definition, payload, options);
+    return 'added';
+  }
+  const state = await existing.getState();
+  if (state === 'completed') return 'completed';
+  if (state === 'failed') {
+    await existing.retry('failed');
+    return 'retried';
+  }
+  return 'pending';
+}

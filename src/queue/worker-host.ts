@@ -25,6 +25,8 @@ export interface WorkerHostOptions<Deps> {
   /** Jobs run at once per queue in this process. @defaultValue 8 */
   concurrency?: number;
   onJobFinished?: (queue: QueueName, name: string, outcome: 'completed' | 'failed', seconds: number) => void;
+  /** A job failed and will not be retried (attempts used up, or a permanent error). */
+  onFinalFailure?: (job: Job, error: Error) => Promise<void>;
 }
 
 export interface WorkerHost {
@@ -71,6 +73,12 @@ export function startWorkerHost<Deps>(options: WorkerHostOptions<Deps>): WorkerH
     });
     worker.on('failed', (job, error) => {
       options.logger.warn({ jobId: job?.id, job: job?.name, queue, attemptsMade: job?.attemptsMade, err: { message: error.message } }, 'job failed');
+      const final = job && (error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1));
+      if (final && options.onFinalFailure) {
+        options.onFinalFailure(job, error).catch((hookError: unknown) =>
+          options.logger.error({ jobId: job.id, err: hookError }, 'recording a final job failure failed'),
+        );
+      }
     });
     worker.on('error', (error) => options.logger.warn({ queue, err: { message: error.message } }, 'worker error'));
     return worker;

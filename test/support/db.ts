@@ -17,3 +17,28 @@ export function testDatabaseUrl(): string {
 export function createTestDb(): Db {
   return createPrisma(testDatabaseUrl());
 }
+
+/**
+ * A database of its own, migrated with the real migration command, for tests whose background loops (the outbox
+ * relay, the reconciler) would otherwise pick up other test files' rows in the shared test database.
+ */
+export async function createScratchDatabase(label: string): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { randomBytes } = await import('node:crypto');
+  const { dropDatabase } = await import('../../src/store/migrations.js');
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `${url.pathname}_${label}_${randomBytes(3).toString('hex')}`;
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', '--disable-warning=ExperimentalWarning', 'scripts/db.ts', 'deploy'], {
+    env: { ...process.env, DATABASE_URL: url.toString() },
+  });
+  const db = createPrisma(url.toString());
+  return {
+    url: url.toString(),
+    db,
+    async drop() {
+      await db.$disconnect();
+      await dropDatabase(url.toString());
+    },
+  };
+}

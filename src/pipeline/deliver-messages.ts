@@ -1,0 +1,56 @@
+/**
+ * Delivering the engine's messages, in order. A candidate must see "Thank you" before the next question, so one
+ * job delivers every pending message of one interview in outbox order, under a per-interview lock (another
+ * delivery job for the same interview waits its turn). Each row is marked sent right after its message leaves.
+ *
+ * Delivery is at least once: a worker killed between a platform accepting a message and the row being marked
+ * sent resends that one message after the outbox lease runs out. A repeated chat line is the lesser harm than a
+ * lost question.
+ */
+import { z } from 'zod';
+import { PLATFORMS, type Recipient } from '../engine/index.js';
+import { AppError } from '../shared/errors.js';
+import type { PipelineDeps } from './deps.js';
+import { tryLock } from './lock.js';
+import { markFailed, markSent } from './outbox-state.js';
+
+const recipientSchema = z.discriminatedUnion('to', [
+  z.object({ to: z.literal('candidate') }),
+  z.object({ to: z.literal('recruiter') }),
+  z.object({ to: z.literal('user'), userId: z.string() }),
+]);
+const sendPayload = z.object({ recipient: recipientSchema, text: z.string() });
+
+export type DeliveryOutcome = { delivered: number } | 'busy';
+
+export async function deliverPendingMessages(deps: PipelineDeps, interviewId: string): Promise<DeliveryOutcome> {
+  const lock = await tryLock(deps.redis, `${deps.keyPrefix}:lock:deliver:${interviewId}`, 30_000);
+  if (!lock) return 'busy';
+  try {
+    const interview = await deps.db.interview.findUnique({ where: { id: interviewId } });
+    const rows = await deps.db.outboxEvent.findMany({ where: { interviewId, kind: 'send_message', status: 'pending' }, orderBy: { seq: 'asc' } });
+    if (!interview) throw new AppError('not_found', `interview ${interviewId} not found`);
+    let delivered = 0;
+    for (const row of rows) {
+      const parsed = sendPayload.safeParse(row.payload);
+      if (!parsed.success) {
+        await markFailed(deps.db, row.id, 'unreadable send_message payload');
+        continue;
+      }
+      await deps.messenger.send({
+        interviewId,
+        recipient: parsed.data.recipient as Recipient,
+        text: parsed.data.text,
+        platform: z.enum(PLATFORMS).parse(interview.platform),
+        conversationId: interview.platformConversationId,
+        threadId: interview.platformThreadId,
+        recruiterId: interview.recruiterId,
+      });
+      await markSent(deps.db, row.id, deps.clock.now());
+      delivered += 1;
+    }
+    return { delivered };
+  } finally {
+    await lock.release();
+  }
+}

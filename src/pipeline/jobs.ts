@@ -1,0 +1,103 @@
+/**
+ * The pipeline's jobs. Each names its queue, validates its payload, and has a deterministic id, so the same work
+ * enqueued twice (by the outbox relay, the reconciler, or a retry) runs once.
+ */
+import { z } from 'zod';
+import { defineJob, jobIdOf } from '../queue/definition.js';
+import { enqueue } from '../queue/queues.js';
+import { afterReportBuilt } from './after-report.js';
+import type { PipelineDeps } from './deps.js';
+import { deliverPendingMessages } from './deliver-messages.js';
+import { fireTimerRow } from './fire-timer.js';
+import { markSent } from './outbox-state.js';
+import { postReport } from './post-report.js';
+
+const outboxId = z.uuid().optional();
+
+export const deliverMessagesJob = defineJob<{ interviewId: string; upToSeq: string; round: number }, PipelineDeps>({
+  name: 'deliver_messages',
+  queue: 'messages',
+  schema: z.object({ interviewId: z.string().min(1), upToSeq: z.string().regex(/^\d+$/), round: z.number().int().min(0) }),
+  jobId: (p) => jobIdOf('deliver', p.interviewId, p.upToSeq, p.round),
+  attempts: 8,
+  backoffMs: 1_000,
+  async handle(payload, deps, context) {
+    const outcome = await deliverPendingMessages(deps, payload.interviewId);
+    if (outcome === 'busy') return context.postpone(250);
+  },
+});
+
+export const fireTimerJob = defineJob<{ outboxId: string }, PipelineDeps>({
+  name: 'fire_timer',
+  queue: 'timers',
+  schema: z.object({ outboxId: z.uuid() }),
+  jobId: (p) => jobIdOf('timer', p.outboxId),
+  attempts: 8,
+  async handle(payload, deps) {
+    await fireTimerRow(deps, payload.outboxId);
+  },
+});
+
+export const scoreAnswerJob = defineJob<{ answerId: string; outboxId?: string | undefined }, PipelineDeps>({
+  name: 'score_answer',
+  queue: 'scoring',
+  schema: z.object({ answerId: z.string().min(1), outboxId }),
+  jobId: (p) => jobIdOf('score', p.answerId),
+  attempts: 6,
+  backoffMs: 2_000,
+  async handle(payload, deps) {
+    await deps.engineJobs.score_answer({ answerId: payload.answerId });
+    if (payload.outboxId) await markSent(deps.db, payload.outboxId, deps.clock.now());
+    // The last score of a closed interview is what the report waits for: nudge it instead of waiting for a retry.
+    // Only for a closed interview: a report job that ran too early would complete as "skipped" and, under its
+    // deterministic id, block the real one.
+    const answer = await deps.db.answer.findUnique({
+      where: { id: payload.answerId },
+      select: { turn: { select: { interview: { select: { id: true, status: true } } } } },
+    });
+    const interview = answer?.turn.interview;
+    if (interview && (interview.status === 'completed' || interview.status === 'scoring')) {
+      await enqueue(deps.queues, buildReportJob, { interviewId: interview.id });
+    }
+  },
+});
+
+export const buildReportJob = defineJob<{ interviewId: string; outboxId?: string | undefined }, PipelineDeps>({
+  name: 'build_report',
+  queue: 'reports',
+  schema: z.object({ interviewId: z.string().min(1), outboxId }),
+  jobId: (p) => jobIdOf('report', p.interviewId),
+  attempts: 10,
+  backoffMs: 2_000,
+  async handle(payload, deps) {
+    const outcome = await deps.engineJobs.build_report({ interviewId: payload.interviewId });
+    // Not every answer scored yet: a retry with backoff; the last score job also enqueues this job again.
+    if (outcome.status === 'retry') throw new Error(`report not ready: ${outcome.reason ?? 'waiting'}`);
+    if (payload.outboxId) await markSent(deps.db, payload.outboxId, deps.clock.now());
+    if (outcome.status !== 'done') return;
+    for (const destinationId of await afterReportBuilt(deps, payload.interviewId)) {
+      await enqueue(deps.queues, postReportJob, { interviewId: payload.interviewId, destinationId });
+    }
+  },
+});
+
+export const postReportJob = defineJob<{ interviewId: string; destinationId: string }, PipelineDeps>({
+  name: 'post_report',
+  queue: 'posting',
+  schema: z.object({ interviewId: z.string().min(1), destinationId: z.string().min(1) }),
+  jobId: (p) => jobIdOf('post', p.interviewId, p.destinationId),
+  attempts: 8,
+  backoffMs: 2_000,
+  async handle(payload, deps, context) {
+    const wait = await deps.postLimiter.take(payload.destinationId);
+    if (wait > 0) return context.postpone(wait);
+    const outcome = await postReport(
+      { db: deps.db, redis: deps.redis, destinations: deps.destinations, clock: deps.clock, lockPrefix: deps.keyPrefix, onPosted: (d) => deps.metrics?.reportsPosted.inc({ destination: d.split(':')[0] ?? d }) },
+      payload,
+      context.logger,
+    );
+    if (outcome === 'busy') return context.postpone(1_000);
+  },
+});
+
+export const PIPELINE_JOBS = [deliverMessagesJob, fireTimerJob, scoreAnswerJob, buildReportJob, postReportJob];

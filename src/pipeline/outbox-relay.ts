@@ -1,0 +1,76 @@
+/**
+ * The outbox relay: moves committed effects from PostgreSQL into BullMQ.
+ *
+ * A row stays `pending` until its job has done the work (the job marks it `sent`). Handing it to BullMQ only
+ * leases it: `availableAt` moves one lease ahead. If Redis loses the job (a flush, a failover), the lease runs
+ * out and the relay hands the row over again; if the job already ran, the row is closed; if it failed for good,
+ * it is retried. So a crash between commit and enqueue, or a wiped Redis, loses nothing, and deterministic job
+ * ids keep a second hand-over from doubling the work.
+ */
+import { z } from 'zod';
+import { ensureJob, type EnsureOutcome } from '../queue/queues.js';
+import type { PipelineDeps } from './deps.js';
+import { buildReportJob, deliverMessagesJob, fireTimerJob, scoreAnswerJob } from './jobs.js';
+import { markFailed, markSent } from './outbox-state.js';
+
+export interface RelayOptions {
+  /** Rows per pass. @defaultValue 200 */
+  batch?: number;
+  /** How long a handed-over row waits before it is handed over again. @defaultValue 5 minutes */
+  leaseMs?: number;
+  /** Hand-overs before a row is given up as failed. @defaultValue 50 */
+  maxLeases?: number;
+}
+
+interface PendingRow {
+  id: string;
+  interviewId: string | null;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  seq: bigint;
+}
+
+const jobPayload = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('score_answer'), payload: z.object({ answerId: z.string() }) }),
+  z.object({ name: z.literal('build_report'), payload: z.object({ interviewId: z.string() }) }),
+]);
+
+async function handOver(deps: PipelineDeps, row: PendingRow, lastSeqOfInterview: Map<string, bigint>): Promise<EnsureOutcome | 'invalid'> {
+  if (row.kind === 'send_message' && row.interviewId) {
+    const upToSeq = String(lastSeqOfInterview.get(row.interviewId) ?? row.seq);
+    // `round`: a row handed over again gets a fresh job, since the earlier one may have completed without it.
+    return ensureJob(deps.queues, deliverMessagesJob, { interviewId: row.interviewId, upToSeq, round: row.attempts });
+  }
+  if (row.kind === 'schedule_timer') return ensureJob(deps.queues, fireTimerJob, { outboxId: row.id });
+  const job = jobPayload.safeParse(row.payload);
+  if (row.kind !== 'enqueue_job' || !job.success) return 'invalid';
+  if (job.data.name === 'score_answer') return ensureJob(deps.queues, scoreAnswerJob, { answerId: job.data.payload.answerId, outboxId: row.id });
+  return ensureJob(deps.queues, buildReportJob, { interviewId: job.data.payload.interviewId, outboxId: row.id });
+}
+
+/** One pass over the due rows; returns how many it handed over. Safe to run in several processes at once. */
+export async function relayOnce(deps: PipelineDeps, options: RelayOptions = {}): Promise<number> {
+  const { batch = 200, leaseMs = 5 * 60_000, maxLeases = 50 } = options;
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    // SKIP LOCKED: two relays never take the same row; each takes the next free ones.
+    const rows = await tx.$queryRaw<PendingRow[]>`
+      SELECT "id", "interviewId", "kind", "payload", "attempts", "seq" FROM "OutboxEvent"
+      WHERE "status" = 'pending' AND "availableAt" <= ${now}
+      ORDER BY "seq" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
+    const lastSeq = new Map<string, bigint>();
+    for (const row of rows) if (row.kind === 'send_message' && row.interviewId) lastSeq.set(row.interviewId, row.seq);
+    for (const row of rows) {
+      if (row.attempts >= maxLeases) {
+        await markFailed(tx, row.id, `not completed after ${maxLeases} hand-overs`);
+        continue;
+      }
+      const outcome = await handOver(deps, row, lastSeq);
+      if (outcome === 'invalid') await markFailed(tx, row.id, `unknown outbox row kind or payload: ${row.kind}`);
+      else if (outcome === 'completed') await markSent(tx, row.id, now);
+      else await tx.outboxEvent.update({ where: { id: row.id }, data: { availableAt: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } } });
+    }
+    return rows.length;
+  }, { timeout: 30_000 });
+}
