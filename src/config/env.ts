@@ -40,6 +40,38 @@ export const envSchema = z.object({
     .min(0, 'must be a port number from 0 to 65535')
     .max(65535, 'must be a port number from 0 to 65535')
     .default(3000),
+  WORKER_PORT: z.coerce
+    .number({ error: 'must be a port number from 0 to 65535' })
+    .int('must be a port number from 0 to 65535')
+    .min(0, 'must be a port number from 0 to 65535')
+    .max(65535, 'must be a port number from 0 to 65535')
+    .default(3001),
+  WORKER_CONCURRENCY: z.coerce
+    .number({ error: 'must be a whole number from 1 to 256' })
+    .int('must be a whole number from 1 to 256')
+    .min(1, 'must be a whole number from 1 to 256')
+    .max(256, 'must be a whole number from 1 to 256')
+    .default(8),
+  JOB_LOCK_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds, at least 100' })
+    .int('must be a whole number of milliseconds, at least 100')
+    .min(100, 'must be a whole number of milliseconds, at least 100')
+    .default(30_000),
+  OUTBOX_LEASE_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds, at least 100' })
+    .int('must be a whole number of milliseconds, at least 100')
+    .min(100, 'must be a whole number of milliseconds, at least 100')
+    .default(300_000),
+  RECONCILE_INTERVAL_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds, at least 100' })
+    .int('must be a whole number of milliseconds, at least 100')
+    .min(100, 'must be a whole number of milliseconds, at least 100')
+    .default(60_000),
+  POST_INTERVAL_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds, at least 100' })
+    .int('must be a whole number of milliseconds, at least 100')
+    .min(100, 'must be a whole number of milliseconds, at least 100')
+    .default(1_100),
   QUEUE_PREFIX: z
     .string({ error: 'must be letters, digits, - or _ (no colon), e.g. screener' })
     .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _ (no colon), e.g. screener')
@@ -58,6 +90,10 @@ export const envSchema = z.object({
   SLACK_STATE_SECRET: z.string({ error: 'must be a random string of at least 32 characters' }).min(32, 'must be a random string of at least 32 characters').optional(),
   SLACK_APP_TOKEN: prefixed('xapp-', 'a Slack app-level token').optional(),
   SLACK_API_URL: urlWithProtocols(['http:', 'https:'], 'https://slack.com/api/').optional(),
+  SLACK_TOKEN_ENCRYPTION_KEY: z
+    .string({ error: 'must be 32 random bytes, base64-encoded (44 characters), e.g. the output of `openssl rand -base64 32`' })
+    .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes, base64-encoded (44 characters), e.g. the output of `openssl rand -base64 32`')
+    .optional(),
 
   TEAMS_APP_ID: nonEmpty("the bot's Microsoft app id").optional(),
   TEAMS_APP_PASSWORD: nonEmpty("the bot's client secret").optional(),
@@ -86,7 +122,7 @@ function anySet(env: Env, names: Array<keyof Env>): boolean {
 }
 
 const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
-const SLACK_ALL = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', ...SLACK_OAUTH, 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
+const SLACK_ALL = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', ...SLACK_OAUTH, 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_TOKEN_ENCRYPTION_KEY'] as const;
 const TEAMS_ALL = ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'] as const;
 const OPENAI_ALL = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL'] as const;
 
