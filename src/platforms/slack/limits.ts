@@ -24,3 +24,30 @@ export function clip(text: string, max: number): string {
 export function escapeMrkdwn(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
+
+/** A hard cut moved back so it never splits an escaped `&amp;`, `&lt;` or `&gt;`. */
+function outsideEntity(text: string, cut: number): number {
+  const amp = text.lastIndexOf('&', cut - 1);
+  return amp > cut - 5 && amp > 0 && text.indexOf(';', amp) >= cut ? amp : cut;
+}
+
+/**
+ * Splits text into pieces of at most `max` characters, preferring line breaks, then spaces; a run without either
+ * (a pasted blob) is cut where it must be. Nothing is dropped: joining the pieces gives back every character
+ * except the breaks the cuts fell on.
+ */
+export function splitText(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const atLine = window.lastIndexOf('\n');
+    const atSpace = window.lastIndexOf(' ');
+    const atBreak = atLine > max * 0.5 ? atLine : atSpace > max * 0.5 ? atSpace : -1;
+    const cut = atBreak >= 0 ? atBreak : outsideEntity(rest, max);
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(atBreak >= 0 ? cut + 1 : cut);
+  }
+  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}

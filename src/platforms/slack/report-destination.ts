@@ -1,7 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { PostedCard, ReportDestination } from '../../pipeline/destination.js';
 import type { Report } from '../../report/schema.js';
-import { renderReportCard } from './report-card.js';
+import type { RecordedDecision } from './card-actions.js';
+import { cardMessage } from './card-message.js';
+import type { Pace } from './pace.js';
 
 /** The metadata event type that marks Screener's report cards in a channel. */
 export const REPORT_EVENT_TYPE = 'screener_report_card';
@@ -11,12 +13,26 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
+export interface DestinationOptions {
+  /** @defaultValue no pacing */
+  pace?: Pace;
+  /** The decision already recorded for an interview, shown when a card is re-rendered. @defaultValue none */
+  decisionOf?: (interviewId: string) => Promise<RecordedDecision | null>;
+}
+
+function reportKeyOf(message: HistoryMessage | undefined): string | null {
+  const key = message?.metadata?.event_type === REPORT_EVENT_TYPE ? message.metadata.event_payload?.report_key : null;
+  return typeof key === 'string' ? key : null;
+}
+
 /**
- * A Slack channel as a report destination. Each card carries `{ report_key }` in its message metadata;
- * `findPosted` pages through the channel history since the report was built and matches on it. Slack stores
- * the message and its metadata together, so a card Slack accepted is visible to the look-up of any retry.
+ * A Slack channel as a report destination. Each card carries `{ report_key }` (the interview id) in its message
+ * metadata; `findPosted` pages through the channel history since the report was built and matches on it. Slack
+ * stores the message and its metadata together, so a card Slack accepted is visible to the look-up of any retry.
  */
-export function slackReportDestination(client: WebClient, teamId: string, channelId: string): ReportDestination {
+export function slackReportDestination(client: WebClient, teamId: string, channelId: string, options: DestinationOptions = {}): ReportDestination {
+  const pace = options.pace ?? (async () => {});
+  const decisionOf = options.decisionOf ?? (async () => null);
   return {
     id: `slack:${teamId}:${channelId}`,
     async findPosted(reportKey, since): Promise<PostedCard | null> {
@@ -29,16 +45,15 @@ export function slackReportDestination(client: WebClient, teamId: string, channe
           limit: 200,
           ...(cursor ? { cursor } : {}),
         });
-        const found = (page.messages as HistoryMessage[] | undefined)?.find(
-          (m) => m.metadata?.event_type === REPORT_EVENT_TYPE && m.metadata.event_payload?.report_key === reportKey,
-        );
+        const found = (page.messages as HistoryMessage[] | undefined)?.find((m) => reportKeyOf(m) === reportKey);
         if (found?.ts) return { messageId: found.ts };
         cursor = page.response_metadata?.next_cursor || undefined;
       } while (cursor);
       return null;
     },
     async post(report: Report, reportKey: string): Promise<PostedCard> {
-      const card = renderReportCard(report);
+      const card = cardMessage(report, reportKey, await decisionOf(reportKey));
+      await pace(channelId);
       const result = await client.chat.postMessage({
         channel: channelId,
         text: card.text,
@@ -50,7 +65,11 @@ export function slackReportDestination(client: WebClient, teamId: string, channe
       return { messageId: result.ts };
     },
     async update(messageId: string, report: Report): Promise<void> {
-      const card = renderReportCard(report);
+      // The card's own metadata names its interview, so an update needs nothing but the message.
+      const page = await client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1, include_all_metadata: true });
+      const interviewId = reportKeyOf((page.messages as HistoryMessage[] | undefined)?.[0]);
+      if (!interviewId) throw new Error(`message ${messageId} in ${channelId} is not a Screener report card`);
+      const card = cardMessage(report, interviewId, await decisionOf(interviewId));
       await client.chat.update({ channel: channelId, ts: messageId, text: card.text, blocks: card.blocks as never });
     },
   };

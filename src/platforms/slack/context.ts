@@ -1,0 +1,45 @@
+/** What every Slack listener needs, built once by createSlackPlatform. */
+import type { Redis } from 'ioredis';
+import type { InterviewRunner } from '../../engine/index.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Db } from '../../store/prisma.js';
+import type { DmOpener } from './dm.js';
+import type { SlackInstallationStore } from './install/installation-store.js';
+import type { Pace } from './pace.js';
+import type { SlackTokens } from './tokens.js';
+
+export interface SlackContext {
+  db: Db;
+  redis: Redis;
+  /** Prefix of this deployment's Redis keys (QUEUE_PREFIX). */
+  keyPrefix: string;
+  logger: Logger;
+  clock: Clock;
+  runner: InterviewRunner;
+  tokens: SlackTokens;
+  pace: Pace;
+  openDm: DmOpener;
+  /** Null in single-workspace mode. */
+  installations: SlackInstallationStore | null;
+}
+
+/** Work that outlives the HTTP response; stop() waits for it, tests wait for it instead of sleeping. */
+export class InFlight {
+  private readonly running = new Set<Promise<unknown>>();
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const promise = work();
+    this.running.add(promise);
+    try {
+      return await promise;
+    } finally {
+      this.running.delete(promise);
+    }
+  }
+
+  /** Resolves once nothing is running, including work that started while waiting. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}

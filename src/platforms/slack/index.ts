@@ -1,0 +1,132 @@
+/**
+ * Screener's Slack app. The server mounts it and starts it; the worker only needs its delivery half (the
+ * messenger for the engine's messages, the destinations for report cards). Nothing outside this folder imports
+ * a Slack SDK.
+ */
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { Env } from '../../config/env.js';
+import type { InterviewRunner } from '../../engine/index.js';
+import type { Messenger } from '../../jobs/messenger.js';
+import type { DestinationResolver } from '../../pipeline/destination.js';
+import { createRateLimiter } from '../../pipeline/rate-limit.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Db } from '../../store/prisma.js';
+import { createBoltApp } from './app.js';
+import { InFlight, type SlackContext } from './context.js';
+import { slackDestinations } from './destinations.js';
+import { dmOpener } from './dm.js';
+import { prismaInstallationStore, type SlackInstallationStore } from './install/installation-store.js';
+import { oauthRouter } from './install/oauth-routes.js';
+import { slackMessenger } from './messenger.js';
+import { paceWith } from './pace.js';
+import { slackSettings, type SlackSettings } from './settings.js';
+import { installedWorkspaceTokens, singleWorkspaceTokens, type SlackTokens } from './tokens.js';
+import { SlackHttpReceiver } from './transport/http-receiver.js';
+import { socketModeReceiver } from './transport/socket.js';
+
+export { slackConfigured } from './settings.js';
+
+export interface SlackDeliveryDeps {
+  env: Env;
+  db: Db;
+  redis: Redis;
+  logger: Logger;
+  clock: Clock;
+  /** Least time between two posts to one channel, across all processes. 0 turns pacing off. @defaultValue 1000 */
+  postIntervalMs?: number;
+}
+
+export interface SlackPlatformDeps extends SlackDeliveryDeps {
+  /** Steps interviews for DM messages, starts and decisions (built by the server with its interviewer). */
+  runner: InterviewRunner;
+}
+
+export interface SlackDelivery {
+  /** Delivers the engine's send_message effects of Slack interviews. */
+  messenger: Messenger;
+  /** Each Slack workspace's hiring channel, for report cards. */
+  destinations: DestinationResolver;
+  tokens: SlackTokens;
+}
+
+export interface SlackPlatform extends SlackDelivery {
+  readonly transport: 'http' | 'socket';
+  /** Adds POST /slack/events (HTTP mode) and, with OAuth, GET /slack/install and /slack/oauth_redirect. */
+  mount(app: Express): void;
+  /** Names the single workspace's bot (auth.test) and, in Socket Mode, connects. Call before listening. */
+  start(): Promise<void>;
+  /** Disconnects Socket Mode and waits for work already acknowledged to finish. */
+  stop(): Promise<void>;
+  /** Resolves when no acknowledged request is still being worked on. */
+  idle(): Promise<void>;
+}
+
+interface Parts extends SlackDelivery {
+  settings: SlackSettings;
+  installations: SlackInstallationStore | null;
+  context: Omit<SlackContext, 'runner'>;
+}
+
+function buildParts(deps: SlackDeliveryDeps): Parts {
+  const settings = slackSettings(deps.env);
+  const clientOptions = { apiUrl: settings.apiUrl, logger: deps.logger };
+  let installations: SlackInstallationStore | null = null;
+  let tokens: SlackTokens;
+  if (settings.install.kind === 'oauth') {
+    installations = prismaInstallationStore(deps.db, settings.install.encryptionKey, () => deps.clock.now());
+    tokens = installedWorkspaceTokens(installations, clientOptions);
+  } else {
+    tokens = singleWorkspaceTokens(settings.install.botToken, clientOptions);
+  }
+  const interval = deps.postIntervalMs ?? 1000;
+  const pace = paceWith(interval > 0 ? createRateLimiter(deps.redis, deps.env.QUEUE_PREFIX, interval) : null);
+  const openDm = dmOpener();
+  const context = { db: deps.db, redis: deps.redis, keyPrefix: deps.env.QUEUE_PREFIX, logger: deps.logger.child({ platform: 'slack' }), clock: deps.clock, tokens, pace, openDm, installations };
+  return {
+    settings,
+    installations,
+    context,
+    tokens,
+    messenger: slackMessenger({ db: deps.db, tokens, pace, openDm }),
+    destinations: slackDestinations({ db: deps.db, tokens, pace }),
+  };
+}
+
+export function createSlackDelivery(deps: SlackDeliveryDeps): SlackDelivery {
+  const { messenger, destinations, tokens } = buildParts(deps);
+  return { messenger, destinations, tokens };
+}
+
+export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
+  const parts = buildParts(deps);
+  const { settings, context } = parts;
+  const ctx: SlackContext = { ...context, runner: deps.runner };
+  const inFlight = new InFlight();
+  const httpReceiver = settings.appToken ? null : new SlackHttpReceiver({ signingSecret: settings.signingSecret, clock: deps.clock, logger: ctx.logger });
+  const receiver = httpReceiver ?? socketModeReceiver({ appToken: settings.appToken ?? '', apiUrl: settings.apiUrl, logger: ctx.logger });
+  const app = createBoltApp(ctx, { receiver, apiUrl: settings.apiUrl, inFlight });
+  return {
+    transport: httpReceiver ? 'http' : 'socket',
+    messenger: parts.messenger,
+    destinations: parts.destinations,
+    tokens: parts.tokens,
+    mount(server) {
+      if (httpReceiver) server.use(httpReceiver.router);
+      if (settings.install.kind === 'oauth' && parts.installations) {
+        const { clientId, clientSecret, stateSecret } = settings.install;
+        server.use(oauthRouter({ clientId, clientSecret, stateSecret, store: parts.installations, apiUrl: settings.apiUrl, logger: ctx.logger }));
+      }
+    },
+    async start() {
+      await parts.tokens.prepare();
+      await app.start();
+    },
+    async stop() {
+      if (!httpReceiver) await app.stop();
+      await inFlight.idle();
+    },
+    idle: () => inFlight.idle(),
+  };
+}

@@ -1,0 +1,54 @@
+/** A Slack workspace's Screener settings: who recruits, who decides, where report cards go. */
+import { ensureWorkspace } from '../../../store/interviews.js';
+import type { Db } from '../../../store/prisma.js';
+import { ensureDefaultRoles } from '../../../store/roles.js';
+
+export interface WorkspaceSettings {
+  id: string;
+  teamId: string;
+  hiringChannelId: string | null;
+  recruiterIds: string[];
+  hiringManagerIds: string[];
+}
+
+export type PeopleList = 'recruiters' | 'managers';
+
+const LIST_COLUMN = { recruiters: 'recruiterIds', managers: 'hiringManagerIds' } as const;
+
+const SETTINGS_SELECT = { id: true, externalId: true, hiringChannelId: true, recruiterIds: true, hiringManagerIds: true } as const;
+
+type SettingsRow = { id: string; externalId: string; hiringChannelId: string | null; recruiterIds: string[]; hiringManagerIds: string[] };
+
+function toSettings(row: SettingsRow): WorkspaceSettings {
+  const { externalId, ...rest } = row;
+  return { ...rest, teamId: externalId };
+}
+
+/** The workspace row of a Slack team, created with the default roles the first time Screener hears from it. */
+export async function workspaceForTeam(db: Db, teamId: string): Promise<WorkspaceSettings> {
+  const { id } = await ensureWorkspace(db, { platform: 'slack', externalId: teamId });
+  await ensureDefaultRoles(db, id);
+  return toSettings(await db.workspace.findUniqueOrThrow({ where: { id }, select: SETTINGS_SELECT }));
+}
+
+export async function findWorkspace(db: Db, workspaceId: string): Promise<WorkspaceSettings | null> {
+  const row = await db.workspace.findFirst({ where: { id: workspaceId, platform: 'slack' }, select: SETTINGS_SELECT });
+  return row ? toSettings(row) : null;
+}
+
+/** Adds or removes people; returns the list as it is afterwards. Concurrent edits of one list are rare enough
+ * (an admin typing commands) that a read-modify-write inside a transaction is plenty. */
+export async function changePeople(db: Db, workspaceId: string, list: PeopleList, change: { add?: string[]; remove?: string[] }): Promise<string[]> {
+  const column = LIST_COLUMN[list];
+  return db.$transaction(async (tx) => {
+    const row = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { recruiterIds: true, hiringManagerIds: true } });
+    const current = row[column];
+    const next = [...new Set([...current, ...(change.add ?? [])])].filter((id) => !(change.remove ?? []).includes(id));
+    await tx.workspace.update({ where: { id: workspaceId }, data: { [column]: next } });
+    return next;
+  });
+}
+
+export async function setHiringChannel(db: Db, workspaceId: string, channelId: string): Promise<void> {
+  await db.workspace.update({ where: { id: workspaceId }, data: { hiringChannelId: channelId } });
+}
