@@ -106,6 +106,7 @@ export function createBoltApp(ctx: SlackContext, options: BoltAppOptions): App {
     logger: slackLogger(ctx.logger),
     clientOptions: slackClientOptions({ apiUrl: options.apiUrl }),
   });
+  // Socket Mode acknowledges before the middleware runs; HTTP deliveries are tracked by the receiver already.
   app.use(async ({ next }) => options.inFlight.run(next));
   app.use(dropRedeliveredEvents(ctx.redis, ctx.keyPrefix, ctx.logger));
   registerCommands(app, ctx);

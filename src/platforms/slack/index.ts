@@ -104,7 +104,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   const { settings, context } = parts;
   const ctx: SlackContext = { ...context, runner: deps.runner };
   const inFlight = new InFlight();
-  const httpReceiver = settings.appToken ? null : new SlackHttpReceiver({ signingSecret: settings.signingSecret, clock: deps.clock, logger: ctx.logger });
+  const httpReceiver = settings.appToken ? null : new SlackHttpReceiver({ signingSecret: settings.signingSecret, clock: deps.clock, logger: ctx.logger, inFlight });
   const receiver = httpReceiver ?? socketModeReceiver({ appToken: settings.appToken ?? '', apiUrl: settings.apiUrl, logger: ctx.logger });
   const app = createBoltApp(ctx, { receiver, apiUrl: settings.apiUrl, inFlight });
   return {

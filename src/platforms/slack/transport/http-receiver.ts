@@ -10,6 +10,7 @@ import { type App, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from '@
 import { Router, type Request, type Response } from 'express';
 import type { Clock } from '../../../shared/clock.js';
 import type { Logger } from '../../../shared/logger.js';
+import type { InFlight } from '../context.js';
 import { slackLogger } from '../logger.js';
 import { verifySignature } from './verify.js';
 
@@ -21,6 +22,8 @@ export interface HttpReceiverOptions {
   signingSecret: string;
   clock: Clock;
   logger: Logger;
+  /** Tracks each delivery from before its response goes out until its listeners are done. */
+  inFlight: InFlight;
 }
 
 class BodyTooLarge extends Error {}
@@ -60,8 +63,10 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 export class SlackHttpReceiver implements Receiver {
   readonly router = Router();
   private bolt: App | null = null;
+  private readonly sdkLogger;
 
   constructor(private readonly options: HttpReceiverOptions) {
+    this.sdkLogger = slackLogger(options.logger);
     this.router.post(EVENTS_PATH, (req, res) => void this.handle(req, res));
   }
 
@@ -108,11 +113,11 @@ export class SlackHttpReceiver implements Receiver {
     }
     if (body.ssl_check) return void res.status(200).end();
     if (body.type === 'url_verification') return void res.status(200).json({ challenge: body.challenge });
-    await this.dispatch(req, res, body);
+    await this.options.inFlight.run(() => this.dispatch(req, res, body));
   }
 
   private async dispatch(req: Request, res: Response, body: Record<string, unknown>): Promise<void> {
-    const ack = new HTTPResponseAck({ logger: slackLogger(this.options.logger), processBeforeResponse: false, httpRequest: req, httpRequestBody: body, httpResponse: res });
+    const ack = new HTTPResponseAck({ logger: this.sdkLogger, processBeforeResponse: false, httpRequest: req, httpRequestBody: body, httpResponse: res });
     try {
       await this.bolt?.processEvent({
         body,
