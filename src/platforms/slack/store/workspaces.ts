@@ -26,7 +26,10 @@ function toSettings(row: SettingsRow): WorkspaceSettings {
 
 /** The workspace row of a Slack team, created with the default roles the first time Screener hears from it. */
 export async function workspaceForTeam(db: Db, teamId: string): Promise<WorkspaceSettings> {
-  const { id } = await ensureWorkspace(db, { platform: 'slack', externalId: teamId });
+  // Two first requests from a new workspace race to create its row; the loser's upsert fails on the unique key
+  // and finds the row on a second try.
+  const ensure = () => ensureWorkspace(db, { platform: 'slack', externalId: teamId });
+  const { id } = await ensure().catch(ensure);
   await ensureDefaultRoles(db, id);
   return toSettings(await db.workspace.findUniqueOrThrow({ where: { id }, select: SETTINGS_SELECT }));
 }
