@@ -23,7 +23,7 @@ import type { FakeBot, FakeSlack } from './fake-slack.js';
 import { SlackDriver } from './slack-driver.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
-export const silentLogger = pino({ level: 'silent' });
+export const silentLogger = pino({ level: process.env.SLACK_TEST_LOG ?? 'silent' });
 
 export interface HarnessOptions {
   db: Db;

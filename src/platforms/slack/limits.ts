@@ -51,3 +51,18 @@ export function splitText(text: string, max: number): string[] {
   if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
   return pieces;
 }
+
+/** Lines joined into as few texts as fit under `max` each; a line is never split between two. */
+export function packLines(lines: string[], max: number): string[] {
+  const texts: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + line.length + 1 > max) {
+      texts.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) texts.push(current);
+  return texts;
+}

@@ -67,7 +67,10 @@ export function classifyDmEvent(payload: unknown, bot: BotIds): DmDelivery {
   return { kind: 'message', channel: event.channel, ts: event.ts, threadTs: event.thread_ts ?? null, userId: event.user, text: event.text ?? '', hasFiles };
 }
 
-/** Slack's `ts` is unique only within a channel; the engine dedupes on this. */
-export function slackMessageId(channel: string, ts: string): string {
-  return `${channel}:${ts}`;
+/**
+ * The engine's message id. Slack's `ts` is unique only within a channel, and the database keeps message ids
+ * unique per platform across every workspace, so the workspace goes in too.
+ */
+export function slackMessageId(teamId: string, channel: string, ts: string): string {
+  return `${teamId}:${channel}:${ts}`;
 }

@@ -7,7 +7,7 @@ import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, P
 import { formatScore } from '../../report/numbers.js';
 import type { Report } from '../../report/schema.js';
 import { DIMENSIONS } from '../../scoring/types.js';
-import { clip, escapeMrkdwn, SLACK_LIMITS } from './limits.js';
+import { clip, escapeMrkdwn, packLines, SLACK_LIMITS } from './limits.js';
 
 export type Block = Record<string, unknown>;
 export interface SlackMessage {
@@ -54,17 +54,7 @@ function questionLines(report: Report, budget: number): string[] {
 
 /** Lines packed into as few sections as the text limit allows. */
 function packed(lines: string[]): Block[] {
-  const blocks: Block[] = [];
-  let current = '';
-  for (const line of lines) {
-    if (current && current.length + line.length + 1 > SLACK_LIMITS.sectionText) {
-      blocks.push(section(current));
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) blocks.push(section(current));
-  return blocks;
+  return packLines(lines, SLACK_LIMITS.sectionText).map(section);
 }
 
 export function renderReportCard(report: Report, extra: { decisionLine?: string; actions?: Block } = {}): SlackMessage {

@@ -74,7 +74,7 @@ export async function handleDecisionClick(ctx: SlackContext, click: CardClick, d
     conversationId: click.channelId,
     threadId: click.messageTs,
     userId: click.userId,
-    messageId: `action:${click.channelId}:${click.actionTs}`,
+    messageId: `action:${click.teamId}:${click.channelId}:${click.actionTs}`,
     raw: click.raw,
   });
   const recorded = await decisionOf(ctx.db, click.interviewId);

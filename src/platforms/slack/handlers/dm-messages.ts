@@ -30,14 +30,14 @@ async function pointToThread(ctx: SlackContext, client: WebClient, interview: In
   await say(ctx, client, channel, `Our interview continues ${where}. Please reply there, so your answer counts.`, null);
 }
 
-function engineEvent(interview: InterviewRef, fields: { channel: string; threadTs: string; userId: string; ts: string }, raw: unknown) {
+function engineEvent(interview: InterviewRef, fields: { teamId: string; channel: string; threadTs: string; userId: string; ts: string }, raw: unknown) {
   return {
     platform: 'slack',
     workspaceId: interview.workspaceId,
     conversationId: fields.channel,
     threadId: fields.threadTs,
     userId: fields.userId,
-    messageId: slackMessageId(fields.channel, fields.ts),
+    messageId: slackMessageId(fields.teamId, fields.channel, fields.ts),
     raw,
   } as const;
 }
@@ -54,7 +54,7 @@ export async function handleDmEvent(ctx: SlackContext, input: DmEventInput): Pro
     if (open) await pointToThread(ctx, client, open);
     return log.debug({ pointed: Boolean(open) }, 'Slack DM message outside an interview thread');
   }
-  const base = engineEvent(interview, { ...delivery, threadTs: delivery.threadTs }, input.event);
+  const base = engineEvent(interview, { ...delivery, teamId: input.teamId, threadTs: delivery.threadTs }, input.event);
   const event: InboundEvent | null =
     delivery.kind === 'edit' ? { ...base, kind: 'message_edited', text: delivery.text } : delivery.text.trim() ? { ...base, kind: 'message', text: delivery.text } : null;
   if (delivery.kind === 'message' && delivery.hasFiles) await say(ctx, client, delivery.channel, FILES_NOTE, delivery.threadTs);

@@ -18,7 +18,10 @@ export async function answeringFailures(logger: Logger, what: string, reply: Rep
   try {
     await work();
   } catch (error) {
-    logger.error({ err: error, what }, 'a Slack listener failed');
+    // Our refusals (a candidate already in a screen, a missing installation) are answers, not faults.
+    const expected = isAppError(error) && !['internal', 'unavailable'].includes(error.code);
+    if (expected) logger.info({ code: error.code, what }, 'a Slack request was refused');
+    else logger.error({ err: error, what }, 'a Slack listener failed');
     const text = isAppError(error) ? error.userMessage : 'Something went wrong on our side. Please try again in a moment.';
     await reply(text).catch((replyError: unknown) => logger.warn({ err: replyError, what }, 'could not tell the user about a failure'));
   }

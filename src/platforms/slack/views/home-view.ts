@@ -1,5 +1,5 @@
 /** The App Home view. Slack allows 100 blocks in a Home tab; a page of screens packed into sections stays far below. */
-import { SLACK_LIMITS } from '../limits.js';
+import { packLines, SLACK_LIMITS } from '../limits.js';
 import type { Block } from '../report-card.js';
 import type { ScreenSummary } from '../store/interviews.js';
 import { screenLine } from './screens.js';
@@ -11,20 +11,6 @@ function section(text: string): Block {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-function packedLines(lines: string[]): Block[] {
-  const blocks: Block[] = [];
-  let current = '';
-  for (const line of lines) {
-    if (current && current.length + line.length + 1 > SLACK_LIMITS.sectionText) {
-      blocks.push(section(current));
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) blocks.push(section(current));
-  return blocks;
-}
-
 /** `screens` is null for someone who may not recruit. */
 export function homeView(screens: ScreenSummary[] | null): { type: 'home'; blocks: Block[] } {
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'Screener' } }, section(ABOUT)];
@@ -33,6 +19,6 @@ export function homeView(screens: ScreenSummary[] | null): { type: 'home'; block
     return { type: 'home', blocks };
   }
   blocks.push({ type: 'divider' }, section('*Your screens*, newest first. Start one with `/interview @candidate <role>`.'));
-  blocks.push(...(screens.length ? packedLines(screens.map(screenLine)) : [section('No screens yet.')]));
+  blocks.push(...(screens.length ? packLines(screens.map(screenLine), SLACK_LIMITS.sectionText).map(section) : [section('No screens yet.')]));
   return { type: 'home', blocks };
 }
