@@ -34,7 +34,7 @@ export interface SlackDeliveryDeps {
   redis: Redis;
   logger: Logger;
   clock: Clock;
-  /** Least time between two posts to one channel, across all processes. 0 turns pacing off. @defaultValue 1000 */
+  /** Least time between two posts to one channel, across all processes. 0 turns pacing off. @defaultValue env.POST_INTERVAL_MS */
   postIntervalMs?: number;
 }
 
@@ -80,7 +80,7 @@ function buildParts(deps: SlackDeliveryDeps): Parts {
   } else {
     tokens = singleWorkspaceTokens(settings.install.botToken, clientOptions);
   }
-  const interval = deps.postIntervalMs ?? 1000;
+  const interval = deps.postIntervalMs ?? deps.env.POST_INTERVAL_MS;
   const pace = paceWith(interval > 0 ? createRateLimiter(deps.redis, deps.env.QUEUE_PREFIX, interval) : null);
   const openDm = dmOpener();
   const context = { db: deps.db, redis: deps.redis, keyPrefix: deps.env.QUEUE_PREFIX, logger: deps.logger.child({ platform: 'slack' }), clock: deps.clock, tokens, pace, openDm, installations };

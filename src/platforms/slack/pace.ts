@@ -9,6 +9,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function paceWith(limiter: RateLimiter | null): Pace {
   if (!limiter) return async () => {};
   return async (channelId) => {
-    for (let wait = await limiter.take(`slack:${channelId}`); wait > 0; wait = await limiter.take(`slack:${channelId}`)) await sleep(wait);
+    // Wake a millisecond after the slot frees: woken exactly at expiry, the limiter can report 0 ms left
+    // without having given the slot, and every waiter would post at once.
+    for (let wait = await limiter.take(`slack:${channelId}`); wait > 0; wait = await limiter.take(`slack:${channelId}`)) await sleep(wait + 1);
   };
 }
