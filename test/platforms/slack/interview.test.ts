@@ -11,6 +11,7 @@ import { ManualClock } from '../../../src/shared/clock.js';
 import type { Db } from '../../../src/store/prisma.js';
 import { createTestDb } from '../../support/db.js';
 import { startFakeSlack, type FakeMessage, type FakeSlack } from '../../support/fake-slack.js';
+import { createInterviewRows } from '../../support/fixtures.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { dmMessage } from '../../support/slack-driver.js';
 import { startHarness, type Harness } from '../../support/slack-harness.js';
@@ -144,6 +145,15 @@ describe('a screen from /interview to a decision', () => {
     await harness.platform.idle();
     expect(responseTexts('other').at(-1)).toMatch(/Only hiring managers/);
     expect(await db.decision.count({ where: { interviewId } })).toBe(0);
+  });
+
+  it('refuses a click naming another workspace\'s interview', async () => {
+    const foreign = await createInterviewRows(db, { status: 'scored' });
+    const card = cardIn('CHIRING')!;
+    await harness.driver.click({ userId: 'UMGR', actionId: `${DECISION_ACTION_PREFIX}reject`, value: foreign.interview.id, channelId: 'CHIRING', messageTs: card.ts, responseUrl: slack.responseUrl('foreign') });
+    await harness.platform.idle();
+    expect(responseTexts('foreign').at(-1)).toBe('This screen no longer exists.');
+    expect(await db.decision.count({ where: { interviewId: foreign.interview.id } })).toBe(0);
   });
 
   it('records a hiring manager\'s decision and shows it on the card', async () => {

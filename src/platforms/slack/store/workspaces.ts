@@ -24,13 +24,19 @@ function toSettings(row: SettingsRow): WorkspaceSettings {
   return { ...rest, teamId: externalId };
 }
 
+/** Workspaces whose default roles this process has already made sure of: once is enough, not once a message. */
+const rolesEnsured = new Set<string>();
+
 /** The workspace row of a Slack team, created with the default roles the first time Screener hears from it. */
 export async function workspaceForTeam(db: Db, teamId: string): Promise<WorkspaceSettings> {
   // Two first requests from a new workspace race to create its row; the loser's upsert fails on the unique key
   // and finds the row on a second try.
   const ensure = () => ensureWorkspace(db, { platform: 'slack', externalId: teamId });
   const { id } = await ensure().catch(ensure);
-  await ensureDefaultRoles(db, id);
+  if (!rolesEnsured.has(id)) {
+    await ensureDefaultRoles(db, id);
+    rolesEnsured.add(id);
+  }
   return toSettings(await db.workspace.findUniqueOrThrow({ where: { id }, select: SETTINGS_SELECT }));
 }
 
