@@ -68,9 +68,9 @@ export const envSchema = z.object({
     .min(100, 'must be a whole number of milliseconds, at least 100')
     .default(60_000),
   POST_INTERVAL_MS: z.coerce
-    .number({ error: 'must be a whole number of milliseconds, at least 100' })
-    .int('must be a whole number of milliseconds, at least 100')
-    .min(100, 'must be a whole number of milliseconds, at least 100')
+    .number({ error: 'must be a whole number of milliseconds (0: no pacing)' })
+    .int('must be a whole number of milliseconds (0: no pacing)')
+    .min(0, 'must be a whole number of milliseconds (0: no pacing)')
     .default(1_100),
   QUEUE_PREFIX: z
     .string({ error: 'must be letters, digits, - or _ (no colon), e.g. screener' })

@@ -27,5 +27,10 @@ export interface PipelineDeps {
   postLimiter: RateLimiter;
   /** Redis key prefix for locks; the queue prefix. */
   keyPrefix: string;
+  /**
+   * How long a job may hold its work before another worker takes it over: BullMQ's job lock and our own
+   * posting lock use the same time, so a killed worker's work moves on after it.
+   */
+  lockTtlMs: number;
   metrics?: JobMetrics;
 }

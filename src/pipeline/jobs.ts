@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineJob, jobIdOf } from '../queue/definition.js';
-import { enqueue } from '../queue/queues.js';
+import { enqueue, ensureJob } from '../queue/queues.js';
 import { afterReportBuilt } from './after-report.js';
 import type { PipelineDeps } from './deps.js';
 import { deliverPendingMessages } from './deliver-messages.js';
@@ -13,6 +13,14 @@ import { markSent } from './outbox-state.js';
 import { postReport } from './post-report.js';
 
 const outboxId = z.uuid().optional();
+const SLEEP_OUT_LIMIT_MS = 5_000;
+
+async function allScored(deps: PipelineDeps, interviewId: string): Promise<boolean> {
+  const waiting = await deps.db.answer.count({
+    where: { finalizedAt: { not: null }, scores: { none: {} }, turn: { interviewId, skipped: false, kind: { not: 'introduction' } } },
+  });
+  return waiting === 0;
+}
 
 export const deliverMessagesJob = defineJob<{ interviewId: string; upToSeq: string; round: number }, PipelineDeps>({
   name: 'deliver_messages',
@@ -56,8 +64,9 @@ export const scoreAnswerJob = defineJob<{ answerId: string; outboxId?: string | 
       select: { turn: { select: { interview: { select: { id: true, status: true } } } } },
     });
     const interview = answer?.turn.interview;
-    if (interview && (interview.status === 'completed' || interview.status === 'scoring')) {
-      await enqueue(deps.queues, buildReportJob, { interviewId: interview.id });
+    if (interview && (interview.status === 'completed' || interview.status === 'scoring') && (await allScored(deps, interview.id))) {
+      // The report job may be waiting out a retry delay: this was the score it waited for, so it runs now.
+      await ensureJob(deps.queues, buildReportJob, { interviewId: interview.id });
     }
   },
 });
@@ -89,10 +98,13 @@ export const postReportJob = defineJob<{ interviewId: string; destinationId: str
   attempts: 8,
   backoffMs: 2_000,
   async handle(payload, deps, context) {
-    const wait = await deps.postLimiter.take(payload.destinationId);
-    if (wait > 0) return context.postpone(wait);
+    // A short wait is slept out in place; a long one (a busy channel) puts the job back without spending an attempt.
+    for (let wait = await deps.postLimiter.take(payload.destinationId); wait > 0; wait = await deps.postLimiter.take(payload.destinationId)) {
+      if (wait > SLEEP_OUT_LIMIT_MS) return context.postpone(wait);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     const outcome = await postReport(
-      { db: deps.db, redis: deps.redis, destinations: deps.destinations, clock: deps.clock, lockPrefix: deps.keyPrefix, onPosted: (d) => deps.metrics?.reportsPosted.inc({ destination: d.split(':')[0] ?? d }) },
+      { db: deps.db, redis: deps.redis, destinations: deps.destinations, clock: deps.clock, lockPrefix: deps.keyPrefix, lockTtlMs: deps.lockTtlMs, onPosted: (d) => deps.metrics?.reportsPosted.inc({ destination: d.split(':')[0] ?? d }) },
       payload,
       context.logger,
     );

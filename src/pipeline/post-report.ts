@@ -24,6 +24,8 @@ export interface PostReportDeps {
   destinations: DestinationResolver;
   clock: Clock;
   lockPrefix: string;
+  /** How long a poster holds a card before another may take over (a killed poster releases nothing). */
+  lockTtlMs: number;
   onPosted?: (destinationId: string) => void;
 }
 
@@ -48,7 +50,7 @@ export async function postReport(
   const parsed = ReportSchema.safeParse(report.data);
   if (!parsed.success) throw new AppError('invalid_input', `stored report for ${payload.interviewId} does not match the report schema`);
 
-  const lock = await tryLock(deps.redis, `${deps.lockPrefix}:lock:post:${row.id}`, 60_000);
+  const lock = await tryLock(deps.redis, `${deps.lockPrefix}:lock:post:${row.id}`, deps.lockTtlMs);
   if (!lock) return 'busy';
   try {
     const fresh = await deps.db.reportPost.findUniqueOrThrow({ where: { id: row.id } });

@@ -69,6 +69,7 @@ export function startPipeline(deps: PipelineDeps, options: PipelineOptions): Run
     deps,
     logger: deps.logger,
     concurrency: options.concurrency ?? 8,
+    lockMs: deps.lockTtlMs,
     onJobFinished: (queue, name, outcome, seconds) => deps.metrics?.observeJob(queue, name, outcome, seconds),
     onFinalFailure: (job, error) => recordFinalFailure(deps, job, error),
   });

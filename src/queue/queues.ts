@@ -58,7 +58,8 @@ export type EnsureOutcome = 'added' | 'pending' | 'completed' | 'retried';
 
 /**
  * Makes sure the work behind a job happens, whatever Redis remembers: adds it when missing (Redis was flushed, or
- * it never got there), retries it when it failed for good earlier, and reports `completed` when it already ran.
+ * it never got there), retries it when it failed for good earlier, runs it now when it waits out a retry delay
+ * (whoever calls this knows the job has reason to run), and reports `completed` when it already ran.
  */
 export async function ensureJob<Payload, Deps>(
   queues: Queues,
@@ -75,8 +76,10 @@ export async function ensureJob<Payload, Deps>(
   const state = await existing.getState();
   if (state === 'completed') return 'completed';
   if (state === 'failed') {
-    await existing.retry('failed');
+    // Another process may retry it at the same moment; either way it runs again.
+    await existing.retry('failed').catch(() => undefined);
     return 'retried';
   }
+  if (state === 'delayed' && !options.delayMs) await existing.promote().catch(() => undefined); // it may have just moved on
   return 'pending';
 }

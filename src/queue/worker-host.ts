@@ -24,6 +24,8 @@ export interface WorkerHostOptions<Deps> {
   logger: Logger;
   /** Jobs run at once per queue in this process. @defaultValue 8 */
   concurrency?: number;
+  /** How long a job is held; a job whose holder died is taken over as stalled after this. @defaultValue 30000 */
+  lockMs?: number;
   onJobFinished?: (queue: QueueName, name: string, outcome: 'completed' | 'failed', seconds: number) => void;
   /** A job failed and will not be retried (attempts used up, or a permanent error). */
   onFinalFailure?: (job: Job, error: Error) => Promise<void>;
@@ -70,6 +72,10 @@ export function startWorkerHost<Deps>(options: WorkerHostOptions<Deps>): WorkerH
       connection: options.connection,
       prefix: options.prefix ?? 'screener',
       concurrency: options.concurrency ?? 8,
+      lockDuration: options.lockMs ?? 30_000,
+      stalledInterval: options.lockMs ?? 30_000,
+      // Handlers are idempotent, so a job whose workers keep dying is run again rather than failed.
+      maxStalledCount: 5,
     });
     worker.on('failed', (job, error) => {
       options.logger.warn({ jobId: job?.id, job: job?.name, queue, attemptsMade: job?.attemptsMade, err: { message: error.message } }, 'job failed');

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../support/db.js';
 import { spawnTs, type Spawned } from '../support/processes.js';
+import { uniquePrefix } from '../support/redis.js';
 
 const running: Spawned[] = [];
 afterEach(() => {
@@ -9,7 +10,7 @@ afterEach(() => {
 });
 
 function start(entry: string, env: Record<string, string>): Spawned {
-  const proc = spawnTs(entry, [], { PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: testDatabaseUrl(), ...env });
+  const proc = spawnTs(entry, [], { PORT: '0', WORKER_PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: testDatabaseUrl(), QUEUE_PREFIX: uniquePrefix('proc'), ...env });
   running.push(proc);
   return proc;
 }
@@ -91,9 +92,14 @@ describe('the server process', () => {
 });
 
 describe('the worker process', () => {
-  it('exits 0 on SIGTERM', async () => {
+  it('serves its health and job metrics, and exits 0 on SIGTERM', async () => {
     const proc = start('src/worker.ts', {});
-    await proc.waitFor(/"msg":"Screener worker started"/);
+    const line = await proc.waitFor(/"msg":"Screener worker started"/);
+    const port = (JSON.parse(line) as { port: number }).port;
+    expect((await healthWhen(port, (status) => status === 200)).code).toBe(200);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^screener_queue_jobs\{queue="scoring",state="waiting",service="worker"\} 0$/m);
+    expect(metrics).toContain('# TYPE screener_job_duration_seconds histogram');
     proc.child.kill('SIGTERM');
     expect(await proc.exited()).toEqual({ code: 0, signal: null });
     expect(proc.stdout()).toContain('"msg":"stopped"');

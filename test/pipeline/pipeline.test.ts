@@ -8,6 +8,8 @@ import { newSlackInterview, playCandidate, slackWorkspace } from '../support/int
 import { startTestPipeline, until, type TestPipeline } from '../support/pipeline.js';
 import { deleteKeys, uniquePrefix } from '../support/redis.js';
 import { goodAnswerFor } from '../engine/support/answers.js';
+import { createOfflineScorer, type AnswerScorer } from '../../src/scoring/index.js';
+import { AppError } from '../../src/shared/errors.js';
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let slack: FakeSlack;
@@ -73,5 +75,47 @@ describe('the scoring and report pipeline', () => {
     await until(() => db.report.findUnique({ where: { interviewId } }), 30_000, 'the report');
     expect(await db.reportPost.count({ where: { report: { interviewId } } })).toBe(0);
     expect(cardsFor(interviewId)).toHaveLength(0);
+  });
+});
+
+describe('when scoring fails for good', () => {
+  it('the report shows those answers as not scored, nothing is invented, and the recruiter is told which ones', { timeout: 60_000 }, async () => {
+    // A database of its own: the other pipeline in this file would otherwise relay this interview's rows too.
+    const ownDb = await createScratchDatabase('scorefail');
+    const db = ownDb.db;
+    const offline = createOfflineScorer();
+    // A scorer that cannot score one particular answer, the way a provider outage would fail it.
+    const flaky: AnswerScorer = {
+      id: offline.id,
+      version: offline.version,
+      label: offline.label,
+      score: async (input) => {
+        if (input.answer.includes('UNSCORABLE')) throw new AppError('scoring_failed', 'the scorer could not read this answer');
+        return offline.score(input);
+      },
+    };
+    const own = startTestPipeline(db, slack.url, `${prefix}-fail`, { scorer: flaky });
+    try {
+      const ws = await slackWorkspace(db, 'TFAIL');
+      const interviewId = await newSlackInterview(db, ws.id, 'UCAND3');
+      let n = 0;
+      await playCandidate(own.deps.runner, own.messenger, interviewId, ws.id, 'UCAND3', (q) => (q.startsWith('Question') && ++n === 2 ? 'UNSCORABLE answer text that the scorer fails on.' : goodAnswerFor(q)));
+      await until(() => db.reportPost.findFirst({ where: { report: { interviewId }, postedAt: { not: null } } }), 30_000, 'the report post');
+      const report = ReportSchema.parse((await db.report.findUniqueOrThrow({ where: { interviewId } })).data);
+      const failed = report.questions.filter((q) => q.status === 'not_scored');
+      expect(failed).toHaveLength(1);
+      expect(failed[0]?.overall).toBeNull();
+      expect(Object.values(failed[0]!.dimensions)).toEqual([null, null, null, null, null]);
+      expect(report.flags.some((f) => f.code === 'missing_score')).toBe(true);
+      const told = await until(async () => own.messenger.messages.find((m) => m.interviewId === interviewId && m.recipient.to === 'recruiter'), 20_000, 'the recruiter notice');
+      expect(told.text).toContain(`question ${failed[0]!.index}`);
+      expect(told.text).toMatch(/Scoring failed for good/);
+      expect(own.deps.metrics?.reportsPosted).toBeDefined();
+      const posted = await own.deps.metrics!.reportsPosted.get();
+      expect(posted.values.find((v) => v.labels.destination === 'slack')?.value).toBe(1);
+    } finally {
+      await own.stop();
+      await ownDb.drop();
+    }
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const client = createSlackClient('xoxb-test-token', { apiUrl: slack.url, retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 }, logger });
   destination = slackReportDestination(client, 'T1', 'CHIRING');
   const resolver: DestinationResolver = { forWorkspace: async () => [destination], byId: async (id) => (id === destination.id ? destination : null) };
-  deps = { db, redis, destinations: resolver, clock: systemClock, lockPrefix: prefix };
+  deps = { db, redis, destinations: resolver, clock: systemClock, lockPrefix: prefix, lockTtlMs: 30_000 };
 });
 afterAll(async () => {
   await db.$disconnect();

@@ -11,7 +11,9 @@ import { startPipeline, type RunningPipeline } from '../../src/pipeline/start.js
 import { createSlackClient } from '../../src/platforms/slack/client.js';
 import { slackReportDestination } from '../../src/platforms/slack/report-destination.js';
 import { createQueues } from '../../src/queue/queues.js';
-import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
+import { createOfflineScorer, defaultQuestionBank, type AnswerScorer } from '../../src/scoring/index.js';
+import { registerJobMetrics } from '../../src/queue/metrics.js';
+import { Registry } from 'prom-client';
 import { systemClock } from '../../src/shared/clock.js';
 import { createInterviewStore } from '../../src/store/interview-store.js';
 import type { Db } from '../../src/store/prisma.js';
@@ -40,7 +42,7 @@ export interface TestPipeline {
   stop(): Promise<void>;
 }
 
-export function startTestPipeline(db: Db, slackUrl: string, keyPrefix: string, options: { reconcileEveryMs?: number } = {}): TestPipeline {
+export function startTestPipeline(db: Db, slackUrl: string, keyPrefix: string, options: { reconcileEveryMs?: number; scorer?: AnswerScorer } = {}): TestPipeline {
   const redis = new Redis(TEST_REDIS_URL);
   const bank = defaultQuestionBank();
   const interviewer = createOfflineInterviewer(bank);
@@ -52,11 +54,13 @@ export function startTestPipeline(db: Db, slackUrl: string, keyPrefix: string, o
     clock: systemClock,
     logger: pino({ level: 'silent' }),
     runner: new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock: systemClock }),
-    engineJobs: createJobHandlers({ db, clock: systemClock, scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label }),
+    engineJobs: createJobHandlers({ db, clock: systemClock, scorer: options.scorer ?? createOfflineScorer(), bank, interviewerLabel: interviewer.label }),
+    metrics: registerJobMetrics(new Registry()),
     messenger,
     destinations: fakeSlackDestinations(db, slackUrl),
     postLimiter: createRateLimiter(redis, keyPrefix, 50),
     keyPrefix,
+    lockTtlMs: 5_000,
   };
   const running = startPipeline(deps, { connection: redisConnection(), relayIdleMs: 50, reconcileEveryMs: options.reconcileEveryMs ?? 60_000 });
   return {

@@ -1,0 +1,24 @@
+/**
+ * The platforms this process can reach, from the configuration. Each platform adapter contributes an outlet
+ * (a messenger and report destinations); the pipeline never imports a platform SDK.
+ */
+import type { Redis } from 'ioredis';
+import type { Env } from './config/env.js';
+import type { PlatformOutlet } from './pipeline/outlets.js';
+import { slackOutlet } from './platforms/slack/outlet.js';
+import { slackConfigured } from './platforms/slack/settings.js';
+import type { Logger } from './shared/logger.js';
+import type { Db } from './store/prisma.js';
+
+export interface OutletDeps {
+  env: Env;
+  db: Db;
+  redis: Redis;
+  logger: Logger;
+}
+
+export function platformOutlets(deps: OutletDeps): PlatformOutlet[] {
+  const outlets: PlatformOutlet[] = [];
+  if (slackConfigured(deps.env)) outlets.push(slackOutlet(deps));
+  return outlets;
+}
