@@ -1,18 +1,31 @@
 /** `npm start`: the HTTP server (health, metrics, and the platform routes). */
 import type { AddressInfo } from 'node:net';
 import { createApp, finishApp } from './http/app.js';
+import { createInterviewing } from './interviewing.js';
+import { createSlackPlatform, slackConfigured } from './platforms/slack/index.js';
 import { startRuntime } from './runtime.js';
+import { systemClock } from './shared/clock.js';
 import { handleShutdown } from './shared/lifecycle.js';
 
 const runtime = startRuntime('server');
-const { env, logger } = runtime;
+const { env, logger, db, redis } = runtime;
+const { runner } = createInterviewing({ db, clock: systemClock, logger });
 
 const app = createApp({ checks: runtime.checks, metrics: runtime.metrics, logger });
+// Platform routes read their own raw bodies (request signatures): no global body parser goes before them.
+const slack = slackConfigured(env) ? createSlackPlatform({ env, db, redis, logger, clock: systemClock, runner }) : null;
+slack?.mount(app);
 finishApp(app, logger);
+try {
+  await slack?.start();
+} catch (error) {
+  logger.fatal({ err: { message: error instanceof Error ? error.message : String(error) } }, 'Slack could not start');
+  process.exit(1);
+}
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const { port } = server.address() as AddressInfo;
-  logger.info({ host: env.HOST, port, url: `http://${env.HOST}:${port}/` }, 'Screener server listening');
+  logger.info({ host: env.HOST, port, url: `http://${env.HOST}:${port}/`, slack: slack?.transport ?? 'off' }, 'Screener server listening');
 });
 server.on('error', (error) => {
   logger.fatal({ err: error }, 'the HTTP server could not start');
@@ -31,6 +44,8 @@ handleShutdown(
           server.closeIdleConnections();
         }),
     },
+    // Work already acknowledged to Slack finishes before the connections close.
+    { name: 'slack', run: () => slack?.stop() ?? Promise.resolve() },
     { name: 'connections', run: () => runtime.close() },
   ],
   env.SHUTDOWN_TIMEOUT_MS,

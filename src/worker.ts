@@ -4,9 +4,8 @@
  * PostgreSQL. It serves its own /healthz and /metrics on WORKER_PORT.
  */
 import type { AddressInfo } from 'node:net';
-import { createOfflineInterviewer, createStep, InterviewRunner } from './engine/index.js';
 import { createApp, finishApp } from './http/app.js';
-import { createJobHandlers } from './jobs/handlers.js';
+import { createInterviewing } from './interviewing.js';
 import { combineDestinations, routeMessages } from './pipeline/outlets.js';
 import { createRateLimiter } from './pipeline/rate-limit.js';
 import { startPipeline } from './pipeline/start.js';
@@ -14,11 +13,9 @@ import { platformOutlets } from './platform-outlets.js';
 import { registerJobMetrics, registerQueueMetrics } from './queue/metrics.js';
 import { createQueues } from './queue/queues.js';
 import { startRuntime } from './runtime.js';
-import { createOfflineScorer, defaultQuestionBank } from './scoring/index.js';
 import { systemClock } from './shared/clock.js';
 import { handleShutdown } from './shared/lifecycle.js';
 import { bullConnectionOptions, createRedis } from './shared/redis.js';
-import { createInterviewStore } from './store/interview-store.js';
 
 const runtime = startRuntime('worker');
 const { env, logger, db } = runtime;
@@ -30,9 +27,7 @@ const queues = createQueues(connection, env.QUEUE_PREFIX);
 registerQueueMetrics(runtime.metrics, queues);
 const metrics = registerJobMetrics(runtime.metrics);
 
-const bank = defaultQuestionBank();
-const interviewer = createOfflineInterviewer(bank);
-const scorer = createOfflineScorer();
+const interviewing = createInterviewing({ db, clock: systemClock, logger });
 const outlets = platformOutlets({ env, db, redis, logger });
 
 const pipeline = startPipeline(
@@ -42,8 +37,8 @@ const pipeline = startPipeline(
     queues,
     clock: systemClock,
     logger,
-    runner: new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock: systemClock, logger }),
-    engineJobs: createJobHandlers({ db, clock: systemClock, scorer, bank, interviewerLabel: interviewer.label }),
+    runner: interviewing.runner,
+    engineJobs: interviewing.engineJobs,
     messenger: routeMessages(outlets),
     destinations: combineDestinations(outlets),
     // Slack allows about one message per second per channel.

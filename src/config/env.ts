@@ -137,6 +137,9 @@ const checkSlack: GroupCheck = (env) => {
   for (const name of oauthPartly ? oauthMissing : []) {
     problems.push({ variable: name, problem: `is required with ${SLACK_OAUTH.filter((n) => !oauthMissing.includes(n)).join(' and ')} (Slack OAuth needs all three)` });
   }
+  if (oauthMissing.length === 0 && env.SLACK_TOKEN_ENCRYPTION_KEY === undefined) {
+    problems.push({ variable: 'SLACK_TOKEN_ENCRYPTION_KEY', problem: 'is required with Slack OAuth: installation tokens are stored encrypted with it' });
+  }
   if (env.SLACK_BOT_TOKEN === undefined && oauthMissing.length === SLACK_OAUTH.length) {
     problems.push({ variable: 'SLACK_BOT_TOKEN', problem: `is required for Slack unless ${SLACK_OAUTH.join(', ')} are all set` });
   }

@@ -4,12 +4,14 @@
  * BullMQ replaces this later; the handlers are plain functions and do not know who calls them.
  */
 import { z } from 'zod';
-import { PLATFORMS, TIMER_NAMES, type InboundEvent, type InterviewRunner, type JobName } from '../engine/index.js';
+import type { InterviewRunner, JobName } from '../engine/index.js';
+import { sendMessagePayloadSchema } from './outbox-payloads.js';
 import type { Clock } from '../shared/clock.js';
 import { isAppError } from '../shared/errors.js';
 import type { Db } from '../store/prisma.js';
 import type { Messenger } from './messenger.js';
 import type { JobOutcome } from './outcome.js';
+import { TIMER_INTERVIEW_FIELDS, timerEvent } from './timer-event.js';
 
 export type JobHandlers = Record<JobName, (payload: unknown) => Promise<JobOutcome>>;
 
@@ -35,12 +37,7 @@ export interface DrainSummary {
 
 type OutboxRow = { id: string; interviewId: string | null; kind: string; payload: unknown; attempts: number };
 
-const sendPayload = z.object({
-  recipient: z.discriminatedUnion('to', [z.object({ to: z.literal('candidate') }), z.object({ to: z.literal('recruiter') }), z.object({ to: z.literal('user'), userId: z.string() })]),
-  text: z.string(),
-});
 const jobPayload = z.object({ name: z.enum(['score_answer', 'build_report']), payload: z.unknown() });
-const timerPayload = z.object({ timer: z.enum(TIMER_NAMES), timerId: z.string() });
 
 function nextRow(db: Db, now: Date, interviewId: string | undefined): Promise<OutboxRow | null> {
   return db.outboxEvent.findFirst({
@@ -51,7 +48,7 @@ function nextRow(db: Db, now: Date, interviewId: string | undefined): Promise<Ou
 }
 
 async function deliverMessage(db: Db, messenger: Messenger, row: OutboxRow): Promise<JobOutcome> {
-  const { recipient, text } = sendPayload.parse(row.payload);
+  const { recipient, text } = sendMessagePayloadSchema.parse(row.payload);
   const interview = await db.interview.findUnique({ where: { id: row.interviewId ?? '' } });
   if (!interview) return { status: 'skipped', reason: 'interview_not_found' };
   await messenger.send({
@@ -113,24 +110,12 @@ export async function fireDueTimers(db: Db, runner: InterviewRunner, now: Date, 
   const rows = await db.outboxEvent.findMany({
     where: { status: 'pending', kind: 'schedule_timer', availableAt: { lte: now }, ...(scope.interviewId ? { interviewId: scope.interviewId } : {}) },
     orderBy: [{ availableAt: 'asc' }, { dedupeKey: 'asc' }],
-    include: { interview: { select: { id: true, workspaceId: true, platform: true, platformConversationId: true, platformThreadId: true } } },
+    include: { interview: { select: TIMER_INTERVIEW_FIELDS } },
   });
   for (const row of rows) {
-    const { timer, timerId } = timerPayload.parse(row.payload);
     const interview = row.interview;
     if (interview) {
-      const event: InboundEvent = {
-        kind: 'timer',
-        timer,
-        timerId,
-        platform: z.enum(PLATFORMS).parse(interview.platform),
-        workspaceId: interview.workspaceId,
-        conversationId: interview.platformConversationId ?? '',
-        threadId: interview.platformThreadId,
-        userId: 'system',
-        messageId: timerId,
-        raw: null,
-      };
+      const event = timerEvent(interview, row.payload);
       // A stale timer (a newer message moved the window) is a no-op in the step, so firing twice is harmless.
       await runner.handle(interview.id, event);
     }

@@ -9,17 +9,12 @@
  */
 import { z } from 'zod';
 import { PLATFORMS, type Recipient } from '../engine/index.js';
+import { sendMessagePayloadSchema } from '../jobs/outbox-payloads.js';
 import { AppError } from '../shared/errors.js';
 import type { PipelineDeps } from './deps.js';
 import { tryLock } from './lock.js';
 import { markFailed, markSent } from './outbox-state.js';
 
-const recipientSchema = z.discriminatedUnion('to', [
-  z.object({ to: z.literal('candidate') }),
-  z.object({ to: z.literal('recruiter') }),
-  z.object({ to: z.literal('user'), userId: z.string() }),
-]);
-const sendPayload = z.object({ recipient: recipientSchema, text: z.string() });
 
 export type DeliveryOutcome = { delivered: number } | 'busy';
 
@@ -32,7 +27,7 @@ export async function deliverPendingMessages(deps: PipelineDeps, interviewId: st
     if (!interview) throw new AppError('not_found', `interview ${interviewId} not found`);
     let delivered = 0;
     for (const row of rows) {
-      const parsed = sendPayload.safeParse(row.payload);
+      const parsed = sendMessagePayloadSchema.safeParse(row.payload);
       if (!parsed.success) {
         await markFailed(deps.db, row.id, 'unreadable send_message payload');
         continue;

@@ -39,7 +39,8 @@ describe('configuration', () => {
     expect(problems.map((p) => p.variable)).toEqual(['SLACK_BOT_TOKEN']);
     expect(parseEnv({ SLACK_SIGNING_SECRET: 'abc', SLACK_BOT_TOKEN: 'xoxb-1234567890-abc' }).ok).toBe(true);
     const oauth = { SLACK_SIGNING_SECRET: 'abc', SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'x'.repeat(32) };
-    expect(parseEnv(oauth).ok).toBe(true);
+    expect(problemsOf(oauth).map((p) => p.variable)).toEqual(['SLACK_TOKEN_ENCRYPTION_KEY']);
+    expect(parseEnv({ ...oauth, SLACK_TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }).ok).toBe(true);
   });
 
   it('treats Teams and OpenAI as all-or-nothing groups', () => {

@@ -105,3 +105,26 @@ describe('the worker process', () => {
     expect(proc.stdout()).toContain('"msg":"stopped"');
   });
 });
+
+describe('the server process with Slack configured', () => {
+  it('serves /slack/events: a signed slash command is answered, an unsigned one gets 401', async () => {
+    const { startFakeSlack } = await import('../support/fake-slack.js');
+    const { SlackDriver } = await import('../support/slack-driver.js');
+    const { systemClock } = await import('../../src/shared/clock.js');
+    const slack = await startFakeSlack();
+    try {
+      const secret = 'process-test-signing-secret';
+      const proc = start('src/server.ts', { SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-process-test-0000', SLACK_API_URL: slack.url });
+      const port = await listeningPort(proc);
+      const driver = new SlackDriver(`http://127.0.0.1:${port}`, secret, systemClock);
+      const body = driver.commandBody('/interview', 'URECRUITER', 'help', 'http://127.0.0.1:9/unused');
+      const signed = await driver.send(body, 'application/x-www-form-urlencoded');
+      expect(signed.status).toBe(200);
+      const unsigned = await driver.raw(body, { 'content-type': 'application/x-www-form-urlencoded' });
+      expect(unsigned.status).toBe(401);
+      expect(proc.stdout()).toContain('"slack":"http"');
+    } finally {
+      await slack.close();
+    }
+  });
+});

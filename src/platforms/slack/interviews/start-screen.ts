@@ -62,6 +62,8 @@ export async function startScreen(ctx: SlackContext, request: ScreenRequest): Pr
       recruiterId: request.recruiterId,
       platform: 'slack',
       conversationId: channel,
+      // Reminders wait for morning where the candidate is.
+      timeZone: candidate.timeZone,
     });
     const threadTs = await postRoot(ctx, client, channel, role.config.title, request.recruiterId, interview.id);
     await setThread(ctx.db, interview.id, threadTs);
