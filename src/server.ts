@@ -9,7 +9,7 @@ import { handleShutdown } from './shared/lifecycle.js';
 
 const runtime = startRuntime('server');
 const { env, logger, db, redis } = runtime;
-const { runner } = createInterviewing({ db, clock: systemClock, logger });
+const { runner } = createInterviewing({ db, clock: systemClock, logger, env });
 
 const app = createApp({ checks: runtime.checks, metrics: runtime.metrics, logger });
 // Platform routes read their own raw bodies (request signatures): no global body parser goes before them.

@@ -27,7 +27,17 @@ const queues = createQueues(connection, env.QUEUE_PREFIX);
 registerQueueMetrics(runtime.metrics, queues);
 const metrics = registerJobMetrics(runtime.metrics);
 
-const interviewing = createInterviewing({ db, clock: systemClock, logger });
+const interviewing = createInterviewing({
+  db,
+  clock: systemClock,
+  logger,
+  env,
+  onTokens: (usage) => {
+    metrics.modelTokens.inc({ kind: 'prompt' }, usage.promptTokens);
+    metrics.modelTokens.inc({ kind: 'cached_prompt' }, usage.cachedPromptTokens);
+    metrics.modelTokens.inc({ kind: 'completion' }, usage.completionTokens);
+  },
+});
 const outlets = platformOutlets({ env, db, redis, logger });
 
 const pipeline = startPipeline(

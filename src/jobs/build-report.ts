@@ -31,14 +31,22 @@ function needsScore(turn: TranscriptTurn): boolean {
   return turn.kind !== 'introduction' && !turn.skipped && turn.answer?.finalizedAt != null;
 }
 
-function hasScore(turn: TranscriptTurn, scorerId: string): boolean {
-  return (turn.answer?.scores ?? []).some((s) => s.scorerId === scorerId);
+/** Any scorer's rows count: when the configured scorer failed, the fallback's score is the answer's score. */
+function hasScore(turn: TranscriptTurn): boolean {
+  return (turn.answer?.scores ?? []).length > 0;
+}
+
+/** The configured scorer's rows, or else those of the scorer that stood in for it. */
+function rowsOf(turn: TranscriptTurn, scorerId: string) {
+  const all = turn.answer?.scores ?? [];
+  const own = all.filter((s) => s.scorerId === scorerId);
+  return own.length > 0 ? own : all.filter((s) => s.scorerId === all[0]?.scorerId);
 }
 
 function toReportTurn(turn: TranscriptTurn, scorerId: string): ReportTurn {
   const answer = turn.answer;
   const flags = (answer?.flags ?? []).filter((f): f is AnswerFlag => KNOWN_FLAGS.has(f));
-  const rows = (answer?.scores ?? []).filter((s) => s.scorerId === scorerId);
+  const rows = rowsOf(turn, scorerId);
   return {
     index: turn.order,
     kind: turn.kind,
@@ -68,6 +76,7 @@ export function reportInputFor(interview: InterviewWithTranscript, deps: Pick<Bu
     generatedAt: now,
     interviewerLabel: deps.interviewerLabel,
     profile: profileOf(interview),
+    // The configured scorer first; a scorer that stood in for it is added, with its own label, by the builder.
     scorers: [{ id: deps.scorer.id, version: deps.scorer.version, label: deps.scorer.label }],
     turns: interview.turns.map((t) => toReportTurn(t, deps.scorer.id)),
   };
@@ -80,7 +89,7 @@ export async function buildReportJob(deps: BuildReportDeps, payload: unknown): P
   if (!interview) return skipped('interview_not_found');
   if (!REPORTABLE.has(interview.status)) return skipped(`status_${interview.status}`);
   if (interview.report) return done('already_built');
-  if (interview.turns.some((t) => needsScore(t) && !hasScore(t, deps.scorer.id))) return retryLater('waiting_for_scores');
+  if (interview.turns.some((t) => needsScore(t) && !hasScore(t))) return retryLater('waiting_for_scores');
   const report = buildReport(reportInputFor(interview, deps, deps.clock.now()));
   await db.$transaction([
     db.report.createMany({ data: [{ interviewId, data: toJson(report) }], skipDuplicates: true }),

@@ -38,9 +38,9 @@ export function scoringQuestionFor(bank: QuestionBank, turn: TurnForScoring): Sc
   return turn.kind === 'follow_up' ? { ...full, kind: 'follow_up', text: turn.questionText } : full;
 }
 
-async function runScorer(scorer: AnswerScorer, question: ScoringQuestion, text: string): Promise<AnswerScore> {
+async function runScorer(scorer: AnswerScorer, question: ScoringQuestion, text: string, answerId: string): Promise<AnswerScore> {
   try {
-    return await scorer.score({ question, answer: boundForScoring(text).text });
+    return await scorer.score({ question, answer: boundForScoring(text).text, answerId });
   } catch (error) {
     // Stored and shown as "scoring failed"; the message is ours or the error's name, never the answer.
     return failedScore(scorer, isAppError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.name : 'unknown error');
@@ -52,7 +52,8 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Prom
   const { db, scorer, bank } = deps;
   const answer = await db.answer.findUnique({
     where: { id: answerId },
-    include: { turn: { include: { parentTurn: { select: { questionId: true } } } }, scores: { where: { scorerId: scorer.id }, select: { id: true } } },
+    // Any scorer's rows count: a fallback scorer that stood in for the configured one has scored it.
+    include: { turn: { include: { parentTurn: { select: { questionId: true } } } }, scores: { select: { id: true } } },
   });
   // Erased, or a draft that was skipped: there is nothing to score, and there never will be.
   if (!answer) return skipped('answer_not_found');
@@ -60,7 +61,7 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Prom
   if (answer.scores.length > 0) return done('already_scored');
   const question = scoringQuestionFor(bank, answer.turn);
   if (!question) return skipped('not_scored_kind');
-  const score = await runScorer(scorer, question, answer.text);
+  const score = await runScorer(scorer, question, answer.text, answerId);
   const flags = [...new Set([...answer.flags, ...score.flags, ...(score.status === 'failed' ? ['scoring_failed'] : [])])];
   await db.$transaction([
     db.score.createMany({ data: scoreToRows(answerId, score), skipDuplicates: true }),

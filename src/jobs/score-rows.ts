@@ -32,7 +32,14 @@ function dimensionRow(answerId: string, score: AnswerScore, dimension: string, p
 export function scoreToRows(answerId: string, score: AnswerScore): ScoreRowInput[] {
   const rows = DIMENSIONS.map((d) => dimensionRow(answerId, score, d, score.dimensions[d]));
   if (score.star) rows.push(dimensionRow(answerId, score, STAR_DIMENSION, score.star));
-  const details = { strengths: score.strengths, improvements: score.improvements, star: score.star ?? null };
+  const details = {
+    strengths: score.strengths,
+    improvements: score.improvements,
+    star: score.star ?? null,
+    label: score.label ?? null,
+    usage: score.usage ?? null,
+    standInFor: score.standInFor ?? null,
+  };
   rows.push({ answerId, dimension: FEEDBACK_DIMENSION, scorerId: score.scorerId, scorerVersion: score.scorerVersion, value: null, evidence: '', status: 'ok', details: toJson(details) });
   return rows;
 }
@@ -55,16 +62,20 @@ interface StoredScoreRow {
   details: Prisma.JsonValue;
 }
 
+const usageSchema = z.object({ calls: z.number(), promptTokens: z.number(), cachedPromptTokens: z.number(), completionTokens: z.number() });
 const feedbackSchema = z.object({
   strengths: z.array(z.string()),
   improvements: z.array(z.string()),
+  label: z.string().nullable().default(null),
+  usage: usageSchema.nullable().default(null),
+  standInFor: z.object({ scorerId: z.string(), label: z.string(), reason: z.string() }).nullable().default(null),
   star: z.object({ situation: z.boolean(), task: z.boolean(), action: z.boolean(), result: z.boolean(), value: z.number().nullable(), evidence: z.string() }).nullable(),
 });
 
 function readFeedback(rows: readonly StoredScoreRow[]): z.infer<typeof feedbackSchema> {
   const row = rows.find((r) => r.dimension === FEEDBACK_DIMENSION);
   const parsed = feedbackSchema.safeParse(row?.details);
-  return parsed.success ? parsed.data : { strengths: [], improvements: [], star: null };
+  return parsed.success ? parsed.data : { strengths: [], improvements: [], star: null, label: null, usage: null, standInFor: null };
 }
 
 /** Rebuilds the AnswerScore for the report; null when the answer has no rows from this scorer. */
@@ -92,5 +103,8 @@ export function rowsToScore(rows: readonly StoredScoreRow[], flags: readonly str
     improvements: feedback.improvements,
     flags: flags as AnswerFlag[],
     ...(error ? { error } : {}),
+    ...(feedback.label ? { label: feedback.label } : {}),
+    ...(feedback.usage ? { usage: feedback.usage } : {}),
+    ...(feedback.standInFor ? { standInFor: feedback.standInFor } : {}),
   };
 }

@@ -6,6 +6,8 @@ const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 export interface JobMetrics {
   observeJob(queue: string, name: string, outcome: 'completed' | 'failed', seconds: number): void;
   reportsPosted: Counter<'destination'>;
+  /** Language-model tokens spent on scoring, by kind: prompt, cached_prompt, completion. */
+  modelTokens: Counter<'kind'>;
 }
 
 /**
@@ -44,8 +46,15 @@ export function registerJobMetrics(registry: Registry): JobMetrics {
     labelNames: ['destination'],
     registers: [registry],
   });
+  const modelTokens = new Counter({
+    name: 'screener_model_tokens_total',
+    help: 'Language-model tokens spent on scoring, by kind (prompt, cached_prompt, completion)',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   return {
     observeJob: (queue, name, outcome, seconds) => duration.observe({ queue, name, outcome }, seconds),
     reportsPosted,
+    modelTokens,
   };
 }

@@ -57,9 +57,10 @@ function buildMetadata(input: ReportInput): Report['metadata'] {
   for (const turn of input.turns) {
     const score = turn.score;
     if (score && !scorers.some((s) => s.id === score.scorerId && s.version === score.scorerVersion)) {
-      scorers.push({ id: score.scorerId, version: score.scorerVersion, label: `${score.scorerId} ${score.scorerVersion}` });
+      scorers.push({ id: score.scorerId, version: score.scorerVersion, label: score.label ?? `${score.scorerId} ${score.scorerVersion}` });
     }
   }
+  const tokens = sumTokens(input.turns);
   return {
     startedAt,
     endedAt,
@@ -67,7 +68,20 @@ function buildMetadata(input: ReportInput): Report['metadata'] {
     generatedAt: toIso(input.generatedAt, 'generatedAt'),
     scorers,
     interviewer: input.interviewerLabel,
+    tokens,
   };
+}
+
+/** Tokens over every scored question, or null when no score cost any (offline scoring). */
+function sumTokens(turns: ReportInput['turns']): Report['metadata']['tokens'] {
+  const used = turns.flatMap((t) => (t.score?.usage ? [t.score.usage] : []));
+  if (used.length === 0) return null;
+  return used.reduce((a, u) => ({
+    calls: a.calls + u.calls,
+    promptTokens: a.promptTokens + u.promptTokens,
+    cachedPromptTokens: a.cachedPromptTokens + u.cachedPromptTokens,
+    completionTokens: a.completionTokens + u.completionTokens,
+  }));
 }
 
 function profileGap(input: ReportInput): 'no_introduction' | 'not_analysed' | null {

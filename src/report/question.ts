@@ -63,7 +63,7 @@ function cleanItems(items: readonly string[]): string[] {
 
 export function scorerLabel(score: AnswerScore, scorers: readonly ScorerDescription[]): string {
   const known = scorers.find((s) => s.id === score.scorerId && s.version === score.scorerVersion);
-  return known?.label ?? `${score.scorerId} ${score.scorerVersion}`;
+  return known?.label ?? score.label ?? `${score.scorerId} ${score.scorerVersion}`;
 }
 
 /** `number` is the 1-based question number shown to the reader. Only a scored turn keeps its values. */

@@ -30,6 +30,9 @@ function metadataSection(report: Report): string[] {
     `Duration: ${formatScore(m.durationMinutes)} minutes`,
     `Report generated: ${formatTime(m.generatedAt)}`,
     `Interviewer: ${inline(m.interviewer)}`,
+    ...(m.tokens
+      ? [`Model tokens for scoring: ${m.tokens.promptTokens} prompt (${m.tokens.cachedPromptTokens} from the prompt cache), ${m.tokens.completionTokens} completion, in ${m.tokens.calls} calls`]
+      : []),
   ]);
 }
 

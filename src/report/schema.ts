@@ -103,6 +103,11 @@ export const ReportSchema = z.object({
     generatedAt: isoTime,
     scorers: z.array(ScorerDescriptionSchema),
     interviewer: z.string(),
+    /** Language-model tokens the scoring cost, summed over the questions; null when no model was called. */
+    tokens: z
+      .object({ calls: count, promptTokens: count, cachedPromptTokens: count, completionTokens: count })
+      .nullable()
+      .default(null),
   }),
   profile: ProfileSchema,
   statistics: z.object({

@@ -80,11 +80,27 @@ export interface AnswerScore {
   improvements: string[];
   flags: AnswerFlag[];
   error?: string;
+  /** The label of the scorer that produced it, when it differs from the configured one (a fallback). */
+  label?: string;
+  /** Language-model tokens this score cost; absent for scorers that call no model. */
+  usage?: TokenCount;
+  /** Set when the configured scorer failed and this one stood in for it; safe to show (no candidate text). */
+  standInFor?: { scorerId: string; label: string; reason: string };
+}
+
+export interface TokenCount {
+  calls: number;
+  promptTokens: number;
+  /** Part of promptTokens the provider served from its prompt cache. */
+  cachedPromptTokens: number;
+  completionTokens: number;
 }
 
 export interface ScoreInput {
   question: ScoringQuestion;
   answer: string;
+  /** Stable id of the answer; a language-model scorer labels the answer block with it. */
+  answerId?: string;
 }
 
 /** Anything that scores one answer (the offline rubric scorer now, a language model later). */

@@ -44,6 +44,10 @@ describe('dependency boundaries', () => {
     expect(offenders(/^src\//, /^(botbuilder|botframework-)/, /^src\/platforms\/teams\//)).toEqual([]);
   });
 
+  it('only src/providers/openai imports the OpenAI SDK', () => {
+    expect(offenders(/^src\//, /^openai(\/|$)/, /^src\/providers\/openai\//)).toEqual([]);
+  });
+
   it('the engine, scoring and report know no database, queue, HTTP framework or platform', () => {
     expect(offenders(/^src\/(engine|scoring|report)\//, INFRASTRUCTURE)).toEqual([]);
   });

@@ -45,6 +45,8 @@ describe('score_answer', () => {
 
   it('records a scorer failure as failed, with no value, and flags the answer', async () => {
     const answerId = await firstQuestionAnswerId();
+    // The session scored it already; an answer counts as scored by any scorer, so start from no score.
+    await db.score.deleteMany({ where: { answerId } });
     await scoreAnswer({ db, scorer: brokenScorer, bank, clock }, { answerId });
     const rows = await db.score.findMany({ where: { answerId, scorerId: brokenScorer.id, dimension: { not: 'feedback' } } });
     expect(rows).toHaveLength(5);

@@ -100,6 +100,8 @@ describe('the worker process', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toMatch(/^screener_queue_jobs\{queue="scoring",state="waiting",service="worker"\} 0$/m);
     expect(metrics).toContain('# TYPE screener_job_duration_seconds histogram');
+    expect(metrics).toContain('# TYPE screener_model_tokens_total counter');
+    expect(metrics).toContain('# TYPE screener_reports_posted_total counter');
     proc.child.kill('SIGTERM');
     expect(await proc.exited()).toEqual({ code: 0, signal: null });
     expect(proc.stdout()).toContain('"msg":"stopped"');

@@ -30,6 +30,7 @@ export function sampleReport(name = 'Ada Example'): Report {
       generatedAt: '2026-01-05T09:21:00.000Z',
       scorers: [{ id: 'offline-rubric', version: '1.0.0', label: 'Offline rubric scorer v1.0.0' }],
       interviewer: 'Offline interviewer',
+      tokens: null,
     },
     profile: { primarySkillArea: 'frontend', experienceLevel: 'mid', skills: ['react'], projectsMentioned: 1, evidence: { primarySkillArea: 'I build UIs', experienceLevel: null, skills: null, projectsMentioned: null } },
     statistics: { questionsAsked: 1, technical: 1, behavioral: 0, followUps: 0, skipped: 0, answered: 1, scored: 1, totalWords: 40, averageWords: 40, introductionWords: 20 },

@@ -9,6 +9,11 @@ import type { Db } from '../../src/store/prisma.js';
 
 const INTRO = 'I am a back-end developer with four years of experience building APIs in Node.js and PostgreSQL. I built a payments service and a search indexer.';
 
+/** The six questions the n-th seeded interview asks (technical first), each answered with its reference answer. */
+export function seededQuestions(n: number) {
+  return defaultQuestionBank().questions.filter((q) => q.family === 'backend' || q.family === 'behavioral').slice(n % 5, (n % 5) + 6);
+}
+
 export async function seedFinishedInterview(db: Db, workspaceId: string, n: number): Promise<{ interviewId: string; answerIds: string[] }> {
   const role = await findRoleBySlug(db, workspaceId, 'backend-mid');
   if (!role) throw new Error('no backend-mid role');
@@ -17,7 +22,7 @@ export async function seedFinishedInterview(db: Db, workspaceId: string, n: numb
   const { id: interviewId } = await createInterview(db, {
     workspaceId, candidateId: candidate.id, candidateUserId: userId, role, recruiterId: 'URECRUITER', platform: 'slack', conversationId: `D${userId}`,
   });
-  const questions = defaultQuestionBank().questions.filter((q) => q.family === 'backend' || q.family === 'behavioral').slice(n % 5, (n % 5) + 6);
+  const questions = seededQuestions(n);
   const started = new Date('2026-02-02T10:00:00Z');
   const answerIds: string[] = [];
   await db.$transaction(async (tx) => {
