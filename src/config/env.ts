@@ -98,6 +98,14 @@ export const envSchema = z.object({
   TEAMS_APP_ID: nonEmpty("the bot's Microsoft app id").optional(),
   TEAMS_APP_PASSWORD: nonEmpty("the bot's client secret").optional(),
   TEAMS_TENANT_ID: nonEmpty("the Microsoft Entra tenant id of the single-tenant bot").optional(),
+  TEAMS_ADMIN_IDS: z
+    .string({ error: 'must be a comma-separated list of Microsoft Entra object ids' })
+    .regex(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/, 'must be a comma-separated list of Microsoft Entra object ids (GUIDs), no spaces')
+    .optional(),
+  TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  TEAMS_OPENID_METADATA_URL: urlWithProtocols(['http:', 'https:'], 'https://login.botframework.com/v1/.well-known/openidconfiguration').optional(),
+  TEAMS_TOKEN_ISSUER: nonEmpty('the issuer of tokens the channel sends, e.g. https://api.botframework.com').optional(),
+  TEAMS_LOGIN_URL: urlWithProtocols(['http:', 'https:'], 'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token').optional(),
 
   OPENAI_API_KEY: nonEmpty('an API key for OpenAI or an OpenAI-compatible server').optional(),
   OPENAI_BASE_URL: urlWithProtocols(['http:', 'https:'], 'https://api.openai.com/v1').optional(),
@@ -124,6 +132,7 @@ function anySet(env: Env, names: Array<keyof Env>): boolean {
 const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 const SLACK_ALL = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', ...SLACK_OAUTH, 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_TOKEN_ENCRYPTION_KEY'] as const;
 const TEAMS_ALL = ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'] as const;
+const TEAMS_OPTIONAL = ['TEAMS_ADMIN_IDS', 'TEAMS_OPENID_METADATA_URL', 'TEAMS_TOKEN_ISSUER', 'TEAMS_LOGIN_URL'] as const;
 const OPENAI_ALL = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL'] as const;
 
 const checkSlack: GroupCheck = (env) => {
@@ -147,7 +156,7 @@ const checkSlack: GroupCheck = (env) => {
 };
 
 const checkTeams: GroupCheck = (env) =>
-  anySet(env, [...TEAMS_ALL])
+  anySet(env, [...TEAMS_ALL, ...TEAMS_OPTIONAL]) || env.TEAMS_ALLOW_UNAUTHENTICATED === 'true'
     ? missing(env, [...TEAMS_ALL]).map((name) => ({ variable: name, problem: `is required when any TEAMS_* variable is set (${TEAMS_ALL.join(', ')})` }))
     : [];
 
@@ -159,9 +168,13 @@ const checkOpenAi: GroupCheck = (env) =>
 const checkProduction: GroupCheck = (env, raw) => {
   if (env.NODE_ENV !== 'production') return [];
   // Developer defaults must not silently reach production.
-  return (['DATABASE_URL', 'REDIS_URL'] as const)
+  const defaults = (['DATABASE_URL', 'REDIS_URL'] as const)
     .filter((name) => raw[name] === undefined)
     .map((name) => ({ variable: name, problem: 'must be set explicitly when NODE_ENV=production' }));
+  // Accepting unsigned Teams activities is for the Bot Framework Emulator on a laptop, never for production.
+  const unauthenticated =
+    env.TEAMS_ALLOW_UNAUTHENTICATED === 'true' ? [{ variable: 'TEAMS_ALLOW_UNAUTHENTICATED', problem: 'must not be true when NODE_ENV=production' }] : [];
+  return [...defaults, ...unauthenticated];
 };
 
 const GROUP_CHECKS: GroupCheck[] = [checkSlack, checkTeams, checkOpenAi, checkProduction];
