@@ -1,0 +1,109 @@
+/**
+ * The report card as an Adaptive Card 1.5: the same content as Slack's card (header, final score and level, the
+ * five dimensions, technical and behavioral, profile, summary, per-question lines, recommendation and rationale,
+ * scorer label) and Advance / Hold / Reject as Action.Submit, which every Teams client renders. The whole activity
+ * is kept under the Bot Connector's message size limit by clipping the per-question lines until it fits.
+ */
+import { DECISIONS, type DecisionKind } from '../../../engine/index.js';
+import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../../report/labels.js';
+import { formatScore } from '../../../report/numbers.js';
+import type { Report } from '../../../report/schema.js';
+import { DIMENSIONS } from '../../../scoring/types.js';
+import type { OutgoingActivity } from '../connector.js';
+import type { RecordedDecision } from '../store/interviews.js';
+import { DECISION_WORDS, decisionLine } from './decision-line.js';
+
+export const ADAPTIVE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** Teams refuses bot messages over about 28 KB; the margin covers the envelope the SDK adds. */
+export const CARD_BYTE_BUDGET = 26_000;
+
+type Element = Record<string, unknown>;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+const textBlock = (text: string, extra: Element = {}): Element => ({ type: 'TextBlock', text, wrap: true, ...extra });
+
+function roleLine(report: Report): string {
+  const role = report.role;
+  if (!role) return 'no role given';
+  return [role.title, role.level ? LEVEL_LABELS[role.level] : null, role.skillArea ? SKILL_AREA_LABELS[role.skillArea] : null].filter(Boolean).join(', ');
+}
+
+function scoreFacts(report: Report): Element {
+  const facts = DIMENSIONS.map((d) => ({ title: capitalize(DIMENSION_LABELS[d]), value: formatScore(report.dimensions[d]) }));
+  facts.push({ title: 'Technical', value: formatScore(report.technicalScore) }, { title: 'Behavioral', value: formatScore(report.behavioralScore) });
+  return { type: 'FactSet', facts };
+}
+
+function profileLine(report: Report): string {
+  const p = report.profile;
+  const area = p.primarySkillArea ? SKILL_AREA_LABELS[p.primarySkillArea] : 'not stated';
+  const level = p.experienceLevel ? LEVEL_LABELS[p.experienceLevel] : 'not stated';
+  const skills = p.skills.length ? p.skills.join(', ') : 'none named';
+  return `**Profile (as the candidate described it)**: ${area}, ${level}. Skills: ${clip(skills, 300)}. Projects mentioned: ${p.projectsMentioned}.`;
+}
+
+function questionLines(report: Report, budget: number, questionChars: number): string[] {
+  const lines = report.questions.map((q) => {
+    const score = q.status === 'skipped' ? 'skipped' : formatScore(q.overall);
+    const flags = q.flags.length ? ` (${q.flags.map((f) => FLAG_LABELS[f]).join('; ')})` : '';
+    return `${q.index}. ${capitalize(KIND_LABELS[q.kind])}: **${score}**${flags}. ${clip(q.question, questionChars)}`;
+  });
+  if (lines.length <= budget) return lines;
+  return [...lines.slice(0, Math.max(0, budget - 1)), `…and ${lines.length - budget + 1} more questions in the full report.`];
+}
+
+function decisionActions(interviewId: string): Element[] {
+  return DECISIONS.map((decision: DecisionKind) => ({
+    type: 'Action.Submit',
+    title: DECISION_WORDS[decision],
+    ...(decision === 'advance' ? { style: 'positive' } : decision === 'reject' ? { style: 'destructive' } : {}),
+    data: { screener: 'decide', decision, interviewId },
+  }));
+}
+
+function cardBody(report: Report, decision: RecordedDecision | null, questions: string[]): Element[] {
+  const recommended = DECISION_WORDS[report.recommendation.decision];
+  const scorers = report.metadata.scorers.map((s) => s.label).join('; ');
+  return [
+    textBlock(clip(`${report.candidate.name}: ${roleLine(report)}`, 200), { size: 'Large', weight: 'Bolder', style: 'heading' }),
+    textBlock(`**Final score ${formatScore(report.finalScore)}/10, ${PERFORMANCE_LEVEL_LABELS[report.performanceLevel]}. Recommendation: ${recommended}.** A person decides; Screener only recommends.`),
+    scoreFacts(report),
+    textBlock(profileLine(report)),
+    textBlock(clip(report.summary, 1200)),
+    textBlock(questions.join('\n\n'), { separator: true }),
+    textBlock(`**Recommendation: ${recommended}**\n\n${report.recommendation.rationale.slice(0, 10).map((r) => `- ${clip(r, 400)}`).join('\n')}`, { separator: true }),
+    ...(decision ? [textBlock(decisionLine(decision), { color: 'Accent' })] : []),
+    textBlock(clip(`Scored by ${scorers}. Interviewer: ${report.metadata.interviewer}.`, 500), { size: 'Small', isSubtle: true }),
+  ];
+}
+
+function activityFor(report: Report, interviewId: string, decision: RecordedDecision | null, questions: string[]): OutgoingActivity {
+  const card = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: `Screening report: ${report.candidate.name}, ${roleLine(report)}. Final score ${formatScore(report.finalScore)}/10.`,
+    body: cardBody(report, decision, questions),
+    actions: decision ? [] : decisionActions(interviewId),
+  };
+  return { type: 'message', summary: clip(`Screening report: ${report.candidate.name}`, 200), attachments: [{ contentType: ADAPTIVE_CARD_TYPE, content: card }] };
+}
+
+export function activityBytes(activity: OutgoingActivity): number {
+  return Buffer.byteLength(JSON.stringify(activity), 'utf8');
+}
+
+/** The card activity, with fewer and shorter question lines until it fits the size budget. */
+export function renderTeamsCard(report: Report, interviewId: string, decision: RecordedDecision | null): OutgoingActivity {
+  let budget = 40;
+  let questionChars = 200;
+  for (;;) {
+    const activity = activityFor(report, interviewId, decision, questionLines(report, budget, questionChars));
+    if (activityBytes(activity) <= CARD_BYTE_BUDGET || budget <= 1) return activity;
+    if (questionChars > 60) questionChars -= 40;
+    else budget = Math.floor(budget / 2);
+  }
+}
