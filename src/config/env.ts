@@ -110,6 +110,10 @@ export const envSchema = z.object({
   OPENAI_API_KEY: nonEmpty('an API key for OpenAI or an OpenAI-compatible server').optional(),
   OPENAI_BASE_URL: urlWithProtocols(['http:', 'https:'], 'https://api.openai.com/v1').optional(),
   OPENAI_MODEL: nonEmpty('a model name, e.g. gpt-4o-mini').optional(),
+
+  SANDBOX: z.enum(['auto', 'on', 'off'], { error: 'must be one of auto, on, off' }).default('auto'),
+  PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://screener.example.com').optional(),
+  LINK_SECRET: z.string({ error: 'must be a random string of at least 32 characters' }).min(32, 'must be a random string of at least 32 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -177,7 +181,11 @@ const checkProduction: GroupCheck = (env, raw) => {
   return [...defaults, ...unauthenticated];
 };
 
-const GROUP_CHECKS: GroupCheck[] = [checkSlack, checkTeams, checkOpenAi, checkProduction];
+/** The sandbox has no sign-in: it must never run where others can reach it. */
+const checkSandbox: GroupCheck = (env) =>
+  env.NODE_ENV === 'production' && env.SANDBOX === 'on' ? [{ variable: 'SANDBOX', problem: 'must not be on when NODE_ENV=production (the sandbox has no sign-in)' }] : [];
+
+const GROUP_CHECKS: GroupCheck[] = [checkSlack, checkTeams, checkOpenAi, checkProduction, checkSandbox];
 
 export type ParseResult = { ok: true; env: Env } | { ok: false; problems: ConfigProblem[] };
 

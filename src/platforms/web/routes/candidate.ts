@@ -1,0 +1,130 @@
+/**
+ * The candidate's side: `/c/<token>`. No account: the signed link is the credential. Every request checks the link
+ * (signature, expiry, revocation) and the rate limits before anything else.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { type Request, type Response, Router } from 'express';
+import { CANDIDATE_COMMANDS, type InboundEvent } from '../../../engine/index.js';
+import { isAppError } from '../../../shared/errors.js';
+import type { WebContext } from '../context.js';
+import type { LinkClaims } from '../links.js';
+import { linkFingerprint } from '../links.js';
+import { hitAll, LIMITS, type Limit } from '../rate-limit.js';
+import { clientAddress, csrfToken, refuseCrossSite } from '../security.js';
+import { chatPage, problemPage } from '../views/chat.js';
+import { streamEvents } from './events.js';
+
+type Kind = 'lookup' | 'message';
+
+/** The link's claims, or null after answering with the page that explains what is wrong. */
+async function admit(ctx: WebContext, req: Request, res: Response, kind: Kind): Promise<LinkClaims | null> {
+  const token = String(req.params.token ?? '');
+  const [perLink, perIp]: [Limit, Limit] = kind === 'lookup' ? [LIMITS.lookupPerLink, LIMITS.lookupPerIp] : [LIMITS.messagePerLink, LIMITS.messagePerIp];
+  const base = `${ctx.keyPrefix}:web:rate:${kind}`;
+  const limited = await hitAll(ctx.redis, [[`${base}:link:${linkFingerprint(token)}`, perLink], [`${base}:ip:${clientAddress(req)}`, perIp]], ctx.clock.now().getTime());
+  res.setHeader('Cache-Control', 'no-store');
+  if (!limited.ok) {
+    res.status(429).setHeader('Retry-After', String(limited.retryAfterSeconds)).send(problemPage('limited'));
+    return null;
+  }
+  const found = await ctx.links.lookup(token);
+  if (found.ok) return found.claims;
+  res.status(found.reason === 'unknown' ? 404 : 410).send(problemPage(found.reason));
+  return null;
+}
+
+function event(claims: LinkClaims, candidateUserId: string, workspaceId: string, rest: Record<string, unknown>): InboundEvent {
+  return { platform: 'web', workspaceId, conversationId: claims.interviewId, threadId: null, userId: candidateUserId, raw: null, ...rest } as InboundEvent;
+}
+
+async function sendToEngine(ctx: WebContext, claims: LinkClaims, build: (userId: string, workspaceId: string) => InboundEvent): Promise<void> {
+  const row = await ctx.db.interview.findUniqueOrThrow({ where: { id: claims.interviewId }, select: { workspaceId: true, candidate: { select: { platformUserId: true } } } });
+  const outcome = await ctx.runner.handle(claims.interviewId, build(row.candidate?.platformUserId ?? '', row.workspaceId));
+  if (outcome.effects.some((e) => e.type === 'erase_personal_data')) await ctx.conversations.erase(claims.interviewId);
+}
+
+/** A form post answers with a redirect back to the page; the page's script asks for 204 instead. */
+function done(req: Request, res: Response): void {
+  if (req.get('x-requested-with') === 'fetch') res.status(204).end();
+  else res.redirect(303, `/c/${String(req.params.token)}`);
+}
+
+function failed(ctx: WebContext, res: Response, error: unknown): void {
+  ctx.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'web candidate request failed');
+  res.status(isAppError(error) && error.code === 'conflict' ? 409 : 500).type('text/plain').send(isAppError(error) ? error.userMessage : 'Something went wrong. Please try again.');
+}
+
+function textOf(body: unknown, field: string): string {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value.slice(0, 4000) : '';
+}
+
+export function candidateRouter(ctx: WebContext): Router {
+  const router = Router();
+  const form = [express.urlencoded({ extended: false, limit: '32kb' }), refuseCrossSite(ctx.settings.publicUrl)];
+
+  router.get('/c/:token', async (req, res) => {
+    const claims = await admit(ctx, req, res, 'lookup');
+    if (!claims) return;
+    const row = await ctx.db.interview.findUniqueOrThrow({ where: { id: claims.interviewId }, select: { role: { select: { title: true } } } });
+    const entries = await ctx.conversations.read(claims.interviewId);
+    res.send(chatPage({ token: String(req.params.token), entries, csrf: csrfToken(req, res), roleTitle: row.role.title }));
+  });
+
+  router.get('/c/:token/events', async (req, res) => {
+    const claims = await admit(ctx, req, res, 'lookup');
+    if (claims) await streamEvents(ctx, req, res, claims.interviewId);
+  });
+
+  router.post('/c/:token/messages', ...form, async (req, res) => {
+    const claims = await admit(ctx, req, res, 'message');
+    if (!claims) return;
+    const text = textOf(req.body, 'text').trim();
+    if (!text) return void res.status(400).type('text/plain').send('Write a message first.');
+    const clientId = /^[A-Za-z0-9-]{8,64}$/.test(textOf(req.body, 'clientId')) ? textOf(req.body, 'clientId') : randomUUID();
+    const messageId = `web:${claims.interviewId}:${clientId}`;
+    try {
+      // A resubmitted form (same client id) is shown once and reaches the engine once.
+      const first = await ctx.redis.set(`${ctx.keyPrefix}:web:seen:${messageId}`, '1', 'EX', 7 * 24 * 3600, 'NX');
+      if (first === 'OK') {
+        await ctx.conversations.append(claims.interviewId, { kind: 'said', from: 'candidate', text, at: ctx.clock.now().toISOString(), messageId });
+        await sendToEngine(ctx, claims, (userId, ws) => event(claims, userId, ws, { kind: 'message', text, messageId }));
+      }
+      done(req, res);
+    } catch (error) {
+      failed(ctx, res, error);
+    }
+  });
+
+  router.post('/c/:token/commands', ...form, async (req, res) => {
+    const claims = await admit(ctx, req, res, 'message');
+    if (!claims) return;
+    const command = CANDIDATE_COMMANDS.find((c) => c === textOf(req.body, 'command'));
+    if (!command) return void res.status(400).type('text/plain').send('Unknown command.');
+    const messageId = `web:${claims.interviewId}:${randomUUID()}`;
+    try {
+      await ctx.conversations.append(claims.interviewId, { kind: 'said', from: 'candidate', text: command, at: ctx.clock.now().toISOString(), messageId: null });
+      await sendToEngine(ctx, claims, (userId, ws) => event(claims, userId, ws, { kind: 'command', command, messageId }));
+      done(req, res);
+    } catch (error) {
+      failed(ctx, res, error);
+    }
+  });
+
+  router.post('/c/:token/edits', ...form, async (req, res) => {
+    const claims = await admit(ctx, req, res, 'message');
+    if (!claims) return;
+    const messageId = textOf(req.body, 'messageId');
+    const text = textOf(req.body, 'text').trim();
+    const own = (await ctx.conversations.read(claims.interviewId)).some((i) => i.entry.kind === 'said' && i.entry.messageId === messageId);
+    if (!own || !text) return void res.status(400).type('text/plain').send('Choose one of your messages and write its new text.');
+    try {
+      await ctx.conversations.append(claims.interviewId, { kind: 'edited', messageId, text, at: ctx.clock.now().toISOString() });
+      await sendToEngine(ctx, claims, (userId, ws) => event(claims, userId, ws, { kind: 'message_edited', text, messageId }));
+      done(req, res);
+    } catch (error) {
+      failed(ctx, res, error);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,57 @@
+/** The web hiring channel: a report card per posted report, rendered from the report model, with the decision. */
+import { DECISIONS, type DecisionKind } from '../../../engine/index.js';
+import { DIMENSION_LABELS, PERFORMANCE_LEVEL_LABELS, capitalize } from '../../../report/labels.js';
+import { formatScore } from '../../../report/numbers.js';
+import type { Report } from '../../../report/schema.js';
+import { html, page, type SafeHtml } from '../html.js';
+
+export interface PostedReport {
+  interviewId: string;
+  report: Report;
+  decision: { kind: DecisionKind; deciderId: string; at: Date } | null;
+}
+
+const WORDS: Record<DecisionKind, string> = { advance: 'Advance', hold: 'Hold', reject: 'Reject' };
+
+function dimensionRows(report: Report): SafeHtml[] {
+  return Object.entries(report.dimensions).map(
+    ([dimension, value]) => html`<tr><th scope="row">${DIMENSION_LABELS[dimension as keyof typeof DIMENSION_LABELS]}</th><td>${formatScore(value)}</td></tr>`,
+  );
+}
+
+function decisionPart(posted: PostedReport, csrf: string): SafeHtml {
+  if (posted.decision) {
+    return html`<p class="decided"><strong>Decision: ${WORDS[posted.decision.kind]}</strong>, recorded ${posted.decision.at.toUTCString()}.</p>`;
+  }
+  const buttons = DECISIONS.map((d) => html`<button type="submit" name="decision" value="${d}" class="decision-${d}">${WORDS[d]}</button>`);
+  return html`<form method="post" action="/hiring/${posted.interviewId}/decision" class="decisions" aria-label="Decision for ${posted.report.candidate.name}">
+<input type="hidden" name="csrf" value="${csrf}">${buttons}</form>`;
+}
+
+export function reportCard(posted: PostedReport, csrf: string): SafeHtml {
+  const { report } = posted;
+  const headingId = `card-${posted.interviewId}`;
+  return html`<article class="card" aria-labelledby="${headingId}">
+<h2 id="${headingId}">${report.candidate.name}${report.role?.title ? html` · ${report.role.title}` : ''}</h2>
+<p class="score">Final score <strong>${formatScore(report.finalScore)}</strong> / 10 · ${capitalize(PERFORMANCE_LEVEL_LABELS[report.performanceLevel])}</p>
+<p>Recommendation: <strong>${WORDS[report.recommendation.decision]}</strong>. A person decides.</p>
+<ul class="rationale">${report.recommendation.rationale.map((line) => html`<li>${line}</li>`)}</ul>
+<p class="summary">${report.summary}</p>
+<table class="dimensions"><caption>Scores by rubric dimension</caption><tbody>${dimensionRows(report)}</tbody></table>
+${report.flags.length ? html`<ul class="flags" aria-label="Flags">${report.flags.map((f) => html`<li>${f.message}</li>`)}</ul>` : ''}
+${decisionPart(posted, csrf)}
+<p><a href="/hiring/${posted.interviewId}/report">Full report<span class="sr"> for ${report.candidate.name}</span></a></p>
+</article>`;
+}
+
+export function hiringPage(input: { csrf: string; posted: PostedReport[]; notice?: string | undefined }): string {
+  const body = html`<h1>Hiring channel</h1>
+${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ''}
+${input.posted.length ? input.posted.map((p) => reportCard(p, input.csrf)) : html`<p>No report cards yet. A card appears here once a screen is finished and scored.</p>`}`;
+  return page({ title: 'Hiring channel', body, nav: true });
+}
+
+export function fullReportPage(name: string, text: string): string {
+  const body = html`<h1>Full report: ${name}</h1><p><a href="/hiring">Back to the hiring channel</a></p><pre class="report">${text}</pre>`;
+  return page({ title: `Full report`, body, nav: true });
+}
