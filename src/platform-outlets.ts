@@ -7,6 +7,8 @@ import type { Env } from './config/env.js';
 import type { PlatformOutlet } from './pipeline/outlets.js';
 import { slackOutlet } from './platforms/slack/outlet.js';
 import { slackConfigured } from './platforms/slack/settings.js';
+import { teamsOutlet } from './platforms/teams/outlet.js';
+import { teamsConfigured } from './platforms/teams/settings.js';
 import type { Logger } from './shared/logger.js';
 import type { Db } from './store/prisma.js';
 
@@ -20,5 +22,6 @@ export interface OutletDeps {
 export function platformOutlets(deps: OutletDeps): PlatformOutlet[] {
   const outlets: PlatformOutlet[] = [];
   if (slackConfigured(deps.env)) outlets.push(slackOutlet(deps));
+  if (teamsConfigured(deps.env)) outlets.push(teamsOutlet(deps));
   return outlets;
 }

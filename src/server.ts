@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, finishApp } from './http/app.js';
 import { createInterviewing } from './interviewing.js';
 import { createSlackPlatform, slackConfigured } from './platforms/slack/index.js';
+import { createTeamsPlatform, teamsConfigured } from './platforms/teams/index.js';
 import { startRuntime } from './runtime.js';
 import { systemClock } from './shared/clock.js';
 import { handleShutdown } from './shared/lifecycle.js';
@@ -15,17 +16,20 @@ const app = createApp({ checks: runtime.checks, metrics: runtime.metrics, logger
 // Platform routes read their own raw bodies (request signatures): no global body parser goes before them.
 const slack = slackConfigured(env) ? createSlackPlatform({ env, db, redis, logger, clock: systemClock, runner }) : null;
 slack?.mount(app);
+const teams = teamsConfigured(env) ? createTeamsPlatform({ env, db, redis, logger, clock: systemClock, runner }) : null;
+teams?.mount(app);
 finishApp(app, logger);
 try {
   await slack?.start();
+  await teams?.start();
 } catch (error) {
-  logger.fatal({ err: { message: error instanceof Error ? error.message : String(error) } }, 'Slack could not start');
+  logger.fatal({ err: { message: error instanceof Error ? error.message : String(error) } }, 'a chat platform could not start');
   process.exit(1);
 }
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const { port } = server.address() as AddressInfo;
-  logger.info({ host: env.HOST, port, url: `http://${env.HOST}:${port}/`, slack: slack?.transport ?? 'off' }, 'Screener server listening');
+  logger.info({ host: env.HOST, port, url: `http://${env.HOST}:${port}/`, slack: slack?.transport ?? 'off', teams: teams ? 'on' : 'off' }, 'Screener server listening');
 });
 server.on('error', (error) => {
   logger.fatal({ err: error }, 'the HTTP server could not start');
@@ -46,6 +50,7 @@ handleShutdown(
     },
     // Work already acknowledged to Slack finishes before the connections close.
     { name: 'slack', run: () => slack?.stop() ?? Promise.resolve() },
+    { name: 'teams', run: () => teams?.stop() ?? Promise.resolve() },
     { name: 'connections', run: () => runtime.close() },
   ],
   env.SHUTDOWN_TIMEOUT_MS,
