@@ -130,3 +130,17 @@ describe('the server process with Slack configured', () => {
     }
   });
 });
+
+describe('the server process with Teams configured', () => {
+  it('serves /api/messages and refuses an unauthenticated activity with 401', async () => {
+    const proc = start('src/server.ts', { TEAMS_APP_ID: '00000000-0000-0000-0000-0000000000aa', TEAMS_APP_PASSWORD: 'test-secret', TEAMS_TENANT_ID: '00000000-0000-0000-0000-0000000000bb' });
+    const port = await listeningPort(proc);
+    expect(proc.stdout()).toContain('"teams":"on"');
+    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hello', serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' }),
+    });
+    expect(res.status).toBe(401);
+  });
+});
