@@ -1,6 +1,6 @@
 /**
  * Headers and checks every web page and form goes through: a strict CSP (no inline script or style), no referrer
- * (candidate links carry their token in the path), cross-site request refusal (same origin plus a CSRF token
+ * to other sites (candidate links carry their token in the path), cross-site request refusal (same origin plus a CSRF token
  * bound to a SameSite=Strict cookie), and the sandbox's loopback-only rule.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -21,7 +21,8 @@ export const CSRF_COOKIE = 'screener_csrf';
 
 export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Content-Security-Policy', CSP);
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts, defeating the origin check.
+  res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');

@@ -4,6 +4,7 @@
 'use strict';
 
 const log = document.getElementById('conversation');
+const list = log.querySelector('ol');
 const status = document.getElementById('status');
 const messageBox = document.getElementById('message');
 const editChoice = document.getElementById('edit-which');
@@ -32,7 +33,7 @@ function appendMessage(seq, entry) {
   text.className = 'text';
   text.textContent = entry.text;
   item.append(who, ' ', text);
-  log.appendChild(item);
+  list.appendChild(item);
   item.scrollIntoView({ block: 'nearest' });
   if (entry.from === 'candidate') addEditOption(entry.messageId, entry.text);
 }

@@ -33,7 +33,7 @@ export function chatPage(input: { token: string; entries: NumberedEntry[]; csrf:
   );
   const body = html`<h1>Screening interview: ${input.roleTitle}</h1>
 <p class="lede">An automated first-round interview. A person reads the result and decides.</p>
-<ol id="conversation" class="conversation" role="log" aria-live="polite" aria-label="Conversation" data-after="${last}" data-events="${base}/events">${items}</ol>
+<div id="conversation" role="log" aria-live="polite" aria-label="Conversation" data-after="${last}" data-events="${base}/events"><ol class="conversation">${items}</ol></div>
 <form id="send" class="composer" method="post" action="${base}/messages">
   <input type="hidden" name="csrf" value="${input.csrf}"><input type="hidden" name="clientId" value="">
   <label for="message">Your message</label>

@@ -1,0 +1,80 @@
+/**
+ * The web platform on a real HTTP port with the worker's pipeline in the same process, against a scratch
+ * database (the relay must not take other test files' rows) and Redis under a prefix of its own.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { parseEnv } from '../../src/config/env.js';
+import { createInterviewing } from '../../src/interviewing.js';
+import { createApp, finishApp } from '../../src/http/app.js';
+import { combineDestinations, routeMessages } from '../../src/pipeline/outlets.js';
+import { createRateLimiter } from '../../src/pipeline/rate-limit.js';
+import { startPipeline, type RunningPipeline } from '../../src/pipeline/start.js';
+import { createWebPlatform, webOutlet, type WebPlatform } from '../../src/platforms/web/index.js';
+import { DEFAULT_LINK_TTL_MS } from '../../src/platforms/web/settings.js';
+import { registerJobMetrics } from '../../src/queue/metrics.js';
+import { createQueues } from '../../src/queue/queues.js';
+import { systemClock } from '../../src/shared/clock.js';
+import { createScratchDatabase } from './db.js';
+import { deleteKeys, redisConnection, TEST_REDIS_URL, uniquePrefix } from './redis.js';
+
+export const TEST_LINK_SECRET = Buffer.from('web-test-link-secret-web-test-link-secret');
+
+export interface WebHarness {
+  url: string;
+  web: WebPlatform;
+  db: Awaited<ReturnType<typeof createScratchDatabase>>['db'];
+  redis: Redis;
+  close(): Promise<void>;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.on('listening', () => resolve((server.address() as AddressInfo).port)));
+}
+
+export async function startWebHarness(label: string, options: { quietWindowMs?: number } = {}): Promise<WebHarness> {
+  const scratch = await createScratchDatabase(label);
+  const prefix = uniquePrefix(label);
+  const parsed = parseEnv({ NODE_ENV: 'test', QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
+  if (!parsed.ok) throw new Error('test environment is invalid');
+  const { env } = parsed;
+  const redis = new Redis(TEST_REDIS_URL);
+  const logger = pino({ level: 'silent' });
+  const db = scratch.db;
+  const interviewing = createInterviewing({ env, db, clock: systemClock, logger });
+  const settings = { sandbox: true, linkSecret: TEST_LINK_SECRET, linkSecretIsEphemeral: false, publicUrl: null, linkTtlMs: DEFAULT_LINK_TTL_MS };
+  const web = createWebPlatform({ env, db, redis, logger, runner: interviewing.runner, settings, quietWindowMs: options.quietWindowMs ?? 300 });
+  const outlets = [webOutlet({ env, db, redis, logger })];
+  const queues = createQueues(redisConnection(), prefix);
+  const running: RunningPipeline = startPipeline(
+    {
+      db, redis, queues, clock: systemClock, logger, runner: interviewing.runner, engineJobs: interviewing.engineJobs,
+      metrics: registerJobMetrics(new Registry()), messenger: routeMessages(outlets), destinations: combineDestinations(outlets),
+      postLimiter: createRateLimiter(redis, prefix, 0), keyPrefix: prefix, lockTtlMs: 5_000,
+    },
+    { connection: redisConnection(), relayIdleMs: 50, reconcileEveryMs: 60_000 },
+  );
+  const app = createApp({ checks: [], metrics: new Registry(), logger });
+  web.mount(app);
+  finishApp(app, logger);
+  const server = app.listen(0, '127.0.0.1');
+  const port = await listen(server);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    web,
+    db,
+    redis,
+    async close() {
+      await web.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await running.stop();
+      await queues.close();
+      redis.disconnect();
+      await deleteKeys(prefix);
+      await scratch.drop();
+    },
+  };
+}
