@@ -9,6 +9,7 @@ import { slackOutlet } from './platforms/slack/outlet.js';
 import { slackConfigured } from './platforms/slack/settings.js';
 import { teamsOutlet } from './platforms/teams/outlet.js';
 import { teamsConfigured } from './platforms/teams/settings.js';
+import { webOutlet } from './platforms/web/index.js';
 import type { Logger } from './shared/logger.js';
 import type { Db } from './store/prisma.js';
 
@@ -23,5 +24,7 @@ export function platformOutlets(deps: OutletDeps): PlatformOutlet[] {
   const outlets: PlatformOutlet[] = [];
   if (slackConfigured(deps.env)) outlets.push(slackOutlet(deps));
   if (teamsConfigured(deps.env)) outlets.push(teamsOutlet(deps));
+  // Web interviews (sandbox screens, candidate links) can exist whatever else is configured.
+  outlets.push(webOutlet(deps));
   return outlets;
 }

@@ -4,6 +4,8 @@ import { createApp, finishApp } from './http/app.js';
 import { createInterviewing } from './interviewing.js';
 import { createSlackPlatform, slackConfigured } from './platforms/slack/index.js';
 import { createTeamsPlatform, teamsConfigured } from './platforms/teams/index.js';
+import { createWebPlatform } from './platforms/web/index.js';
+import { startBackground } from './background.js';
 import { startRuntime } from './runtime.js';
 import { systemClock } from './shared/clock.js';
 import { handleShutdown } from './shared/lifecycle.js';
@@ -18,7 +20,11 @@ const slack = slackConfigured(env) ? createSlackPlatform({ env, db, redis, logge
 slack?.mount(app);
 const teams = teamsConfigured(env) ? createTeamsPlatform({ env, db, redis, logger, clock: systemClock, runner }) : null;
 teams?.mount(app);
+const web = createWebPlatform({ env, db, redis, logger, clock: systemClock, runner });
+web.mount(app);
 finishApp(app, logger);
+// The sandbox is for trying Screener with one command: it runs the background work in this process too.
+const background = web.settings.sandbox ? startBackground({ env, db, logger, metrics: runtime.metrics }) : null;
 try {
   await slack?.start();
   await teams?.start();
@@ -30,6 +36,7 @@ try {
 const server = app.listen(env.PORT, env.HOST, () => {
   const { port } = server.address() as AddressInfo;
   logger.info({ host: env.HOST, port, url: `http://${env.HOST}:${port}/`, slack: slack?.transport ?? 'off', teams: teams ? 'on' : 'off' }, 'Screener server listening');
+  if (web.settings.sandbox) logger.info({ url: `http://${env.HOST}:${port}/` }, 'Screener sandbox: open this URL in a browser');
 });
 server.on('error', (error) => {
   logger.fatal({ err: error }, 'the HTTP server could not start');
@@ -39,6 +46,8 @@ server.on('error', (error) => {
 handleShutdown(
   logger,
   [
+    // Open live-update streams would keep the HTTP server from closing: end them first.
+    { name: 'web', run: () => web.stop() },
     {
       name: 'http',
       run: () =>
@@ -51,6 +60,7 @@ handleShutdown(
     // Work already acknowledged to Slack finishes before the connections close.
     { name: 'slack', run: () => slack?.stop() ?? Promise.resolve() },
     { name: 'teams', run: () => teams?.stop() ?? Promise.resolve() },
+    { name: 'background', run: () => background?.stop() ?? Promise.resolve() },
     { name: 'connections', run: () => runtime.close() },
   ],
   env.SHUTDOWN_TIMEOUT_MS,

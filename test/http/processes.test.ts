@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../support/db.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createScratchDatabase, testDatabaseUrl } from '../support/db.js';
 import { spawnTs, type Spawned } from '../support/processes.js';
 import { uniquePrefix } from '../support/redis.js';
 
@@ -10,7 +10,8 @@ afterEach(() => {
 });
 
 function start(entry: string, env: Record<string, string>): Spawned {
-  const proc = spawnTs(entry, [], { PORT: '0', WORKER_PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: testDatabaseUrl(), QUEUE_PREFIX: uniquePrefix('proc'), ...env });
+  // The sandbox (and so its in-process background work) stays off: a relay here would take other test files' rows.
+  const proc = spawnTs(entry, [], { PORT: '0', WORKER_PORT: '0', LOG_LEVEL: 'info', SANDBOX: 'off', DATABASE_URL: testDatabaseUrl(), QUEUE_PREFIX: uniquePrefix('proc'), ...env });
   running.push(proc);
   return proc;
 }
@@ -93,7 +94,10 @@ describe('the server process', () => {
 
 describe('the worker process', () => {
   it('serves its health and job metrics, and exits 0 on SIGTERM', async () => {
-    const proc = start('src/worker.ts', {});
+    // A database of its own: the worker's relay would otherwise take other test files' outbox rows.
+    const scratch = await createScratchDatabase('worker');
+    const proc = start('src/worker.ts', { DATABASE_URL: scratch.url });
+    afterAll(() => scratch.drop());
     const line = await proc.waitFor(/"msg":"Screener worker started"/);
     const port = (JSON.parse(line) as { port: number }).port;
     expect((await healthWhen(port, (status) => status === 200)).code).toBe(200);
@@ -142,5 +146,26 @@ describe('the server process with Teams configured', () => {
       body: JSON.stringify({ type: 'message', text: 'hello', serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' }),
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('the server process with nothing configured', () => {
+  it('serves the sandbox on loopback, logs its URL, and runs the background work in-process', async () => {
+    const scratch = await createScratchDatabase('sandbox');
+    try {
+      const proc = start('src/server.ts', { SANDBOX: 'auto', DATABASE_URL: scratch.url });
+      const port = await listeningPort(proc);
+      await proc.waitFor(/"msg":"Screener sandbox: open this URL in a browser"/);
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await page.text()).toMatch(/Start screen/);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/^screener_queue_jobs\{queue="scoring",state="waiting",service="server"\} 0$/m);
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited()).toEqual({ code: 0, signal: null });
+    } finally {
+      await scratch.drop();
+    }
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * The background side of Screener (outbox relay, jobs, reconciler) as one unit. `npm run worker` runs it; the
+ * sandbox server runs it in-process too, so trying Screener in a browser needs a single command.
+ */
+import type { Registry } from 'prom-client';
+import type { Env } from './config/env.js';
+import { createInterviewing } from './interviewing.js';
+import { combineDestinations, routeMessages, type PlatformOutlet } from './pipeline/outlets.js';
+import { createRateLimiter } from './pipeline/rate-limit.js';
+import { startPipeline } from './pipeline/start.js';
+import { platformOutlets } from './platform-outlets.js';
+import { registerJobMetrics, registerQueueMetrics } from './queue/metrics.js';
+import { createQueues } from './queue/queues.js';
+import { systemClock } from './shared/clock.js';
+import type { Logger } from './shared/logger.js';
+import { bullConnectionOptions, createRedis } from './shared/redis.js';
+import type { Db } from './store/prisma.js';
+
+export interface Background {
+  outlets: PlatformOutlet[];
+  /** Stops taking work, lets active jobs finish, closes the queues and its Redis client. */
+  stop(): Promise<void>;
+}
+
+export function startBackground(deps: { env: Env; db: Db; logger: Logger; metrics: Registry }): Background {
+  const { env, db, logger } = deps;
+  // Locks and rate limits wait out a Redis reconnect (the runtime's client fails fast, which suits health checks).
+  const redis = createRedis(env.REDIS_URL, logger, { enableOfflineQueue: true, maxRetriesPerRequest: 3 });
+  const connection = bullConnectionOptions(env.REDIS_URL);
+  const queues = createQueues(connection, env.QUEUE_PREFIX);
+  registerQueueMetrics(deps.metrics, queues);
+  const metrics = registerJobMetrics(deps.metrics);
+  const interviewing = createInterviewing({
+    db,
+    clock: systemClock,
+    logger,
+    env,
+    onTokens: (usage) => {
+      metrics.modelTokens.inc({ kind: 'prompt' }, usage.promptTokens);
+      metrics.modelTokens.inc({ kind: 'cached_prompt' }, usage.cachedPromptTokens);
+      metrics.modelTokens.inc({ kind: 'completion' }, usage.completionTokens);
+    },
+  });
+  const outlets = platformOutlets({ env, db, redis, logger });
+  const pipeline = startPipeline(
+    {
+      db,
+      redis,
+      queues,
+      clock: systemClock,
+      logger,
+      runner: interviewing.runner,
+      engineJobs: interviewing.engineJobs,
+      messenger: routeMessages(outlets),
+      destinations: combineDestinations(outlets),
+      // Slack allows about one message per second per channel.
+      postLimiter: createRateLimiter(redis, env.QUEUE_PREFIX, env.POST_INTERVAL_MS),
+      keyPrefix: env.QUEUE_PREFIX,
+      lockTtlMs: env.JOB_LOCK_MS,
+      metrics,
+    },
+    { connection, concurrency: env.WORKER_CONCURRENCY, reconcileEveryMs: env.RECONCILE_INTERVAL_MS, relay: { leaseMs: env.OUTBOX_LEASE_MS } },
+  );
+  return {
+    outlets,
+    async stop() {
+      // A job cut off by a hard kill instead is retried as a stalled job.
+      await pipeline.stop();
+      await queues.close();
+      redis.disconnect();
+    },
+  };
+}
