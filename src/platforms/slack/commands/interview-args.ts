@@ -1,4 +1,5 @@
 /** `/interview` arguments, parsed without I/O so a typo is answered the same way whatever Slack is doing. */
+import { questionsOf } from '../../common/question-count.js';
 
 export type InterviewArgs =
   | { kind: 'help' }
@@ -6,11 +7,10 @@ export type InterviewArgs =
   | { kind: 'start'; candidateId: string; roleSlug: string; questions: number | null }
   | { kind: 'invalid'; problem: string };
 
-export const MAX_QUESTIONS = 15;
+export { MAX_QUESTIONS } from '../../common/question-count.js';
 
 /** Slack sends a picked user as `<@U123>` or `<@U123|name>` when the command escapes users (the manifest says so). */
 const USER_MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
-const QUESTIONS = /^questions=(\d+)$/i;
 
 export function userIdOf(token: string): string | null {
   return USER_MENTION.exec(token)?.[1] ?? null;
@@ -22,17 +22,6 @@ function candidateProblem(token: string | undefined): string {
   return `"${token}" is not a person. Start with the candidate, picked with @.`;
 }
 
-function questionsOf(tokens: string[]): { questions: number | null } | { problem: string } {
-  let questions: number | null = null;
-  for (const token of tokens) {
-    const match = QUESTIONS.exec(token);
-    if (!match?.[1]) return { problem: `I do not understand "${token}". The only option is questions=N.` };
-    const count = Number(match[1]);
-    if (count < 1 || count > MAX_QUESTIONS) return { problem: `questions must be between 1 and ${MAX_QUESTIONS}.` };
-    questions = count;
-  }
-  return { questions };
-}
 
 export function parseInterviewArgs(text: string): InterviewArgs {
   const tokens = text.trim().split(/\s+/).filter(Boolean);

@@ -4,8 +4,9 @@
  */
 import type { Mention } from '../normalize.js';
 import type { PeopleList } from '../store/workspaces.js';
+import { questionsOf } from '../../common/question-count.js';
 
-export const MAX_QUESTIONS = 15;
+export { MAX_QUESTIONS } from '../../common/question-count.js';
 
 export type TeamsCommand =
   | { kind: 'help' }
@@ -17,7 +18,6 @@ export type TeamsCommand =
   | { kind: 'invalid'; problem: string; admin: boolean };
 
 const MENTION = /^@@(\d+)$/;
-const QUESTIONS = /^questions=(\d+)$/i;
 const LISTS: Record<string, PeopleList> = { recruiters: 'recruiters', recruiter: 'recruiters', managers: 'managers', manager: 'managers' };
 
 function mentioned(token: string | undefined, mentions: Mention[]): string | null {
@@ -25,17 +25,6 @@ function mentioned(token: string | undefined, mentions: Mention[]): string | nul
   return index === undefined ? null : (mentions[Number(index)]?.id ?? null);
 }
 
-function questionsOf(tokens: string[]): { questions: number | null } | { problem: string } {
-  let questions: number | null = null;
-  for (const token of tokens) {
-    const match = QUESTIONS.exec(token);
-    if (!match?.[1]) return { problem: `I do not understand "${token}". The only option is questions=N.` };
-    const count = Number(match[1]);
-    if (count < 1 || count > MAX_QUESTIONS) return { problem: `questions must be between 1 and ${MAX_QUESTIONS}.` };
-    questions = count;
-  }
-  return { questions };
-}
 
 function parseInterview(tokens: string[], mentions: Mention[]): TeamsCommand {
   const [who, role, ...rest] = tokens;
