@@ -89,6 +89,6 @@ export async function applyPersistenceEffect(tx: Tx, scope: EffectScope, effect:
       await tx.decision.create({ data: { interviewId, deciderId: effect.deciderId, decision: effect.decision, note: effect.note } });
       return;
     case 'erase_personal_data':
-      return erasePersonalData(tx, interviewId);
+      return erasePersonalData(tx, interviewId, effect.at);
   }
 }

@@ -5,14 +5,14 @@
  */
 import type { Prisma } from './prisma.js';
 
-export async function erasePersonalData(tx: Prisma.TransactionClient, interviewId: string): Promise<void> {
+export async function erasePersonalData(tx: Prisma.TransactionClient, interviewId: string, at: Date): Promise<void> {
   const interview = await tx.interview.findUnique({ where: { id: interviewId }, select: { candidateId: true } });
   // Answers, their messages and scores go with the turns (onDelete: Cascade).
   await tx.turn.deleteMany({ where: { interviewId } });
   await tx.report.deleteMany({ where: { interviewId } });
   // The web page's copy of the conversation, and the candidate's links: nothing to open any more.
   await tx.webMessage.deleteMany({ where: { interviewId } });
-  await tx.candidateLink.updateMany({ where: { interviewId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await tx.candidateLink.updateMany({ where: { interviewId, revokedAt: null }, data: { revokedAt: at } });
   await tx.decision.updateMany({ where: { interviewId }, data: { note: null } });
   if (interview?.candidateId) {
     await tx.candidate.update({ where: { id: interview.candidateId }, data: { displayName: null, timeZone: null } });
