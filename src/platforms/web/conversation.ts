@@ -1,11 +1,12 @@
 /**
  * What a web candidate's page shows: Screener's messages and the candidate's own, in order, and notes for the
- * recruiter. Stop-gap storage: a Redis list per interview (with a TTL past the link's life) until the WebMessage
- * table exists; PostgreSQL stays the source of truth for the interview itself. Each append is published on a
- * Redis channel, so the server's open SSE streams see what the worker delivers.
+ * recruiter. Kept in PostgreSQL (`WebMessage` rows, ordered by their global `seq`), so flushing Redis loses
+ * nothing; Redis only carries each new entry on a pub/sub channel to the server's open SSE streams, and a page
+ * that reconnects reads the rows after the last seq it saw.
  */
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { Db } from '../../store/prisma.js';
 
 export const entrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('said'), from: z.enum(['screener', 'candidate']), text: z.string(), at: z.string(), messageId: z.string().nullable() }),
@@ -20,17 +21,40 @@ export interface NumberedEntry {
   entry: Entry;
 }
 
-const RETAIN_SECONDS = 30 * 24 * 3600;
+interface Row {
+  seq: bigint;
+  kind: string;
+  author: string;
+  text: string;
+  messageId: string | null;
+  createdAt: Date;
+}
+
+function toRow(entry: Entry): Omit<Row, 'seq'> {
+  const createdAt = new Date(entry.at);
+  if (entry.kind === 'said') return { kind: 'said', author: entry.from, text: entry.text, messageId: entry.messageId, createdAt };
+  // Only candidates edit; notes are Screener's.
+  if (entry.kind === 'edited') return { kind: 'edited', author: 'candidate', text: entry.text, messageId: entry.messageId, createdAt };
+  return { kind: 'note', author: 'screener', text: entry.text, messageId: null, createdAt };
+}
+
+/** Null for a row no page could show (a kind this code does not know), so one bad row does not blank a page. */
+function toEntry(row: Row): NumberedEntry | null {
+  const at = row.createdAt.toISOString();
+  const candidate =
+    row.kind === 'said' ? { kind: 'said', from: row.author, text: row.text, at, messageId: row.messageId }
+    : row.kind === 'edited' ? { kind: 'edited', messageId: row.messageId, text: row.text, at }
+    : { kind: row.kind, text: row.text, at };
+  const parsed = entrySchema.safeParse(candidate);
+  return parsed.success ? { seq: Number(row.seq), entry: parsed.data } : null;
+}
 
 export class WebConversations {
   constructor(
+    private readonly db: Db,
     private readonly redis: Redis,
     private readonly keyPrefix: string,
   ) {}
-
-  listKey(interviewId: string): string {
-    return `${this.keyPrefix}:web:conversation:${interviewId}`;
-  }
 
   channel(interviewId: string): string {
     return `${this.keyPrefix}:web:live:${interviewId}`;
@@ -41,25 +65,27 @@ export class WebConversations {
   }
 
   async append(interviewId: string, entry: Entry): Promise<number> {
-    const key = this.listKey(interviewId);
-    const seq = await this.redis.rpush(key, JSON.stringify(entry));
-    await this.redis.expire(key, RETAIN_SECONDS);
+    const row = await this.db.$transaction(async (tx) => {
+      // seq comes from one sequence for all interviews, and a reader resumes after the last seq it saw: two
+      // appends to one interview must commit in seq order, or a reader could see 11 before 10 commits and skip
+      // 10 for good. The per-interview lock makes the second append take its seq after the first has committed.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`web-conversation:${interviewId}`}, 0))`;
+      return tx.webMessage.create({ data: { interviewId, ...toRow(entry) }, select: { seq: true } });
+    });
+    const seq = Number(row.seq);
+    // After the commit, so a stream that hears of it can also read it.
     await this.redis.publish(this.channel(interviewId), JSON.stringify({ seq, entry }));
     return seq;
   }
 
-  /** Entries after `afterSeq` (1-based sequence numbers, as returned by append). */
+  /** Entries after `afterSeq` (as returned by append), oldest first. */
   async read(interviewId: string, afterSeq = 0): Promise<NumberedEntry[]> {
-    const raw = await this.redis.lrange(this.listKey(interviewId), afterSeq, -1);
-    return raw.flatMap((text, i) => {
-      const parsed = entrySchema.safeParse(JSON.parse(text));
-      return parsed.success ? [{ seq: afterSeq + i + 1, entry: parsed.data }] : [];
+    const rows = await this.db.webMessage.findMany({
+      where: { interviewId, seq: { gt: BigInt(afterSeq) } },
+      orderBy: { seq: 'asc' },
+      select: { seq: true, kind: true, author: true, text: true, messageId: true, createdAt: true },
     });
-  }
-
-  /** Erasure: the candidate's words go with the rest of their data. */
-  async erase(interviewId: string): Promise<void> {
-    await this.redis.del(this.listKey(interviewId));
+    return rows.flatMap((row) => toEntry(row) ?? []);
   }
 }
 

@@ -3,8 +3,9 @@
  * a sandbox (recruiter console, candidate chat, hiring channel) on loopback. The server mounts it; the worker
  * only needs its delivery half (`webOutlet`).
  *
- * Live updates cross processes through Redis pub/sub: the worker's messenger appends to the conversation and
- * publishes; each server process holds one subscriber and feeds its open SSE streams.
+ * Conversations and candidate links live in PostgreSQL. Live updates cross processes through Redis pub/sub: the
+ * worker's messenger stores a WebMessage row and publishes it; each server process holds one subscriber and feeds
+ * its open SSE streams, which catch up from the table after the last seq a page saw.
  */
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
@@ -61,7 +62,7 @@ export interface WebPlatform {
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
 function conversationsOf(deps: WebDeliveryDeps): WebConversations {
-  return new WebConversations(deps.redis, deps.env.QUEUE_PREFIX);
+  return new WebConversations(deps.db, deps.redis, deps.env.QUEUE_PREFIX);
 }
 
 /** The worker's view of the web: deliver messages to conversations and report cards to the hiring page. */

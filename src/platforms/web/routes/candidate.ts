@@ -39,8 +39,8 @@ function event(claims: LinkClaims, candidateUserId: string, workspaceId: string,
 
 async function sendToEngine(ctx: WebContext, claims: LinkClaims, build: (userId: string, workspaceId: string) => InboundEvent): Promise<void> {
   const row = await ctx.db.interview.findUniqueOrThrow({ where: { id: claims.interviewId }, select: { workspaceId: true, candidate: { select: { platformUserId: true } } } });
-  const outcome = await ctx.runner.handle(claims.interviewId, build(row.candidate?.platformUserId ?? '', row.workspaceId));
-  if (outcome.effects.some((e) => e.type === 'erase_personal_data')) await ctx.conversations.erase(claims.interviewId);
+  // Erasure needs nothing here: it deletes the interview's WebMessage rows with the rest of its personal data.
+  await ctx.runner.handle(claims.interviewId, build(row.candidate?.platformUserId ?? '', row.workspaceId));
 }
 
 /** A form post answers with a redirect back to the page; the page's script asks for 204 instead. */
