@@ -1,6 +1,7 @@
 /** The pure parts of the Teams adapter: activity sorting, HTML, commands, card size and connector retries. */
 import { describe, expect, it } from 'vitest';
-import { activityBytes, CARD_BYTE_BUDGET, renderTeamsCard } from '../../../src/platforms/teams/cards/report-card.js';
+import { followUpMessages } from '../../../src/platforms/teams/cards/follow-ups.js';
+import { activityBytes, CARD_BYTE_BUDGET, renderTeamsCard, renderTeamsCardParts } from '../../../src/platforms/teams/cards/report-card.js';
 import { parseTeamsCommand } from '../../../src/platforms/teams/commands/args.js';
 import { channelOf, classifyActivity } from '../../../src/platforms/teams/normalize.js';
 import { htmlToPlainText } from '../../../src/platforms/teams/text.js';
@@ -50,7 +51,15 @@ describe('the Teams report card', () => {
     report.summary = 'S'.repeat(40_000);
     const card = renderTeamsCard(report, 'interview-1', null);
     expect(activityBytes(card)).toBeLessThanOrEqual(CARD_BYTE_BUDGET);
-    expect(JSON.stringify(card)).toContain('more questions in the full report');
+    expect(JSON.stringify(card)).toContain('more questions in the replies to this card');
+
+    // The questions the card leaves out go to its thread, each message under the limit.
+    const { shownQuestions } = renderTeamsCardParts(report, 'interview-1', null);
+    expect(shownQuestions).toBeLessThan(60);
+    const messages = followUpMessages(report, shownQuestions);
+    for (const message of messages) expect(activityBytes(message)).toBeLessThanOrEqual(CARD_BYTE_BUDGET);
+    const left = messages.filter((m) => m.text?.startsWith('Questions not on the card')).map((m) => m.text).join('\n');
+    for (let n = shownQuestions + 1; n <= 60; n += 1) expect(left).toContain(`\n${n}. Technical`);
   });
 });
 

@@ -2,7 +2,8 @@
  * The report card as an Adaptive Card 1.5: the same content as Slack's card (header, final score and level, the
  * five dimensions, technical and behavioral, profile, summary, per-question lines, recommendation and rationale,
  * scorer label) and Advance / Hold / Reject as Action.Submit, which every Teams client renders. The whole activity
- * is kept under the Bot Connector's message size limit by clipping the per-question lines until it fits.
+ * is kept under the Bot Connector's message size limit by clipping the per-question lines until it fits; the
+ * questions that no longer fit are named on the card and posted in its thread (see follow-ups.ts), never dropped.
  */
 import { DECISIONS, type DecisionKind } from '../../../engine/index.js';
 import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../../report/labels.js';
@@ -45,14 +46,24 @@ function profileLine(report: Report): string {
   return `**Profile (as the candidate described it)**: ${area}, ${level}. Skills: ${clip(skills, 300)}. Projects mentioned: ${p.projectsMentioned}.`;
 }
 
+/** One question's line: number, kind, score, flags and the question, clipped to `questionChars` (Infinity: whole). */
+export function questionLine(q: Report['questions'][number], questionChars: number, bold = true): string {
+  const score = q.status === 'skipped' ? 'skipped' : formatScore(q.overall);
+  const flags = q.flags.length ? ` (${q.flags.map((f) => FLAG_LABELS[f]).join('; ')})` : '';
+  const shown = bold ? `**${score}**` : score;
+  return `${q.index}. ${capitalize(KIND_LABELS[q.kind])}: ${shown}${flags}. ${clip(q.question, questionChars)}`;
+}
+
+/** How many of the report's questions the card shows in full lines for a line budget. */
+function shownCount(total: number, budget: number): number {
+  return total <= budget ? total : Math.max(0, budget - 1);
+}
+
 function questionLines(report: Report, budget: number, questionChars: number): string[] {
-  const lines = report.questions.map((q) => {
-    const score = q.status === 'skipped' ? 'skipped' : formatScore(q.overall);
-    const flags = q.flags.length ? ` (${q.flags.map((f) => FLAG_LABELS[f]).join('; ')})` : '';
-    return `${q.index}. ${capitalize(KIND_LABELS[q.kind])}: **${score}**${flags}. ${clip(q.question, questionChars)}`;
-  });
-  if (lines.length <= budget) return lines;
-  return [...lines.slice(0, Math.max(0, budget - 1)), `…and ${lines.length - budget + 1} more questions in the full report.`];
+  const lines = report.questions.map((q) => questionLine(q, questionChars));
+  const shown = shownCount(lines.length, budget);
+  if (shown === lines.length) return lines;
+  return [...lines.slice(0, shown), `…and ${lines.length - shown} more questions in the replies to this card, with the full report.`];
 }
 
 function decisionActions(interviewId: string): Element[] {
@@ -96,14 +107,24 @@ export function activityBytes(activity: OutgoingActivity): number {
   return Buffer.byteLength(JSON.stringify(activity), 'utf8');
 }
 
-/** The card activity, with fewer and shorter question lines until it fits the size budget. */
-export function renderTeamsCard(report: Report, interviewId: string, decision: RecordedDecision | null): OutgoingActivity {
+export interface RenderedCard {
+  activity: OutgoingActivity;
+  /** Index in `report.questions` of the first question the card does not show (= questions.length when none). */
+  shownQuestions: number;
+}
+
+/** The card activity, with fewer and shorter question lines until it fits the size budget, and how many it shows. */
+export function renderTeamsCardParts(report: Report, interviewId: string, decision: RecordedDecision | null): RenderedCard {
   let budget = 40;
   let questionChars = 200;
   for (;;) {
     const activity = activityFor(report, interviewId, decision, questionLines(report, budget, questionChars));
-    if (activityBytes(activity) <= CARD_BYTE_BUDGET || budget <= 1) return activity;
+    if (activityBytes(activity) <= CARD_BYTE_BUDGET || budget <= 1) return { activity, shownQuestions: shownCount(report.questions.length, budget) };
     if (questionChars > 60) questionChars -= 40;
     else budget = Math.floor(budget / 2);
   }
+}
+
+export function renderTeamsCard(report: Report, interviewId: string, decision: RecordedDecision | null): OutgoingActivity {
+  return renderTeamsCardParts(report, interviewId, decision).activity;
 }

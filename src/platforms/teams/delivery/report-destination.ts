@@ -9,11 +9,17 @@
  * record narrows the one remaining window, a worker killed between the connector's answer and our insert, to the
  * few milliseconds of one INSERT (where a retry would post a second card, whose decision the database would
  * still accept only once).
+ *
+ * What the card cannot hold (the questions it leaves out, and the full text report) is posted right after it as
+ * replies in its thread (`<channel>;messageid=<card>`, as Teams threads channel messages), in the same job run.
+ * The same audit record counts them (`followUps: { total, sent }`, updated after each), and since a retry that
+ * finds the card never calls `post`, they are never posted twice.
  */
 import type { PostedCard, ReportDestination } from '../../../pipeline/destination.js';
 import type { Report } from '../../../report/schema.js';
 import type { Db } from '../../../store/prisma.js';
-import { renderTeamsCard } from '../cards/report-card.js';
+import { followUpMessages } from '../cards/follow-ups.js';
+import { renderTeamsCard, renderTeamsCardParts } from '../cards/report-card.js';
 import type { ConversationTarget, TeamsConnector } from '../connector.js';
 import { decisionOf } from '../store/interviews.js';
 
@@ -21,6 +27,11 @@ export const CARD_POSTED_ACTION = 'teams.card.posted';
 
 export function teamsDestinationId(tenantId: string, channelId: string): string {
   return `teams:${tenantId}:${channelId}`;
+}
+
+/** A reply in the thread a channel message started. */
+export function threadOf(target: ConversationTarget, activityId: string): ConversationTarget {
+  return { ...target, conversationId: `${target.conversationId.split(';')[0] ?? target.conversationId};messageid=${activityId}` };
 }
 
 /** `teams:<tenant>:<channel>`; channel ids contain colons themselves (19:...@thread.tacv2). */
@@ -42,9 +53,18 @@ export function teamsReportDestination(deps: { db: Db; connector: TeamsConnector
       return typeof activityId === 'string' ? { messageId: activityId } : null;
     },
     async post(report: Report, reportKey: string): Promise<PostedCard> {
-      const card = renderTeamsCard(report, reportKey, await decisionOf(deps.db, reportKey));
-      const activityId = await deps.connector.send(target, card);
-      await deps.db.auditEvent.create({ data: { actor: 'system', action: CARD_POSTED_ACTION, subject: `interview:${reportKey}`, data: { destination: id, activityId } } });
+      const card = renderTeamsCardParts(report, reportKey, await decisionOf(deps.db, reportKey));
+      const followUps = followUpMessages(report, card.shownQuestions);
+      const activityId = await deps.connector.send(target, card.activity);
+      const recorded = (sent: number) => ({ destination: id, activityId, followUps: { total: followUps.length, sent } });
+      const record = await deps.db.auditEvent.create({
+        data: { actor: 'system', action: CARD_POSTED_ACTION, subject: `interview:${reportKey}`, data: recorded(0) },
+      });
+      const thread = threadOf(target, activityId);
+      for (const [index, message] of followUps.entries()) {
+        await deps.connector.send(thread, message);
+        await deps.db.auditEvent.update({ where: { id: record.id }, data: { data: recorded(index + 1) } });
+      }
       return { messageId: activityId };
     },
     async update(messageId: string, report: Report): Promise<void> {
