@@ -1,10 +1,11 @@
 /**
- * Issued and revoked links, as audit events on the interview (who issued one, when, and when it ends). Nothing
- * in them opens a link: the fingerprint is a hash. Revoking kills every link of the interview issued until then.
+ * Issued and revoked links, as `CandidateLink` rows: a link opens its interview only while its row exists, is not
+ * revoked and has not expired. A row holds the sha256 of the token, never the token, so a copy of the database
+ * opens nothing. The audit log records who issued or revoked links, naming the row, not the token.
  */
 import type { Clock } from '../../shared/clock.js';
 import type { Db } from '../../store/prisma.js';
-import { checkLink, issueLink, linkFingerprint, type LinkClaims } from './links.js';
+import { checkLink, issueLink, linkTokenHash, type LinkClaims } from './links.js';
 
 export const LINK_ISSUED = 'web.link_issued';
 export const LINKS_REVOKED = 'web.links_revoked';
@@ -24,28 +25,37 @@ export class LinkStore {
   async issue(interviewId: string, actor: string): Promise<{ token: string; expiresAt: Date }> {
     const { db, clock, secret, ttlMs } = this.options;
     const { token, claims } = issueLink(secret, interviewId, clock.now(), ttlMs);
-    await db.auditEvent.create({
-      data: { actor, action: LINK_ISSUED, subject: `interview:${interviewId}`, data: { link: linkFingerprint(token), expiresAt: new Date(claims.expiresAt).toISOString() } },
+    const expiresAt = new Date(claims.expiresAt);
+    await db.$transaction(async (tx) => {
+      const link = await tx.candidateLink.create({ data: { interviewId, tokenHash: linkTokenHash(token), issuedBy: actor, expiresAt }, select: { id: true } });
+      await tx.auditEvent.create({ data: { actor, action: LINK_ISSUED, subject: `interview:${interviewId}`, data: { linkId: link.id, expiresAt: expiresAt.toISOString() } } });
     });
-    return { token, expiresAt: new Date(claims.expiresAt) };
+    return { token, expiresAt };
   }
 
+  /** Ends every live link of the interview; links issued afterwards work. */
   async revokeAll(interviewId: string, actor: string): Promise<void> {
     const at = this.options.clock.now();
-    await this.options.db.auditEvent.create({ data: { actor, action: LINKS_REVOKED, subject: `interview:${interviewId}`, data: { at: at.toISOString() }, createdAt: at } });
+    await this.options.db.$transaction(async (tx) => {
+      const { count } = await tx.candidateLink.updateMany({ where: { interviewId, revokedAt: null }, data: { revokedAt: at } });
+      await tx.auditEvent.create({ data: { actor, action: LINKS_REVOKED, subject: `interview:${interviewId}`, data: { at: at.toISOString(), links: count }, createdAt: at } });
+    });
   }
 
   async lookup(token: string): Promise<LinkLookup> {
     const { db, clock, secret } = this.options;
-    const checked = checkLink(secret, token, clock.now());
+    const now = clock.now();
+    // The signature first: a made-up token costs no query.
+    const checked = checkLink(secret, token, now);
     if (!checked.ok) return checked;
-    const { interviewId, issuedAt } = checked.claims;
-    const revoked = await db.auditEvent.findFirst({
-      where: { subject: `interview:${interviewId}`, action: LINKS_REVOKED, createdAt: { gte: new Date(issuedAt) } },
-      select: { id: true },
+    const row = await db.candidateLink.findUnique({
+      where: { tokenHash: linkTokenHash(token) },
+      select: { interviewId: true, revokedAt: true, expiresAt: true, interview: { select: { platform: true } } },
     });
-    if (revoked) return { ok: false, reason: 'revoked' };
-    const exists = await db.interview.findUnique({ where: { id: interviewId }, select: { platform: true } });
-    return exists?.platform === 'web' ? checked : { ok: false, reason: 'unknown' };
+    // A well-signed token without a row was never issued here (or its interview is gone): the row is the truth.
+    if (!row || row.interviewId !== checked.claims.interviewId || row.interview.platform !== 'web') return { ok: false, reason: 'unknown' };
+    if (row.revokedAt) return { ok: false, reason: 'revoked' };
+    if (row.expiresAt <= now) return { ok: false, reason: 'expired' };
+    return checked;
   }
 }

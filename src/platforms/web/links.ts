@@ -1,8 +1,7 @@
 /**
  * Candidate links: `/c/<token>`. The token is signed (HMAC-SHA256 over the interview id, issue and expiry times and
- * 128 random bits), so a look-up needs no table and a forged or altered token fails before any query. It names
- * no person: the interview id is a random UUID. Revocation is by time: every link of an interview issued before
- * its latest revocation is dead (the audit log records both).
+ * 128 random bits), so a forged or altered token fails before any query. It names no person: the interview id is a
+ * random UUID. The signature is only the first filter: a link also needs its `CandidateLink` row (see link-store).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -43,7 +42,12 @@ export function checkLink(secret: Buffer, token: string, now: Date): LinkCheck {
   return claims.expiresAt <= now.getTime() ? { ok: false, reason: 'expired' } : { ok: true, claims };
 }
 
-/** For audit rows and rate-limit keys: identifies a link without storing anything that would open it. */
+/** The `CandidateLink` key: the full sha256, so rows can be found by token while holding nothing that opens a link. */
+export function linkTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** For rate-limit keys: identifies a link in Redis without storing anything that would open it. */
 export function linkFingerprint(token: string): string {
   return createHash('sha256').update(token).digest('base64url').slice(0, 22);
 }
