@@ -1,9 +1,10 @@
 /** Screens in the sandbox: a `web` workspace of its own, a candidate without any account, and the first event. */
 import { randomUUID } from 'node:crypto';
 import type { InterviewRunner } from '../../engine/index.js';
+import { MAX_QUESTIONS } from '../common/question-count.js';
 import { LEVELS, SKILL_AREAS, type Level, type SkillArea } from '../../scoring/types.js';
 import { AppError } from '../../shared/errors.js';
-import { createInterview, defaultRoleSlug, ensureCandidate, ensureDefaultRoles, ensureWorkspace, findRoleBySlug } from '../../store/index.js';
+import { createInterview, defaultRoleSlug, ensureCandidate, ensureDefaultRoles, ensureWorkspace, findRoleBySlug, type StoredRole } from '../../store/index.js';
 import type { Db } from '../../store/prisma.js';
 
 export const SANDBOX_WORKSPACE = 'sandbox';
@@ -13,6 +14,15 @@ export interface NewScreen {
   candidateName: string;
   skillArea: SkillArea;
   level: Level;
+  /** The console's counterpart of the chat platforms' `questions=N`; null keeps the role's default. */
+  questions: number | null;
+}
+
+/** The same split as Slack's and Teams' `withQuestionCount`: about a third behavioral, at most the role's number. */
+function withQuestionCount(role: StoredRole, questions: number | null): StoredRole {
+  if (questions === null) return role;
+  const behavioral = Math.min(role.config.behavioralCount, Math.floor(questions / 3));
+  return { ...role, config: { ...role.config, technicalCount: questions - behavioral, behavioralCount: behavioral } };
 }
 
 export function parseNewScreen(body: Record<string, unknown>): NewScreen | string {
@@ -21,7 +31,12 @@ export function parseNewScreen(body: Record<string, unknown>): NewScreen | strin
   const skillArea = SKILL_AREAS.find((s) => s === body.skillArea);
   const level = LEVELS.find((l) => l === body.level);
   if (!skillArea || !level) return 'Choose a role and a level from the lists.';
-  return { candidateName: name, skillArea, level };
+  const raw = typeof body.questions === 'string' ? body.questions.trim() : '';
+  const questions = raw === '' ? null : Number(raw);
+  if (questions !== null && !(Number.isInteger(questions) && questions >= 1 && questions <= MAX_QUESTIONS)) {
+    return `Leave the number of questions empty for the role's default, or enter 1 to ${MAX_QUESTIONS}.`;
+  }
+  return { candidateName: name, skillArea, level, questions };
 }
 
 export class SandboxScreens {
@@ -45,8 +60,9 @@ export class SandboxScreens {
 
   async start(screen: NewScreen): Promise<string> {
     const workspaceId = await this.workspace();
-    const role = await findRoleBySlug(this.db, workspaceId, defaultRoleSlug(screen.skillArea, screen.level));
-    if (!role) throw new AppError('not_found', 'sandbox role missing', { userMessage: 'That role does not exist.' });
+    const stored = await findRoleBySlug(this.db, workspaceId, defaultRoleSlug(screen.skillArea, screen.level));
+    if (!stored) throw new AppError('not_found', 'sandbox role missing', { userMessage: 'That role does not exist.' });
+    const role = withQuestionCount(stored, screen.questions);
     const candidateUserId = `web-${randomUUID()}`;
     const candidate = await ensureCandidate(this.db, { workspaceId, platformUserId: candidateUserId, displayName: screen.candidateName });
     const conversationId = `web-${randomUUID()}`;

@@ -1,6 +1,7 @@
 /** The recruiter console: start a screen, see screens and their status, issue or revoke candidate links. */
 import { LEVELS, SKILL_AREAS } from '../../../scoring/types.js';
 import { capitalize, LEVEL_LABELS, SKILL_AREA_LABELS } from '../../../report/labels.js';
+import { MAX_QUESTIONS } from '../../common/question-count.js';
 import { html, page, type SafeHtml } from '../html.js';
 
 export interface ScreenRow {
@@ -46,6 +47,7 @@ ${input.issued ? issuedPanel(input.issued) : ''}
 <label for="candidateName">Candidate name</label><input id="candidateName" name="candidateName" required maxlength="120" autocomplete="off">
 <label for="skillArea">Role</label><select id="skillArea" name="skillArea">${skillOptions}</select>
 <label for="level">Level</label><select id="level" name="level">${levelOptions}</select>
+<label for="questions">Number of questions (optional)</label><input id="questions" name="questions" type="number" min="1" max="${MAX_QUESTIONS}" inputmode="numeric">
 <button type="submit">Start screen</button></form></section>
 <section aria-labelledby="screens-title"><h2 id="screens-title">Screens</h2>
 ${rows.length ? html`<table><caption class="sr">Screens, newest first</caption><thead><tr><th scope="col">Candidate</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Messages for you</th><th scope="col">Link</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No screens yet.</p>`}

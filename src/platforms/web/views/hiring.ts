@@ -15,7 +15,7 @@ const WORDS: Record<DecisionKind, string> = { advance: 'Advance', hold: 'Hold', 
 
 function dimensionRows(report: Report): SafeHtml[] {
   return Object.entries(report.dimensions).map(
-    ([dimension, value]) => html`<tr><th scope="row">${DIMENSION_LABELS[dimension as keyof typeof DIMENSION_LABELS]}</th><td>${formatScore(value)}</td></tr>`,
+    ([dimension, value]) => html`<tr><th scope="row">${capitalize(DIMENSION_LABELS[dimension as keyof typeof DIMENSION_LABELS])}</th><td>${formatScore(value)}</td></tr>`,
   );
 }
 
@@ -40,6 +40,7 @@ export function reportCard(posted: PostedReport, csrf: string): SafeHtml {
 <table class="dimensions"><caption>Scores by rubric dimension</caption><tbody>${dimensionRows(report)}</tbody></table>
 ${report.flags.length ? html`<ul class="flags" aria-label="Flags">${report.flags.map((f) => html`<li>${f.message}</li>`)}</ul>` : ''}
 ${decisionPart(posted, csrf)}
+<p class="scored">Scored by ${report.metadata.scorers.map((s) => s.label).join('; ') || 'no scorer'}. Interviewer: ${report.metadata.interviewer}.</p>
 <p><a href="/hiring/${posted.interviewId}/report">Full report<span class="sr"> for ${report.candidate.name}</span></a></p>
 </article>`;
 }
