@@ -11,7 +11,7 @@ export interface SentMessage {
 }
 
 export interface PlatformDriver {
-  readonly platform: 'slack' | 'teams';
+  readonly platform: 'slack' | 'teams' | 'web';
   readonly db: Db;
   /** An admin makes a hiring channel and a hiring manager. */
   setUp(): Promise<void>;

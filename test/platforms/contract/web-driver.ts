@@ -1,0 +1,120 @@
+/**
+ * The contract driver for the web: the sandbox console starts the screen, the candidate posts the chat page's
+ * forms over HTTP with its link, and the hiring page is read back as HTML. The suite reads synchronously, so what
+ * the candidate received and the cards are read after each step that can change them.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import type { Redis } from 'ioredis';
+import { parseEnv } from '../../../src/config/env.js';
+import { createOfflineInterviewer, createStep, InterviewRunner } from '../../../src/engine/index.js';
+import { drainOutbox, fireDueTimers } from '../../../src/jobs/dispatcher.js';
+import { createJobHandlers } from '../../../src/jobs/handlers.js';
+import { postReport } from '../../../src/pipeline/post-report.js';
+import { createWebPlatform } from '../../../src/platforms/web/index.js';
+import { linkTokenHash } from '../../../src/platforms/web/links.js';
+import { DEFAULT_LINK_TTL_MS } from '../../../src/platforms/web/settings.js';
+import { createOfflineScorer, defaultQuestionBank } from '../../../src/scoring/index.js';
+import { ManualClock } from '../../../src/shared/clock.js';
+import { createInterviewStore } from '../../../src/store/index.js';
+import type { Db } from '../../../src/store/prisma.js';
+import { silentLogger } from '../../support/slack-harness.js';
+import type { PlatformDriver } from './driver.js';
+
+export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string): Promise<PlatformDriver> {
+  const parsed = parseEnv({ NODE_ENV: 'test', QUEUE_PREFIX: keyPrefix, LOG_LEVEL: 'silent' });
+  if (!parsed.ok) throw new Error('test environment is invalid');
+  const clock = new ManualClock();
+  const bank = defaultQuestionBank();
+  const interviewer = createOfflineInterviewer(bank);
+  const runner = new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock });
+  const settings = { sandbox: true, linkSecret: Buffer.from(randomUUID().repeat(2)), linkSecretIsEphemeral: false, publicUrl: null, linkTtlMs: DEFAULT_LINK_TTL_MS };
+  const platform = createWebPlatform({ env: parsed.env, db, redis, logger: silentLogger, clock, runner, settings });
+  const app = express();
+  platform.mount(app);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const jobs = createJobHandlers({ db, clock, scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label });
+
+  // The browser's side: one CSRF cookie for the console, the chat and the hiring page (same origin).
+  const first = await fetch(`${base}/`);
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await first.text())?.[1] ?? '';
+  const post = async (path: string, fields: Record<string, string>): Promise<Response> => {
+    const res = await fetch(base + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base, 'x-requested-with': 'fetch' },
+      body: new URLSearchParams({ csrf, ...fields }).toString(),
+    });
+    if (res.status >= 400) throw new Error(`POST ${path.replace(/\/c\/[^/]+/, '/c/<token>')}: ${res.status} ${await res.text()}`);
+    return res;
+  };
+
+  let token = '';
+  let interviewId = '';
+  let received: string[] = [];
+  let cards: string[] = [];
+  const refresh = async () => {
+    const rows = await db.webMessage.findMany({ where: { interviewId, kind: 'said', author: 'screener' }, orderBy: { seq: 'asc' }, select: { text: true } });
+    received = rows.map((r) => r.text);
+    const hiring = await (await fetch(`${base}/hiring`)).text();
+    cards = hiring.split('<article class="card"').slice(1).map((chunk) => chunk.split('</article>')[0] ?? '');
+  };
+  const say = async (clientId: string, text: string) => {
+    await post(`/c/${token}/messages`, { text, clientId });
+    await refresh();
+  };
+
+  return {
+    platform: 'web',
+    db,
+    // The sandbox's hiring channel and decider come with it.
+    setUp: () => Promise.resolve(),
+    async start(roleSlug, questions) {
+      const [skillArea, level] = roleSlug.split('-');
+      const page = await (await post('/screens', { candidateName: 'Ada Lovelace', skillArea: skillArea ?? '', level: level ?? '', questions: String(questions) })).text();
+      token = /\/c\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43})/.exec(page)?.[1] ?? '';
+      interviewId = (await db.candidateLink.findUniqueOrThrow({ where: { tokenHash: linkTokenHash(token) } })).interviewId;
+      return interviewId;
+    },
+    async candidateSays(text) {
+      const ref = randomUUID();
+      await say(ref, text);
+      return { ref };
+    },
+    redeliver: (sent, text) => say(sent.ref, text),
+    async edit(sent, text) {
+      await post(`/c/${token}/edits`, { messageId: `web:${interviewId}:${sent.ref}`, text });
+      await refresh();
+    },
+    candidateReceived: () => received,
+    async deliver() {
+      await drainOutbox(db, { messenger: platform.messenger, jobs }, clock, { interviewId });
+      while ((await fireDueTimers(db, runner, clock.now(), { interviewId })) > 0) await drainOutbox(db, { messenger: platform.messenger, jobs }, clock, { interviewId });
+      await refresh();
+    },
+    advanceClock: (ms) => void clock.advance(ms),
+    async postCard() {
+      const interview = await db.interview.findUniqueOrThrow({ where: { id: interviewId } });
+      const [destination] = await platform.destinations.forWorkspace(interview.workspaceId);
+      if (!destination) throw new Error('no web hiring channel');
+      await postReport({ db, redis, destinations: platform.destinations, clock, lockPrefix: keyPrefix, lockTtlMs: 30_000 }, { interviewId, destinationId: destination.id }, silentLogger);
+      await refresh();
+    },
+    cards: () => cards,
+    async decide(decision) {
+      await post(`/hiring/${interviewId}/decision`, { decision });
+      await refresh();
+    },
+    async close() {
+      await platform.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
