@@ -2,6 +2,8 @@
  * The `questions=N` option of the recruiter's start command, the same on every platform: how many technical
  * questions this one screen asks instead of the role's default.
  */
+import type { StoredRole } from '../../store/roles.js';
+
 export const MAX_QUESTIONS = 15;
 
 const QUESTIONS = /^questions=(\d+)$/i;
@@ -16,4 +18,11 @@ export function questionsOf(tokens: string[]): { questions: number | null } | { 
     questions = count;
   }
   return { questions };
+}
+
+/** N questions in all: up to a third behavioral (never more than the role plans), the rest technical. */
+export function withQuestionCount(role: StoredRole, questions: number | null): StoredRole {
+  if (questions === null) return role;
+  const behavioral = Math.min(role.config.behavioralCount, Math.floor(questions / 3));
+  return { ...role, config: { ...role.config, technicalCount: questions - behavioral, behavioralCount: behavioral } };
 }

@@ -4,8 +4,9 @@ import type { InterviewRunner } from '../../engine/index.js';
 import { MAX_QUESTIONS } from '../common/question-count.js';
 import { LEVELS, SKILL_AREAS, type Level, type SkillArea } from '../../scoring/types.js';
 import { AppError } from '../../shared/errors.js';
-import { createInterview, defaultRoleSlug, ensureCandidate, ensureDefaultRoles, ensureWorkspace, findRoleBySlug, type StoredRole } from '../../store/index.js';
+import { createInterview, defaultRoleSlug, ensureCandidate, ensureDefaultRoles, ensureWorkspace, findRoleBySlug } from '../../store/index.js';
 import type { Db } from '../../store/prisma.js';
+import { withQuestionCount } from '../common/question-count.js';
 
 export const SANDBOX_WORKSPACE = 'sandbox';
 export const SANDBOX_RECRUITER = 'sandbox-recruiter';
@@ -18,12 +19,6 @@ export interface NewScreen {
   questions: number | null;
 }
 
-/** The same split as Slack's and Teams' `withQuestionCount`: about a third behavioral, at most the role's number. */
-function withQuestionCount(role: StoredRole, questions: number | null): StoredRole {
-  if (questions === null) return role;
-  const behavioral = Math.min(role.config.behavioralCount, Math.floor(questions / 3));
-  return { ...role, config: { ...role.config, technicalCount: questions - behavioral, behavioralCount: behavioral } };
-}
 
 export function parseNewScreen(body: Record<string, unknown>): NewScreen | string {
   const name = typeof body.candidateName === 'string' ? body.candidateName.trim() : '';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdminArgs } from '../../../src/platforms/slack/commands/admin-args.js';
 import { parseInterviewArgs } from '../../../src/platforms/slack/commands/interview-args.js';
-import { withQuestionCount } from '../../../src/platforms/slack/interviews/start-screen.js';
+import { withQuestionCount } from '../../../src/platforms/common/question-count.js';
 import { splitText } from '../../../src/platforms/slack/limits.js';
 import { classifyDmEvent } from '../../../src/platforms/slack/normalize.js';
 

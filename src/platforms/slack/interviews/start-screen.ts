@@ -12,6 +12,7 @@ import type { SlackContext } from '../context.js';
 import { escapeMrkdwn } from '../limits.js';
 import { openInterviewOfCandidate, setThread } from '../store/interviews.js';
 import type { WorkspaceSettings } from '../store/workspaces.js';
+import { withQuestionCount } from '../../common/question-count.js';
 
 export interface ScreenRequest {
   workspace: WorkspaceSettings;
@@ -22,14 +23,6 @@ export interface ScreenRequest {
   questions: number | null;
 }
 
-/**
- * N questions in all: up to a third behavioral (never more than the role plans), the rest technical.
- */
-export function withQuestionCount(role: StoredRole, questions: number | null): StoredRole {
-  if (questions === null) return role;
-  const behavioral = Math.min(role.config.behavioralCount, Math.floor(questions / 3));
-  return { ...role, config: { ...role.config, technicalCount: questions - behavioral, behavioralCount: behavioral } };
-}
 
 export function rootMessage(roleTitle: string, recruiterId: string): string {
   return `Screening interview for the *${escapeMrkdwn(roleTitle)}* role, requested by <@${recruiterId}>. I will ask the questions in this thread: please answer here, in the thread.`;

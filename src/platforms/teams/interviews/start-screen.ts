@@ -12,6 +12,7 @@ import type { TeamsContext } from '../context.js';
 import { escapeTeamsMarkdown } from '../text.js';
 import { openInterviewOfCandidate } from '../store/interviews.js';
 import type { TeamsWorkspace } from '../store/workspaces.js';
+import { withQuestionCount } from '../../common/question-count.js';
 
 export interface TeamsScreenRequest {
   workspace: TeamsWorkspace;
@@ -22,11 +23,6 @@ export interface TeamsScreenRequest {
   questions: number | null;
 }
 
-export function withQuestionCount(role: StoredRole, questions: number | null): StoredRole {
-  if (questions === null) return role;
-  const behavioral = Math.min(role.config.behavioralCount, Math.floor(questions / 3));
-  return { ...role, config: { ...role.config, technicalCount: questions - behavioral, behavioralCount: behavioral } };
-}
 
 export function notInstalledMessage(name: string): string {
   return [
