@@ -103,7 +103,7 @@ describe('bad usage', () => {
 
   it('asks for the number of questions it was given', async () => {
     await run('/interview', 'UADMIN', '<@UCAND4> devops-senior questions=4');
-    const interview = await db.interview.findFirstOrThrow({ where: { candidate: { platformUserId: 'UCAND4' } } });
+    const interview = await db.interview.findFirstOrThrow({ where: { candidate: { platformUserId: 'UCAND4' }, workspace: { externalId: harness.bot.teamId } } });
     const state = interview.state as { role: { technicalCount: number; behavioralCount: number } };
     expect(state.role.technicalCount + state.role.behavioralCount).toBe(4);
   });

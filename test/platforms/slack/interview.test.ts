@@ -86,7 +86,7 @@ describe('a screen from /interview to a decision', () => {
   it('starts the screen: a DM with a root message naming the role and the recruiter', async () => {
     const reply = await command('/interview', 'UADMIN', '<@UCAND|ada> backend-mid questions=2', 'start');
     expect(reply).toContain('Started a screen of <@UCAND>');
-    const interview = await db.interview.findFirstOrThrow({ where: { recruiterId: 'UADMIN', candidate: { platformUserId: 'UCAND' } }, include: { candidate: true } });
+    const interview = await db.interview.findFirstOrThrow({ where: { recruiterId: 'UADMIN', candidate: { platformUserId: 'UCAND' }, workspace: { externalId: harness.bot.teamId } }, include: { candidate: true } });
     interviewId = interview.id;
     dm = interview.platformConversationId ?? '';
     root = interview.platformThreadId ?? '';

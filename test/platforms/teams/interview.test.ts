@@ -104,7 +104,7 @@ describe('a Teams screen from the start command to a decision', () => {
     const create = connector.calls.filter((c) => c.path === '/v3/conversations').at(-1);
     expect(create?.body).toMatchObject({ isGroup: false, tenantId: harness.tenantId, members: [{ id: candidate.id }] });
     expect(create?.authorization).toMatch(/^Bearer fake-access-token-/);
-    const interview = await db.interview.findFirstOrThrow({ where: { platform: 'teams', candidate: { platformUserId: candidate.id } }, include: { candidate: true } });
+    const interview = await db.interview.findFirstOrThrow({ where: { platform: 'teams', candidate: { platformUserId: candidate.id }, workspace: { externalId: harness.tenantId } }, include: { candidate: true } });
     interviewId = interview.id;
     expect(interview.platformConversationId).toBe(personal(candidate));
     expect(interview.candidate?.displayName).toBe('Ada Lovelace');
