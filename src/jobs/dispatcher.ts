@@ -123,3 +123,12 @@ export async function fireDueTimers(db: Db, runner: InterviewRunner, now: Date, 
   }
   return rows.length;
 }
+
+/**
+ * Delivers everything due now and everything that causes, timers included, until nothing more is due: the whole
+ * worker's part for one interview, in-process (the CLI demo and tests use it; the worker uses BullMQ).
+ */
+export async function drainUntilQuiet(db: Db, handlers: OutboxHandlers, runner: InterviewRunner, clock: Clock, scope: { interviewId?: string } = {}): Promise<void> {
+  await drainOutbox(db, handlers, clock, scope);
+  while ((await fireDueTimers(db, runner, clock.now(), scope)) > 0) await drainOutbox(db, handlers, clock, scope);
+}

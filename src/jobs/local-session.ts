@@ -24,7 +24,7 @@ import { createInterview, ensureCandidate, ensureWorkspace } from '../store/inte
 import { createInterviewStore } from '../store/interview-store.js';
 import type { Db } from '../store/prisma.js';
 import { ensureDefaultRoles, findRoleBySlug, listRoleSlugs } from '../store/roles.js';
-import { drainOutbox, fireDueTimers, type OutboxHandlers } from './dispatcher.js';
+import { drainUntilQuiet, type OutboxHandlers } from './dispatcher.js';
 import { createJobHandlers } from './handlers.js';
 import { MemoryMessenger, type OutboundMessage } from './messenger.js';
 
@@ -167,8 +167,6 @@ export class LocalSession {
   /** Only this interview's rows: other sessions (other tests, other terminals) may share the database. */
   async drain(): Promise<void> {
     const { db, handlers, clock, runner, interviewId } = this.parts;
-    const scope = { interviewId };
-    await drainOutbox(db, handlers, clock, scope);
-    while ((await fireDueTimers(db, runner, clock.now(), scope)) > 0) await drainOutbox(db, handlers, clock, scope);
+    await drainUntilQuiet(db, handlers, runner, clock, { interviewId });
   }
 }

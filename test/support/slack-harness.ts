@@ -11,9 +11,7 @@ import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { parseEnv, type Env } from '../../src/config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner } from '../../src/engine/index.js';
-import { drainOutbox, fireDueTimers } from '../../src/jobs/dispatcher.js';
 import { createJobHandlers } from '../../src/jobs/handlers.js';
-import { postReport } from '../../src/pipeline/post-report.js';
 import { createSlackPlatform, type SlackPlatform } from '../../src/platforms/slack/index.js';
 import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
 import type { ManualClock } from '../../src/shared/clock.js';
@@ -21,6 +19,7 @@ import { createInterviewStore } from '../../src/store/index.js';
 import type { Db } from '../../src/store/prisma.js';
 import type { FakeBot, FakeSlack } from './fake-slack.js';
 import { SlackDriver } from './slack-driver.js';
+import { inProcessDelivery } from './in-process-delivery.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const silentLogger = pino({ level: process.env.SLACK_TEST_LOG ?? 'silent' });
@@ -85,18 +84,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { server, baseUrl } = await listen(app);
   await platform.start();
   const jobs = createJobHandlers({ db, clock, scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label });
+  const delivery = inProcessDelivery({ db, redis, clock, runner, jobs, messenger: platform.messenger, destinations: platform.destinations, keyPrefix: options.keyPrefix, logger: silentLogger });
   const deliver = async (interviewId: string) => {
     await platform.idle();
-    await drainOutbox(db, { messenger: platform.messenger, jobs }, clock, { interviewId });
-    while ((await fireDueTimers(db, runner, clock.now(), { interviewId })) > 0) await drainOutbox(db, { messenger: platform.messenger, jobs }, clock, { interviewId });
+    await delivery.deliver(interviewId);
   };
-  const postCard = async (interviewId: string) => {
-    const interview = await db.interview.findUniqueOrThrow({ where: { id: interviewId } });
-    const [destination] = await platform.destinations.forWorkspace(interview.workspaceId);
-    if (!destination) throw new Error('no hiring channel configured');
-    await postReport({ db, redis, destinations: platform.destinations, clock, lockPrefix: options.keyPrefix, lockTtlMs: 30_000 }, { interviewId, destinationId: destination.id }, silentLogger);
-    return destination.id;
-  };
+  const postCard = delivery.postCard;
   return {
     bot,
     platform,

@@ -10,9 +10,7 @@ import express from 'express';
 import type { Redis } from 'ioredis';
 import { parseEnv, type Env } from '../../src/config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner } from '../../src/engine/index.js';
-import { drainOutbox, fireDueTimers } from '../../src/jobs/dispatcher.js';
 import { createJobHandlers } from '../../src/jobs/handlers.js';
-import { postReport } from '../../src/pipeline/post-report.js';
 import { createTeamsPlatform, type TeamsPlatform } from '../../src/platforms/teams/index.js';
 import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
 import type { ManualClock } from '../../src/shared/clock.js';
@@ -22,6 +20,7 @@ import type { FakeBotConnector } from './fake-bot-connector.js';
 import { silentLogger } from './slack-harness.js';
 import { TeamsDriver, type TeamsPerson } from './teams-driver.js';
 import type { SigningKeys } from './teams-signing.js';
+import { inProcessDelivery } from './in-process-delivery.js';
 
 export const ADMIN_AAD_ID = '00000000-0000-4000-8000-00000000a0a0';
 
@@ -65,18 +64,12 @@ export async function startTeamsHarness(options: { db: Db; redis: Redis; connect
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const jobs = createJobHandlers({ db, clock, scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label });
+  const delivery = inProcessDelivery({ db, redis, clock, runner, jobs, messenger: platform.messenger, destinations: platform.destinations, keyPrefix: options.keyPrefix, logger: silentLogger });
   const deliver = async (interviewId: string) => {
     await platform.idle();
-    await drainOutbox(db, { messenger: platform.messenger, jobs }, clock, { interviewId });
-    while ((await fireDueTimers(db, runner, clock.now(), { interviewId })) > 0) await drainOutbox(db, { messenger: platform.messenger, jobs }, clock, { interviewId });
+    await delivery.deliver(interviewId);
   };
-  const postCard = async (interviewId: string) => {
-    const interview = await db.interview.findUniqueOrThrow({ where: { id: interviewId } });
-    const [destination] = await platform.destinations.forWorkspace(interview.workspaceId);
-    if (!destination) throw new Error('no hiring channel configured');
-    await postReport({ db, redis, destinations: platform.destinations, clock, lockPrefix: options.keyPrefix, lockTtlMs: 30_000 }, { interviewId, destinationId: destination.id }, silentLogger);
-    return destination.id;
-  };
+  const postCard = delivery.postCard;
   return {
     ...ids,
     platform,

@@ -10,9 +10,7 @@ import express from 'express';
 import type { Redis } from 'ioredis';
 import { parseEnv } from '../../../src/config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner } from '../../../src/engine/index.js';
-import { drainOutbox, fireDueTimers } from '../../../src/jobs/dispatcher.js';
 import { createJobHandlers } from '../../../src/jobs/handlers.js';
-import { postReport } from '../../../src/pipeline/post-report.js';
 import { createWebPlatform } from '../../../src/platforms/web/index.js';
 import { linkTokenHash } from '../../../src/platforms/web/links.js';
 import { DEFAULT_LINK_TTL_MS } from '../../../src/platforms/web/settings.js';
@@ -20,6 +18,7 @@ import { createOfflineScorer, defaultQuestionBank } from '../../../src/scoring/i
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createInterviewStore } from '../../../src/store/index.js';
 import type { Db } from '../../../src/store/prisma.js';
+import { inProcessDelivery } from '../../support/in-process-delivery.js';
 import { silentLogger } from '../../support/slack-harness.js';
 import type { PlatformDriver } from './driver.js';
 
@@ -39,6 +38,7 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const jobs = createJobHandlers({ db, clock, scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label });
+  const delivery = inProcessDelivery({ db, redis, clock, runner, jobs, messenger: platform.messenger, destinations: platform.destinations, keyPrefix, logger: silentLogger });
 
   // The browser's side: one CSRF cookie for the console, the chat and the hiring page (same origin).
   const first = await fetch(`${base}/`);
@@ -94,16 +94,12 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
     },
     candidateReceived: () => received,
     async deliver() {
-      await drainOutbox(db, { messenger: platform.messenger, jobs }, clock, { interviewId });
-      while ((await fireDueTimers(db, runner, clock.now(), { interviewId })) > 0) await drainOutbox(db, { messenger: platform.messenger, jobs }, clock, { interviewId });
+      await delivery.deliver(interviewId);
       await refresh();
     },
     advanceClock: (ms) => void clock.advance(ms),
     async postCard() {
-      const interview = await db.interview.findUniqueOrThrow({ where: { id: interviewId } });
-      const [destination] = await platform.destinations.forWorkspace(interview.workspaceId);
-      if (!destination) throw new Error('no web hiring channel');
-      await postReport({ db, redis, destinations: platform.destinations, clock, lockPrefix: keyPrefix, lockTtlMs: 30_000 }, { interviewId, destinationId: destination.id }, silentLogger);
+      await delivery.postCard(interviewId);
       await refresh();
     },
     cards: () => cards,
