@@ -1,0 +1,4 @@
+/** Every suite `npm run bench` runs, in order. */
+import type { BenchSuite } from '../lib/result.js';
+
+export const SUITES: BenchSuite[] = [];
