@@ -1,11 +1,12 @@
 /**
  * Collecting answers. Messages join the current draft until the quiet window passes with no new message (a timer
- * event), then the answer is final: flagged, sent to scoring as a job, and followed up at most once.
+ * event), then the answer is final: flagged, sent to scoring as a job, and followed by what ./advice.ts decides.
  */
 import type { AnswerFlag } from '../scoring/types.js';
 import * as copy from './copy.js';
 import type { StepContext } from './context.js';
-import { askFollowUp, discardDraft, moveOn, planFromIntroduction } from './flow.js';
+import { advanceAfter } from './advice.js';
+import { discardDraft } from './flow.js';
 import { derivedId, timerId } from './ids.js';
 import { countWords } from './normalize.js';
 import type { AnswerRef, EngineState, MessagePart } from './state.js';
@@ -73,15 +74,8 @@ export function finalizeDraft(ctx: StepContext, announceNext: boolean): void {
   ref.final = true;
   const text = joinParts(ref.parts);
   ctx.emit({ type: 'finalize_answer', answerId: ref.answerId, flags: answerFlags(ctx, text, ref.edited), finalizedAt: ctx.now });
-  if (turn.kind === 'introduction') {
-    planFromIntroduction(ctx, text);
-    moveOn(ctx, announceNext);
-    return;
-  }
-  ctx.emit({ type: 'enqueue_job', job: { name: 'score_answer', payload: { answerId: ref.answerId } } });
-  const followUp = turn.kind === 'follow_up' || turn.questionId === null ? null : ctx.interviewer.decideFollowUp(turn.questionId, text);
-  if (followUp) askFollowUp(ctx, turn, followUp, announceNext);
-  else moveOn(ctx, announceNext);
+  if (turn.kind !== 'introduction') ctx.emit({ type: 'enqueue_job', job: { name: 'score_answer', payload: { answerId: ref.answerId } } });
+  advanceAfter(ctx, turn, ref.answerId, announceNext);
 }
 
 export function onQuietTimer(ctx: StepContext, firedTimerId: string): void {
@@ -118,13 +112,12 @@ export function editAnswerMessage(ctx: StepContext, messageId: string, newText: 
 export function skipCurrentTurn(ctx: StepContext): void {
   const turn = ctx.state.current;
   if (!turn) {
-    ctx.say(copy.NOTHING_TO_SKIP);
+    ctx.say(ctx.state.advice ? copy.PREPARING_NEXT : copy.NOTHING_TO_SKIP);
     return;
   }
   discardDraft(ctx);
   ctx.emit({ type: 'mark_turn_skipped', turnId: turn.turnId });
   ctx.audit('turn.skipped', { order: turn.order, kind: turn.kind });
   ctx.say(copy.SKIPPED);
-  if (turn.kind === 'introduction') planFromIntroduction(ctx, null);
-  moveOn(ctx, true);
+  advanceAfter(ctx, turn, null, true);
 }

@@ -45,6 +45,10 @@ export const RESUMED = 'Welcome back, here is where we were.';
 export const NOT_PAUSED = 'We are not paused.';
 export const SKIPPED = 'Skipped.';
 export const NOTHING_TO_SKIP = 'There is no question to skip right now.';
+/** While the interviewer provider prepares what comes next. */
+export const PREPARING_NEXT = 'One moment, the next question is on its way.';
+export const PREPARING_NOT_COUNTED =
+  'One moment, the next question is on its way. That message was not added to your last answer; if you meant to add to it, you can edit your answer message.';
 
 export const WITHDRAWN =
   'You have withdrawn from this interview and no more questions will be asked. The recruiter will be told. If you also want your answers deleted, type "erase".';

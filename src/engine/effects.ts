@@ -11,7 +11,9 @@ export type Recipient = { to: 'candidate' } | { to: 'recruiter' } | { to: 'user'
 
 export type JobRequest =
   | { name: 'score_answer'; payload: { answerId: string } }
-  | { name: 'build_report'; payload: { interviewId: string } };
+  | { name: 'build_report'; payload: { interviewId: string } }
+  /** Ask the interviewer provider what follows the turn the pending advice request names (see ./advice.ts). */
+  | { name: 'advise_turn'; payload: { interviewId: string; requestId: string } };
 export type JobName = JobRequest['name'];
 
 export interface TurnRecord {

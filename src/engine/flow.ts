@@ -1,6 +1,7 @@
 /** Moving through the interview: which turn comes next, showing it, closing, and the ways an interview ends. */
 import * as copy from './copy.js';
 import type { StepContext } from './context.js';
+import type { Profile } from '../scoring/types.js';
 import type { FollowUp } from './interviewer.js';
 import { derivedId } from './ids.js';
 import { erasedState, type TurnState } from './state.js';
@@ -16,7 +17,10 @@ function newTurn(ctx: StepContext, fields: NewTurn): TurnState {
 /** Says the current question; the first time, it is also recorded as a turn (a repeat is not a new turn). */
 export function showCurrentTurn(ctx: StepContext): void {
   const turn = ctx.state.current;
-  if (!turn) return;
+  if (!turn) {
+    if (ctx.state.advice) ctx.say(copy.PREPARING_NEXT);
+    return;
+  }
   if (turn.askedAt === null) {
     turn.askedAt = ctx.nowIso;
     ctx.emit({
@@ -54,8 +58,8 @@ export function beginIntroduction(ctx: StepContext): void {
 }
 
 /** The questions are chosen once, after the introduction, to fit what the candidate said about themselves. */
-export function planFromIntroduction(ctx: StepContext, introduction: string | null): void {
-  const profile = introduction === null ? null : ctx.interviewer.extractProfile(introduction);
+export function planFromProfile(ctx: StepContext, profile: Profile | null): void {
+  ctx.state.profile = profile;
   const plan = ctx.interviewer.planQuestions({ role: ctx.state.role, profile, seed: ctx.state.interviewId });
   ctx.state.plan = plan;
   ctx.state.planCursor = 0;
@@ -80,8 +84,14 @@ export function askFollowUp(ctx: StepContext, parent: TurnState, followUp: Follo
   present(ctx, newTurn(ctx, fields), announce);
 }
 
-/** The next planned question, or the close when there is none. */
-export function moveOn(ctx: StepContext, announce: boolean): void {
+/** A wording of a planned question that fits the candidate (from the interviewer provider). */
+export interface QuestionWording {
+  questionId: string;
+  text: string;
+}
+
+/** The next planned question, or the close when there is none. A wording for another question is not used. */
+export function moveOn(ctx: StepContext, announce: boolean, wording: QuestionWording | null = null): void {
   const plan = ctx.state.plan ?? [];
   const index = ctx.state.planCursor;
   const next = plan[index];
@@ -95,7 +105,7 @@ export function moveOn(ctx: StepContext, announce: boolean): void {
     questionId: next.questionId,
     parentQuestionId: null,
     parentTurnId: null,
-    text: next.text,
+    text: wording?.questionId === next.questionId ? wording.text : next.text,
     label: copy.questionLabel(index, plan.length, next.kind),
   };
   present(ctx, newTurn(ctx, fields), announce);
@@ -125,6 +135,7 @@ function end(ctx: StepContext, status: 'withdrawn' | 'declined' | 'expired'): vo
   ctx.state.phase = 'ended';
   ctx.state.paused = false;
   ctx.state.current = null;
+  ctx.state.advice = null; // a late advice event finds nothing to answer
   ctx.setStatus(status);
 }
 

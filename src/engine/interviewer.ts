@@ -1,7 +1,8 @@
 /**
  * What the step needs to know about questions and answers, as pure functions. The offline interviewer
- * (./offline-interviewer.ts) fills it from src/scoring; a language-model interviewer can fill it later, and the
- * step's unit tests fill it with a tiny fixed bank.
+ * (./offline-interviewer.ts) fills it from src/scoring, and the step's unit tests fill it with a tiny fixed bank. A
+ * language model's decisions do not fit a pure function: they arrive later as `advice` events (see ./advice.ts), and
+ * these functions are the fallback when the model is late.
  */
 import type { AnswerFlag, Profile } from '../scoring/types.js';
 import type { PlannedQuestion, RoleConfig } from './state.js';
@@ -22,6 +23,11 @@ export interface FollowUp {
 export interface Interviewer {
   /** Shown to the candidate, e.g. "Screener (offline interviewer)". */
   readonly label: string;
+  /**
+   * Unset: every decision is made here, on the spot. Set: after each turn the engine asks an advice job (a language
+   * model) what comes next and waits at most this long before deciding here instead.
+   */
+  readonly adviceDeadlineMs?: number;
   extractProfile(introduction: string): Profile;
   planQuestions(input: PlanInput): PlannedQuestion[];
   /** Shape flags of an answer (empty, emoji_only, very_short, ...). */

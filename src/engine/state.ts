@@ -3,6 +3,7 @@
  * row written by an older or broken build is refused on load instead of half-understood.
  */
 import { z } from 'zod';
+import { profileSchema } from '../scoring/profile/schema.js';
 import { LEVELS, SKILL_AREAS } from '../scoring/types.js';
 import { DEFAULT_REMINDER_POLICY, reminderPolicySchema, type ReminderPolicy } from './reminder-schedule.js';
 
@@ -104,6 +105,20 @@ export const nudgeSchema = z.object({
 });
 export type NudgeState = z.infer<typeof nudgeSchema>;
 
+/**
+ * The engine waits for the interviewer provider (a language model) to say what follows `after`: an advice job
+ * asks it, and an advice event brings the answer back. A deadline timer decides offline if the advice is late.
+ */
+export const pendingAdviceSchema = z.object({
+  requestId: z.string(),
+  /** The turn that just ended (answered or skipped). */
+  after: turnSchema,
+  /** Its answer; null when it was skipped. */
+  answerId: z.string().nullable(),
+  deadlineTimerId: z.string(),
+});
+export type PendingAdvice = z.infer<typeof pendingAdviceSchema>;
+
 export const engineStateSchema = z.object({
   v: z.literal(1),
   interviewId: z.string(),
@@ -130,6 +145,9 @@ export const engineStateSchema = z.object({
   timeZone: z.string().nullable().default(null),
   reminderPolicy: reminderPolicySchema.default(DEFAULT_REMINDER_POLICY),
   nudge: nudgeSchema.nullable().default(null),
+  /** What the introduction says about the candidate; questions are chosen and worded to fit it. Personal: erased. */
+  profile: profileSchema.nullable().default(null),
+  advice: pendingAdviceSchema.nullable().default(null),
 });
 export type EngineState = z.infer<typeof engineStateSchema>;
 
@@ -171,6 +189,8 @@ export function createInitialState(input: InitialStateInput): EngineState {
     timeZone: input.timeZone ?? null,
     reminderPolicy: input.reminderPolicy ?? DEFAULT_REMINDER_POLICY,
     nudge: null,
+    profile: null,
+    advice: null,
   };
 }
 

@@ -2,6 +2,7 @@
  * The interview step: `(state, event, now) -> { state, effects }`, pure. Everything it needs to know about
  * questions comes in through the Interviewer; everything it wants done goes out as effects.
  */
+import { onAdvice, onAdviceDeadline } from './advice.js';
 import { editAnswerMessage, onQuietTimer, receiveAnswerMessage } from './answers.js';
 import { handleCommand } from './command-handlers.js';
 import { parseCommand, parseConsent } from './commands.js';
@@ -59,9 +60,12 @@ function dispatch(ctx: StepContext, event: InboundEvent): void {
     case 'timer':
       if (event.timer === 'reminder') return onReminderTimer(ctx, event.timerId);
       if (event.timer === 'expiry') return onExpiryTimer(ctx, event.timerId);
+      if (event.timer === 'advice_deadline') return onAdviceDeadline(ctx, event.timerId);
       return onQuietTimer(ctx, event.timerId);
     case 'decision':
       return onDecision(ctx, event);
+    case 'advice':
+      return onAdvice(ctx, event);
   }
 }
 
@@ -79,6 +83,8 @@ function onMessage(ctx: StepContext, event: EventOf<'message'>): void {
   if (command) return handleCommand(ctx, command);
   const { phase, paused } = ctx.state;
   if (phase === 'consent') return onConsentReply(ctx, text);
+  // Nothing to answer while the next question is being prepared; the candidate is told the message was not kept.
+  if (phase === 'interview' && !paused && ctx.state.advice) return ctx.say(copy.PREPARING_NOT_COUNTED);
   if (phase === 'interview' && !paused) return receiveAnswerMessage(ctx, event.messageId, text);
   remindOfPhase(ctx);
 }

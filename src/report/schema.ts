@@ -4,6 +4,7 @@
  * the key order of the JSON output.
  */
 import { z } from 'zod';
+import { profileSchema } from '../scoring/profile/schema.js';
 import { ANSWER_FLAGS, LEVELS, SKILL_AREAS, type Dimension } from '../scoring/types.js';
 
 const score = z.number().min(0).max(10);
@@ -71,18 +72,8 @@ export const ReportFlagSchema = z.object({
   message: z.string(),
 });
 
-export const ProfileSchema = z.object({
-  primarySkillArea: z.enum(SKILL_AREAS).nullable(),
-  experienceLevel: z.enum(LEVELS).nullable(),
-  skills: z.array(z.string()),
-  projectsMentioned: count,
-  evidence: z.object({
-    primarySkillArea: z.string().nullable(),
-    experienceLevel: z.string().nullable(),
-    skills: z.string().nullable(),
-    projectsMentioned: z.string().nullable(),
-  }),
-});
+/** The candidate's profile as the introduction states it; one definition, shared with the engine. */
+export const ProfileSchema = profileSchema;
 
 export const ScorerDescriptionSchema = z.object({ id: z.string(), version: z.string(), label: z.string() });
 
@@ -103,7 +94,7 @@ export const ReportSchema = z.object({
     generatedAt: isoTime,
     scorers: z.array(ScorerDescriptionSchema),
     interviewer: z.string(),
-    /** Language-model tokens the scoring cost, summed over the questions; null when no model was called. */
+    /** Language-model tokens the interview cost (questions, follow-ups, scores, summary); null when none were spent. */
     tokens: z
       .object({ calls: count, promptTokens: count, cachedPromptTokens: count, completionTokens: count })
       .nullable()
@@ -132,6 +123,14 @@ export const ReportSchema = z.object({
   questions: z.array(ReportQuestionSchema),
   flags: z.array(ReportFlagSchema),
   summary: z.string(),
+  /**
+   * Notes written by the interviewer provider (a language model) from the scored answers, labelled with who wrote
+   * them. Null when no model wrote them (offline, or the model failed): nothing stands in for them.
+   */
+  writtenSummary: z
+    .object({ author: z.string(), overview: z.string(), strengths: z.array(z.string()), concerns: z.array(z.string()) })
+    .nullable()
+    .default(null),
   recommendation: z.object({
     decision: z.enum(DECISIONS),
     basis: z.enum(DECISION_BASES),
@@ -149,3 +148,4 @@ export type DecisionBasis = (typeof DECISION_BASES)[number];
 export type PerformanceLevel = (typeof PERFORMANCE_LEVELS)[number];
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 export type ScorerDescription = z.infer<typeof ScorerDescriptionSchema>;
+export type WrittenSummary = NonNullable<Report['writtenSummary']>;

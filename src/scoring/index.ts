@@ -6,6 +6,7 @@ export * from './types.js';
 export { loadQuestionBank, defaultQuestionBank, findBankQuestion } from './bank/load.js';
 export { toScoringQuestion } from './bank/to-scoring-question.js';
 export { extractProfile } from './profile/extract-profile.js';
+export { profileSchema } from './profile/schema.js';
 export { selectQuestions } from './select/select-questions.js';
 export { classifyAnswer } from './answer/classify.js';
 export { boundForScoring, SCORING_CHAR_LIMIT } from './answer/bound.js';
