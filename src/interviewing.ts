@@ -5,7 +5,7 @@
 import type { Env } from './config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner, type Interviewer } from './engine/index.js';
 import { providerAsScorer } from './providers/as-scorer.js';
-import { createInterviewProvider } from './providers/index.js';
+import { createInterviewProvider, DEFAULT_OPENAI_MODEL } from './providers/index.js';
 import { createJobHandlers } from './jobs/handlers.js';
 import type { JobHandlers } from './jobs/dispatcher.js';
 import { createOfflineScorer, defaultQuestionBank, type QuestionBank } from './scoring/index.js';
@@ -32,26 +32,34 @@ export interface InterviewingDeps {
   onTokens?: (usage: TokenCount) => void;
 }
 
-/**
- * With OPENAI_API_KEY set, answers are scored by the OpenAI provider, which falls back to the offline rubric
- * scorer (labelled as such in the report) when the model fails. Questions still come from the offline
- * interviewer's banks: generated questions are not wired into the engine yet.
- */
-function chooseScorer(deps: InterviewingDeps): AnswerScorer {
-  if (!deps.env.OPENAI_API_KEY) return createOfflineScorer();
-  const provider = createInterviewProvider({ env: deps.env, logger: deps.logger, clock: deps.clock });
-  return providerAsScorer(provider, deps.onTokens ? { onUsage: deps.onTokens } : {});
-}
+/** How long the candidate waits for the model's next question before the offline interviewer decides instead. */
+export const ADVICE_DEADLINE_MS = 45_000;
 
+/**
+ * Offline (no OPENAI_API_KEY): the offline interviewer decides on the spot and the rubric scorer scores. With a
+ * key: one OpenAI provider words the questions, decides follow-ups, scores (falling back to the offline scorer,
+ * labelled in the report) and writes the report's notes; the offline interviewer still plans which bank questions
+ * come and decides whenever the model is late.
+ */
 export function createInterviewing(deps: InterviewingDeps): Interviewing {
   const bank = defaultQuestionBank();
-  const interviewer = createOfflineInterviewer(bank);
-  const scorer = chooseScorer(deps);
-  return {
-    bank,
-    interviewer,
-    scorer,
-    runner: new InterviewRunner({ store: createInterviewStore(deps.db), step: createStep(interviewer), clock: deps.clock, logger: deps.logger }),
-    engineJobs: createJobHandlers({ db: deps.db, clock: deps.clock, scorer, bank, interviewerLabel: interviewer.label }),
+  const offline = createOfflineInterviewer(bank);
+  const store = createInterviewStore(deps.db);
+  const runnerFor = (interviewer: Interviewer) => new InterviewRunner({ store, step: createStep(interviewer), clock: deps.clock, logger: deps.logger });
+  const common = { db: deps.db, clock: deps.clock, bank };
+  if (!deps.env.OPENAI_API_KEY) {
+    const scorer = createOfflineScorer();
+    return { bank, interviewer: offline, scorer, runner: runnerFor(offline), engineJobs: createJobHandlers({ ...common, scorer, interviewerLabel: offline.label }) };
+  }
+  const provider = createInterviewProvider({ env: deps.env, logger: deps.logger, clock: deps.clock });
+  const interviewer: Interviewer = {
+    ...offline,
+    label: `Screener (language model ${deps.env.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL})`,
+    adviceDeadlineMs: ADVICE_DEADLINE_MS,
   };
+  const onUsage = deps.onTokens;
+  const scorer = providerAsScorer(provider, onUsage ? { onUsage } : {});
+  const runner = runnerFor(interviewer);
+  const model = { runner, store, provider, interviewer, ...(onUsage ? { onUsage } : {}) };
+  return { bank, interviewer, scorer, runner, engineJobs: createJobHandlers({ ...common, scorer, interviewerLabel: interviewer.label, model }) };
 }

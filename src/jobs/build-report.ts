@@ -10,6 +10,10 @@ import type { Clock } from '../shared/clock.js';
 import type { Db } from '../store/prisma.js';
 import { loadInterviewWithTranscript, type InterviewWithTranscript, type TranscriptTurn } from '../store/transcript.js';
 import { toJson } from '../store/json.js';
+import { OFFLINE_PROVIDER_ID } from '../providers/offline.js';
+import type { InterviewProvider, TokenUsage } from '../providers/types.js';
+import type { WrittenSummary } from '../report/schema.js';
+import { modelUsageOf, recordModelUsage } from './model-usage.js';
 import { done, retryLater, skipped, type JobOutcome } from './outcome.js';
 import { rowsToScore } from './score-rows.js';
 
@@ -22,6 +26,8 @@ export interface BuildReportDeps {
   scorer: Pick<AnswerScorer, 'id' | 'version' | 'label'>;
   /** Shown in the report, e.g. "Screener (offline interviewer)". */
   interviewerLabel: string;
+  /** A language-model provider writes notes for the hiring team; without one the report has none. */
+  writer?: { provider: InterviewProvider; onUsage?: (usage: TokenUsage) => void };
 }
 
 const REPORTABLE = new Set(['completed', 'scoring', 'scored', 'reported']);
@@ -66,6 +72,21 @@ function profileOf(interview: InterviewWithTranscript): Profile | null {
   return introduction?.answer ? extractProfile(introduction.answer.text) : null;
 }
 
+/**
+ * The provider's notes, only when the model itself wrote them: a stand-in written by the offline provider after a
+ * model failure adds nothing the report does not already say, so the report then has no notes rather than fake ones.
+ */
+async function writeNotes(deps: BuildReportDeps, input: ReportInput, interviewId: string): Promise<WrittenSummary | null> {
+  const writer = deps.writer;
+  if (!writer || writer.provider.id === OFFLINE_PROVIDER_ID || !input.role?.skillArea || !input.role.level) return null;
+  const items = input.turns.flatMap((t) => (t.kind !== 'introduction' && t.score ? [{ question: { kind: t.kind, text: t.question }, score: t.score }] : []));
+  const role = { title: input.role.title ?? '', skillArea: input.role.skillArea, level: input.role.level };
+  const result = await writer.provider.summarize({ role, items });
+  await recordModelUsage(deps.db, interviewId, 'summary', result.usage, writer.onUsage);
+  if (result.source.fallbackFrom || result.source.providerId === OFFLINE_PROVIDER_ID) return null;
+  return { author: result.source.providerLabel, ...result.summary };
+}
+
 export function reportInputFor(interview: InterviewWithTranscript, deps: Pick<BuildReportDeps, 'scorer' | 'interviewerLabel'>, now: Date): ReportInput {
   const role = roleSchema.safeParse(interview.role);
   return {
@@ -90,7 +111,9 @@ export async function buildReportJob(deps: BuildReportDeps, payload: unknown): P
   if (!REPORTABLE.has(interview.status)) return skipped(`status_${interview.status}`);
   if (interview.report) return done('already_built');
   if (interview.turns.some((t) => needsScore(t) && !hasScore(t))) return retryLater('waiting_for_scores');
-  const report = buildReport(reportInputFor(interview, deps, deps.clock.now()));
+  const input = reportInputFor(interview, deps, deps.clock.now());
+  const writtenSummary = await writeNotes(deps, input, interviewId);
+  const report = buildReport({ ...input, writtenSummary, modelTokens: await modelUsageOf(db, interviewId) });
   await db.$transaction([
     db.report.createMany({ data: [{ interviewId, data: toJson(report) }], skipDuplicates: true }),
     db.interview.updateMany({

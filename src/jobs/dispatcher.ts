@@ -37,7 +37,7 @@ export interface DrainSummary {
 
 type OutboxRow = { id: string; interviewId: string | null; kind: string; payload: unknown; attempts: number };
 
-const jobPayload = z.object({ name: z.enum(['score_answer', 'build_report']), payload: z.unknown() });
+const jobPayload = z.object({ name: z.enum(['score_answer', 'build_report', 'advise_turn']), payload: z.unknown() });
 
 function nextRow(db: Db, now: Date, interviewId: string | undefined): Promise<OutboxRow | null> {
   return db.outboxEvent.findFirst({

@@ -28,14 +28,17 @@ interface TurnForScoring {
   parentTurn: { questionId: string | null } | null;
 }
 
-/** A follow-up is scored against its parent's concepts and expected parts, with its own prompt as the text. */
+/**
+ * A question is scored against its bank question's concepts and expected parts with the text actually asked (a
+ * language model may have worded it for the candidate); a follow-up against its parent's, with its own prompt.
+ */
 export function scoringQuestionFor(bank: QuestionBank, turn: TurnForScoring): ScoringQuestion | null {
   if (turn.kind === 'introduction') return null;
   const bankId = turn.kind === 'follow_up' ? turn.parentTurn?.questionId : turn.questionId;
   const bankQuestion = bankId ? findBankQuestion(bank, bankId) : undefined;
   if (!bankQuestion) return { kind: turn.kind, text: turn.questionText };
   const full = toScoringQuestion(bankQuestion);
-  return turn.kind === 'follow_up' ? { ...full, kind: 'follow_up', text: turn.questionText } : full;
+  return turn.kind === 'follow_up' ? { ...full, kind: 'follow_up', text: turn.questionText } : { ...full, text: turn.questionText };
 }
 
 async function runScorer(scorer: AnswerScorer, question: ScoringQuestion, text: string, answerId: string): Promise<AnswerScore> {

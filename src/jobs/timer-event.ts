@@ -15,18 +15,20 @@ export interface TimerInterview {
   platformThreadId: string | null;
 }
 
-export function timerEvent(interview: TimerInterview, payload: unknown): InboundEvent {
-  const { timer, timerId } = timerPayloadSchema.parse(payload);
+/** The fields every event has, for an event the system itself causes (a timer, an advice job). */
+export function systemEventBase(interview: TimerInterview, messageId: string) {
   return {
-    kind: 'timer',
-    timer,
-    timerId,
     platform: z.enum(PLATFORMS).parse(interview.platform),
     workspaceId: interview.workspaceId,
     conversationId: interview.platformConversationId ?? '',
     threadId: interview.platformThreadId,
     userId: 'system',
-    messageId: timerId,
+    messageId,
     raw: null,
   };
+}
+
+export function timerEvent(interview: TimerInterview, payload: unknown): InboundEvent {
+  const { timer, timerId } = timerPayloadSchema.parse(payload);
+  return { kind: 'timer', timer, timerId, ...systemEventBase(interview, timerId) };
 }

@@ -71,6 +71,21 @@ export const scoreAnswerJob = defineJob<{ answerId: string; outboxId?: string | 
   },
 });
 
+/** The candidate waits for this one: its own queue, so a backlog of scoring never holds up the next question. */
+export const adviseTurnJob = defineJob<{ interviewId: string; requestId: string; outboxId?: string | undefined }, PipelineDeps>({
+  name: 'advise_turn',
+  queue: 'interviewing',
+  schema: z.object({ interviewId: z.string().min(1), requestId: z.string().min(1), outboxId }),
+  jobId: (p) => jobIdOf('advise', p.requestId),
+  // Few and quick: past the engine's deadline the interview has moved on without the advice anyway.
+  attempts: 3,
+  backoffMs: 1_000,
+  async handle(payload, deps) {
+    await deps.engineJobs.advise_turn({ interviewId: payload.interviewId, requestId: payload.requestId });
+    if (payload.outboxId) await markSent(deps.db, payload.outboxId, deps.clock.now());
+  },
+});
+
 export const buildReportJob = defineJob<{ interviewId: string; outboxId?: string | undefined }, PipelineDeps>({
   name: 'build_report',
   queue: 'reports',
@@ -112,4 +127,4 @@ export const postReportJob = defineJob<{ interviewId: string; destinationId: str
   },
 });
 
-export const PIPELINE_JOBS = [deliverMessagesJob, fireTimerJob, scoreAnswerJob, buildReportJob, postReportJob];
+export const PIPELINE_JOBS = [deliverMessagesJob, fireTimerJob, adviseTurnJob, scoreAnswerJob, buildReportJob, postReportJob];

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { ensureJob, type EnsureOutcome } from '../queue/queues.js';
 import type { PipelineDeps } from './deps.js';
-import { buildReportJob, deliverMessagesJob, fireTimerJob, scoreAnswerJob } from './jobs.js';
+import { adviseTurnJob, buildReportJob, deliverMessagesJob, fireTimerJob, scoreAnswerJob } from './jobs.js';
 import { markFailed, markSent } from './outbox-state.js';
 
 export interface RelayOptions {
@@ -34,6 +34,7 @@ interface PendingRow {
 const jobPayload = z.discriminatedUnion('name', [
   z.object({ name: z.literal('score_answer'), payload: z.object({ answerId: z.string() }) }),
   z.object({ name: z.literal('build_report'), payload: z.object({ interviewId: z.string() }) }),
+  z.object({ name: z.literal('advise_turn'), payload: z.object({ interviewId: z.string(), requestId: z.string() }) }),
 ]);
 
 async function handOver(deps: PipelineDeps, row: PendingRow, lastSeqOfInterview: Map<string, bigint>): Promise<EnsureOutcome | 'invalid'> {
@@ -46,6 +47,7 @@ async function handOver(deps: PipelineDeps, row: PendingRow, lastSeqOfInterview:
   const job = jobPayload.safeParse(row.payload);
   if (row.kind !== 'enqueue_job' || !job.success) return 'invalid';
   if (job.data.name === 'score_answer') return ensureJob(deps.queues, scoreAnswerJob, { answerId: job.data.payload.answerId, outboxId: row.id });
+  if (job.data.name === 'advise_turn') return ensureJob(deps.queues, adviseTurnJob, { ...job.data.payload, outboxId: row.id });
   return ensureJob(deps.queues, buildReportJob, { interviewId: job.data.payload.interviewId, outboxId: row.id });
 }
 

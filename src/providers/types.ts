@@ -142,9 +142,12 @@ export interface ProviderAnswerScore extends Omit<AnswerScore, 'flags'> {
   usage: TokenUsage;
 }
 
+/** What a summary reads of a score: any scorer's result (a stored one, or one the provider just made). */
+export type SummaryScore = Pick<AnswerScore, 'status' | 'dimensions' | 'strengths' | 'improvements' | 'flags'>;
+
 export interface SummaryItem {
-  question: ScoringQuestion;
-  score: ProviderAnswerScore;
+  question: Pick<ScoringQuestion, 'kind' | 'text'>;
+  score: SummaryScore;
 }
 
 export interface SummaryInput {

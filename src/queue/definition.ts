@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../shared/logger.js';
 
-export const QUEUE_NAMES = ['messages', 'timers', 'scoring', 'reports', 'posting'] as const;
+export const QUEUE_NAMES = ['messages', 'timers', 'interviewing', 'scoring', 'reports', 'posting'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobContext {

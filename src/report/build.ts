@@ -3,7 +3,7 @@
  * same input gives the same report, so the report can be rebuilt at any time from stored interviews.
  */
 import { AppError } from '../shared/errors.js';
-import type { Level, Profile, SkillArea } from '../scoring/types.js';
+import type { Level, Profile, SkillArea, TokenCount } from '../scoring/types.js';
 import { aggregate } from './aggregate.js';
 import { developmentPlan } from './development-plan.js';
 import { collectFlags } from './flags.js';
@@ -11,7 +11,7 @@ import { round2 } from './numbers.js';
 import { toReportQuestion, type QuestionTurn, type ReportTurn } from './question.js';
 import { writeRationale } from './rationale.js';
 import { decide } from './recommend.js';
-import { ReportSchema, type Report, type ScorerDescription } from './schema.js';
+import { ReportSchema, type Report, type ScorerDescription, type WrittenSummary } from './schema.js';
 import { computeStatistics } from './statistics.js';
 import { writeSummary } from './summary.js';
 
@@ -32,6 +32,10 @@ export interface ReportInput {
   scorers?: readonly ScorerDescription[];
   /** Every turn, the introduction included. */
   turns: readonly ReportTurn[];
+  /** Model tokens spent outside scoring (question wording, follow-ups, the summary); added to the scores' own. */
+  modelTokens?: TokenCount | null;
+  /** The interviewer provider's notes, when a model wrote them. */
+  writtenSummary?: WrittenSummary | null;
 }
 
 const EMPTY_PROFILE: Profile = {
@@ -60,7 +64,7 @@ function buildMetadata(input: ReportInput): Report['metadata'] {
       scorers.push({ id: score.scorerId, version: score.scorerVersion, label: score.label ?? `${score.scorerId} ${score.scorerVersion}` });
     }
   }
-  const tokens = sumTokens(input.turns);
+  const tokens = sumTokens(input.turns, input.modelTokens ?? null);
   return {
     startedAt,
     endedAt,
@@ -72,9 +76,9 @@ function buildMetadata(input: ReportInput): Report['metadata'] {
   };
 }
 
-/** Tokens over every scored question, or null when no score cost any (offline scoring). */
-function sumTokens(turns: ReportInput['turns']): Report['metadata']['tokens'] {
-  const used = turns.flatMap((t) => (t.score?.usage ? [t.score.usage] : []));
+/** Tokens over every scored question and the rest of the interview, or null when nothing cost any (offline). */
+function sumTokens(turns: ReportInput['turns'], modelTokens: TokenCount | null): Report['metadata']['tokens'] {
+  const used = [...turns.flatMap((t) => (t.score?.usage ? [t.score.usage] : [])), ...(modelTokens ? [modelTokens] : [])];
   if (used.length === 0) return null;
   return used.reduce((a, u) => ({
     calls: a.calls + u.calls,
@@ -114,6 +118,7 @@ export function buildReport(input: ReportInput): Report {
     questions,
     flags: collectFlags(questions, profileGap(input)),
     summary,
+    writtenSummary: input.writtenSummary ?? null,
     recommendation: {
       decision: outcome.decision,
       basis: outcome.basis,

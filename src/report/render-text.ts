@@ -31,7 +31,7 @@ function metadataSection(report: Report): string[] {
     `Report generated: ${formatTime(m.generatedAt)}`,
     `Interviewer: ${inline(m.interviewer)}`,
     ...(m.tokens
-      ? [`Model tokens for scoring: ${m.tokens.promptTokens} prompt (${m.tokens.cachedPromptTokens} from the prompt cache), ${m.tokens.completionTokens} completion, in ${m.tokens.calls} calls`]
+      ? [`Model tokens: ${m.tokens.promptTokens} prompt (${m.tokens.cachedPromptTokens} from the prompt cache), ${m.tokens.completionTokens} completion, in ${m.tokens.calls} calls`]
       : []),
   ]);
 }
@@ -69,7 +69,20 @@ function performanceSection(report: Report): string[] {
     `Performance level: ${band ? `${level} (final score ${bandRange(band)})` : level}`,
     '',
     toPlainText(report.summary),
+    ...writtenSummaryLines(report),
   ]);
+}
+
+/** The model's notes, set apart and attributed, so nobody takes them for the rubric's findings. */
+function writtenSummaryLines({ writtenSummary: w }: Report): string[] {
+  if (!w) return [];
+  return [
+    '',
+    `Notes written by ${inline(w.author)} (they state no scores; the scores above come from the rubric):`,
+    toPlainText(w.overview),
+    ...w.strengths.map((s) => `  + ${inline(s)}`),
+    ...w.concerns.map((c) => `  - ${inline(c)}`),
+  ];
 }
 
 function counted(questions: readonly ReportQuestion[], has: (q: ReportQuestion) => boolean): string {

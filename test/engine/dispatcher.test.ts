@@ -32,7 +32,7 @@ describe('drainOutbox', () => {
       calls += 1;
       return Promise.reject(new AppError('unavailable', 'scorer down'));
     };
-    const handlers = { messenger: new MemoryMessenger(), jobs: { score_answer: failing, build_report: failing } };
+    const handlers = { messenger: new MemoryMessenger(), jobs: { score_answer: failing, build_report: failing, advise_turn: failing } };
     const scope = { interviewId: chat.interviewId, maxAttempts: 3, retryDelayMs: 1_000 };
 
     expect(await drainOutbox(db, handlers, clock, scope)).toEqual({ sent: 0, retried: 1, failed: 0 });

@@ -59,6 +59,7 @@ export function sampleReport(name = 'Ada Example'): Report {
     ],
     flags: [],
     summary: 'The candidate explained re-rendering clearly.',
+    writtenSummary: null,
     recommendation: { decision: 'advance', basis: 'score_band', rationale: ['The final score 7.6 is in the advance band.'], developmentPlan: ['Practise memoization.'] },
   };
 }

@@ -35,10 +35,10 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.on('listening', () => resolve((server.address() as AddressInfo).port)));
 }
 
-export async function startWebHarness(label: string, options: { quietWindowMs?: number } = {}): Promise<WebHarness> {
+export async function startWebHarness(label: string, options: { quietWindowMs?: number; env?: Record<string, string> } = {}): Promise<WebHarness> {
   const scratch = await createScratchDatabase(label);
   const prefix = uniquePrefix(label);
-  const parsed = parseEnv({ NODE_ENV: 'test', QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
+  const parsed = parseEnv({ NODE_ENV: 'test', QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', ...options.env });
   if (!parsed.ok) throw new Error('test environment is invalid');
   const { env } = parsed;
   const redis = new Redis(TEST_REDIS_URL);

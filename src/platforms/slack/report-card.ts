@@ -6,6 +6,7 @@
 import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../report/labels.js';
 import { formatScore } from '../../report/numbers.js';
 import type { Report } from '../../report/schema.js';
+import { writtenSummaryText } from '../../report/written-summary.js';
 import { DIMENSIONS } from '../../scoring/types.js';
 import { clip, escapeMrkdwn, packLines, SLACK_LIMITS } from './limits.js';
 
@@ -67,6 +68,7 @@ export function renderReportCard(report: Report, extra: { decisionLine?: string;
     scoreFields(report),
     section(profileLine(report)),
     section(escapeMrkdwn(clip(report.summary, 1200))),
+    ...(report.writtenSummary ? [section(escapeMrkdwn(clip(writtenSummaryText(report.writtenSummary), 1200)))] : []),
     { type: 'divider' },
     ...packed(questionLines(report, 40)).slice(0, 4),
     { type: 'divider' },

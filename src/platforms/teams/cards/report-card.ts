@@ -9,6 +9,7 @@ import { DECISIONS, type DecisionKind } from '../../../engine/index.js';
 import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../../report/labels.js';
 import { formatScore } from '../../../report/numbers.js';
 import type { Report } from '../../../report/schema.js';
+import { writtenSummaryText } from '../../../report/written-summary.js';
 import { DIMENSIONS } from '../../../scoring/types.js';
 import type { OutgoingActivity } from '../connector.js';
 import type { RecordedDecision } from '../store/interviews.js';
@@ -84,6 +85,7 @@ function cardBody(report: Report, decision: RecordedDecision | null, questions: 
     scoreFacts(report),
     textBlock(profileLine(report)),
     textBlock(clip(report.summary, 1200)),
+    ...(report.writtenSummary ? [textBlock(clip(writtenSummaryText(report.writtenSummary), 1200))] : []),
     textBlock(questions.join('\n\n'), { separator: true }),
     textBlock(`**Recommendation: ${recommended}**\n\n${report.recommendation.rationale.slice(0, 10).map((r) => `- ${clip(r, 400)}`).join('\n')}`, { separator: true }),
     ...(decision ? [textBlock(decisionLine(decision), { color: 'Accent' })] : []),

@@ -3,6 +3,7 @@ import { DECISIONS, type DecisionKind } from '../../../engine/index.js';
 import { DIMENSION_LABELS, PERFORMANCE_LEVEL_LABELS, capitalize } from '../../../report/labels.js';
 import { formatScore } from '../../../report/numbers.js';
 import type { Report } from '../../../report/schema.js';
+import { writtenSummaryText } from '../../../report/written-summary.js';
 import { html, page, type SafeHtml } from '../html.js';
 
 export interface PostedReport {
@@ -37,6 +38,7 @@ export function reportCard(posted: PostedReport, csrf: string): SafeHtml {
 <p>Recommendation: <strong>${WORDS[report.recommendation.decision]}</strong>. A person decides.</p>
 <ul class="rationale">${report.recommendation.rationale.map((line) => html`<li>${line}</li>`)}</ul>
 <p class="summary">${report.summary}</p>
+${report.writtenSummary ? html`<p class="written-summary">${writtenSummaryText(report.writtenSummary)}</p>` : ''}
 <table class="dimensions"><caption>Scores by rubric dimension</caption><tbody>${dimensionRows(report)}</tbody></table>
 ${report.flags.length ? html`<ul class="flags" aria-label="Flags">${report.flags.map((f) => html`<li>${f.message}</li>`)}</ul>` : ''}
 ${decisionPart(posted, csrf)}

@@ -1,0 +1,123 @@
+/**
+ * Job `advise_turn { interviewId, requestId }`: asks the interviewer provider what follows the turn the interview
+ * is waiting on (see src/engine/advice.ts) and steps the answer into the interview as an `advice` event.
+ *
+ * After the introduction: the candidate's profile, then a wording of the first planned question that fits it.
+ * After a question: whether to follow up on what the candidate said, and if not, a wording of the next question.
+ * The provider falls back to the offline interviewer on its own failures, so a model fault still gives an advice.
+ * The interview may end while the model thinks (stop, erase, the deadline): the job watches for that, aborts the
+ * model call, and leaves the interview alone.
+ */
+import { z } from 'zod';
+import type { Advice, InboundEvent, InterviewRunner, Interviewer, InterviewStore, PendingAdvice, EngineState } from '../engine/index.js';
+import { findBankQuestion, type QuestionBank } from '../scoring/index.js';
+import type { InterviewProvider, InterviewRole, TokenUsage } from '../providers/types.js';
+import { UsageAccumulator } from '../providers/usage.js';
+import type { Db } from '../store/prisma.js';
+import { done, skipped, type JobOutcome } from './outcome.js';
+import { recordModelUsage } from './model-usage.js';
+import { systemEventBase, TIMER_INTERVIEW_FIELDS } from './timer-event.js';
+
+export const adviseTurnPayload = z.object({ interviewId: z.string().min(1), requestId: z.string().min(1) });
+
+export interface AdviseTurnDeps {
+  db: Db;
+  store: InterviewStore;
+  runner: InterviewRunner;
+  provider: InterviewProvider;
+  /** The offline interviewer: it plans which bank questions come (the provider only words them). */
+  interviewer: Interviewer;
+  bank: QuestionBank;
+  onUsage?: (usage: TokenUsage) => void;
+  /** How often the job looks whether the interview still waits for it. @defaultValue 1000 */
+  watchEveryMs?: number;
+}
+
+class NoLongerWaiting extends Error {
+  override readonly name = 'NoLongerWaiting';
+}
+
+function answerText(state: EngineState, answerId: string | null): string | null {
+  const ref = answerId ? state.answers.find((a) => a.answerId === answerId) : undefined;
+  return ref ? ref.parts.map((p) => p.text).join('\n') : null;
+}
+
+function roleOf(state: EngineState): InterviewRole {
+  return { title: state.role.title, skillArea: state.role.skillArea, level: state.role.level };
+}
+
+async function stillWaiting(store: InterviewStore, interviewId: string, requestId: string): Promise<boolean> {
+  const loaded = await store.load(interviewId);
+  return loaded?.state.advice?.requestId === requestId;
+}
+
+/** Aborts `controller` once the interview stops waiting for this request (withdrawn, erased, decided offline). */
+function watch(deps: AdviseTurnDeps, interviewId: string, requestId: string, controller: AbortController): () => void {
+  const timer = setInterval(() => {
+    stillWaiting(deps.store, interviewId, requestId).then(
+      (waiting) => waiting || controller.abort(new NoLongerWaiting('the interview no longer waits for this advice')),
+      () => undefined, // a failed look is not a reason to give up; the next one may succeed
+    );
+  }, deps.watchEveryMs ?? 1_000);
+  return () => clearInterval(timer);
+}
+
+async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdvice, usage: UsageAccumulator, signal: AbortSignal): Promise<Advice> {
+  const { provider, interviewer, bank } = deps;
+  const advice: Advice = { profile: null, followUp: null, question: null, by: provider.label };
+  const answer = answerText(state, pending.answerId);
+  const after = pending.after;
+  let profile = state.profile;
+  let next = state.plan?.[state.planCursor];
+  if (after.kind === 'introduction') {
+    if (answer !== null) {
+      const result = await provider.extractProfile(answer, { signal });
+      usage.add(result);
+      profile = advice.profile = result.profile;
+    }
+    // The same pure plan the engine makes from this profile when the advice arrives: the first of it is next.
+    next = interviewer.planQuestions({ role: state.role, profile, seed: state.interviewId })[0];
+  } else if (after.kind !== 'follow_up' && after.questionId && answer !== null) {
+    const bankQuestion = findBankQuestion(bank, after.questionId);
+    if (bankQuestion) {
+      const result = await provider.decideFollowUp({ bankQuestion, askedText: after.text, answer }, { signal });
+      usage.add(result);
+      if (result.followUp) {
+        advice.followUp = { prompt: result.followUp.prompt, reason: result.followUp.reason };
+        return advice;
+      }
+    }
+  }
+  const bankQuestion = next ? findBankQuestion(bank, next.questionId) : undefined;
+  if (!next || !bankQuestion) return advice; // the interview closes, or the plan names a question the bank lost
+  const asked = await deps.db.turn.findMany({ where: { interviewId: state.interviewId }, orderBy: { order: 'asc' }, select: { questionText: true } });
+  const result = await provider.nextQuestion({ role: roleOf(state), profile, bankQuestion, askedQuestions: asked.map((t) => t.questionText) }, { signal });
+  usage.add(result);
+  if (result.origin === 'generated') advice.question = { questionId: next.questionId, text: result.text };
+  return advice;
+}
+
+export async function adviseTurn(deps: AdviseTurnDeps, payload: unknown): Promise<JobOutcome> {
+  const { interviewId, requestId } = adviseTurnPayload.parse(payload);
+  const loaded = await deps.store.load(interviewId);
+  const pending = loaded?.state.advice;
+  if (!loaded || !pending || pending.requestId !== requestId) return skipped('not_waiting');
+  const usage = new UsageAccumulator();
+  const controller = new AbortController();
+  const stopWatching = watch(deps, interviewId, requestId, controller);
+  let advice: Advice;
+  try {
+    advice = await ask(deps, loaded.state, pending, usage, controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) return skipped('no_longer_waiting');
+    throw error;
+  } finally {
+    stopWatching();
+    await recordModelUsage(deps.db, interviewId, 'interviewing', usage.total(), deps.onUsage);
+  }
+  const interview = await deps.db.interview.findUnique({ where: { id: interviewId }, select: TIMER_INTERVIEW_FIELDS });
+  if (!interview) return skipped('interview_not_found');
+  const event: InboundEvent = { kind: 'advice', requestId, advice, ...systemEventBase(interview, `advice:${requestId}`) };
+  await deps.runner.handle(interviewId, event);
+  return done();
+}
