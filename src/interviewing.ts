@@ -13,6 +13,7 @@ import type { AnswerScorer, TokenCount } from './scoring/types.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import { createInterviewStore } from './store/interview-store.js';
+import { PostgresScoreCache } from './store/score-cache.js';
 import type { Db } from './store/prisma.js';
 
 export interface Interviewing {
@@ -51,7 +52,7 @@ export function createInterviewing(deps: InterviewingDeps): Interviewing {
     const scorer = createOfflineScorer();
     return { bank, interviewer: offline, scorer, runner: runnerFor(offline), engineJobs: createJobHandlers({ ...common, scorer, interviewerLabel: offline.label }) };
   }
-  const provider = createInterviewProvider({ env: deps.env, logger: deps.logger, clock: deps.clock });
+  const provider = createInterviewProvider({ env: deps.env, logger: deps.logger, clock: deps.clock, cache: new PostgresScoreCache(deps.db) });
   const interviewer: Interviewer = {
     ...offline,
     label: `Screener (language model ${deps.env.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL})`,

@@ -1,7 +1,7 @@
 /**
  * Scores are cached by (model, prompt version, question, scored text), so an answer is scored once: re-runs of the
  * report, a retried job, or the same text sent twice cost nothing and give the same numbers. The in-memory cache
- * serves one process; the lead may back the interface with a PostgreSQL table (the values are plain JSON).
+ * serves one process (tests, `npm run eval`); the worker uses src/store/score-cache.ts, shared by every worker.
  */
 import { createHash } from 'node:crypto';
 import type { DimensionScore, Dimension, ScoringQuestion, StarScore } from '../scoring/index.js';
@@ -14,9 +14,14 @@ export interface CachedScore {
   improvements: string[];
 }
 
+/** The answer whose scoring paid for an entry. The value quotes it, so an erasure of that answer removes the entry. */
+export interface CacheOwner {
+  answerId: string;
+}
+
 export interface ScoreCache {
   get(key: string): Promise<CachedScore | undefined>;
-  set(key: string, value: CachedScore): Promise<void>;
+  set(key: string, value: CachedScore, owner: CacheOwner): Promise<void>;
 }
 
 export interface ScoreCacheKeyParts {
@@ -58,7 +63,7 @@ export class InMemoryScoreCache implements ScoreCache {
     return Promise.resolve(value === undefined ? undefined : structuredClone(value));
   }
 
-  set(key: string, value: CachedScore): Promise<void> {
+  set(key: string, value: CachedScore, _owner?: CacheOwner): Promise<void> {
     this.entries.delete(key);
     this.entries.set(key, structuredClone(value));
     while (this.entries.size > this.maxEntries) {

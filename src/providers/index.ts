@@ -21,7 +21,7 @@ export interface ProviderDependencies {
   env: Pick<Env, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL'>;
   logger?: Logger;
   clock?: Clock;
-  /** Where scores are cached; the lead may pass a PostgreSQL-backed one. @defaultValue in memory */
+  /** Where scores are cached: the worker passes the PostgreSQL cache shared by all workers. @defaultValue in memory */
   cache?: ScoreCache;
 }
 

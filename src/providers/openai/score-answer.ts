@@ -97,7 +97,7 @@ async function requestScore(
   });
   if (!outcome.ok) return outcome;
   const score = toCachedScore(outcome.value, input.question);
-  await scorer.cache.set(key, score);
+  await scorer.cache.set(key, score, { answerId: input.answerId });
   return { ok: true, score, usage: outcome.usage, cached: false };
 }
 
