@@ -45,9 +45,12 @@ describe('scoring an answer', () => {
     expect(body.response_format?.type).toBe('json_schema');
     expect(body.response_format?.json_schema?.strict).toBe(true);
     expect(body.response_format?.json_schema?.name).toBe('answer_score');
-    const schema = body.response_format?.json_schema?.schema as { required: string[]; properties: Record<string, { properties: { value: unknown } }> };
+    type Dimension = { properties: { value: unknown } };
+    const schema = body.response_format?.json_schema?.schema as { required: string[]; properties: Record<string, { $ref?: string }>; definitions: Record<string, Dimension> };
     expect(schema.required).toEqual(expect.arrayContaining([...DIMENSIONS, 'star', 'strengths', 'improvements']));
-    expect(schema.properties.depth?.properties.value).toEqual({ type: 'number', minimum: 0, maximum: 10 });
+    // Every dimension refers to one definition, sent once.
+    for (const d of DIMENSIONS) expect(schema.properties[d]).toEqual({ $ref: '#/definitions/rubric_dimension' });
+    expect(schema.definitions.rubric_dimension?.properties.value).toEqual({ type: 'number', minimum: 0, maximum: 10 });
     const user = body.messages[1]!.content;
     expect(user).toContain(`<<<ANSWER id=ans-1>>>\n${GOOD_ANSWER}\n<<<END ANSWER>>>`);
     expect(answerIn(fake.requests[0]!)).toBe(GOOD_ANSWER);

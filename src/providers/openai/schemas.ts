@@ -10,7 +10,11 @@ const score = z.number().min(0).max(10);
 const quotes = z.array(z.string().max(400)).max(3);
 const rationale = z.string().min(1).max(600);
 
-const dimensionReply = z.object({ value: score, quotes, rationale });
+/**
+ * Named, so the JSON schema sent with each scoring request defines it once and refers to it five times: the
+ * schema is part of every scoring prompt, and the inlined copies cost about 450 tokens a call.
+ */
+const dimensionReply = z.object({ value: score, quotes, rationale }).meta({ id: 'rubric_dimension' });
 
 const starReply = z.object({
   situation: z.boolean(),
