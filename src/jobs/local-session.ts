@@ -24,7 +24,7 @@ import { createInterview, ensureCandidate, ensureWorkspace } from '../store/inte
 import { createInterviewStore } from '../store/interview-store.js';
 import type { Db } from '../store/prisma.js';
 import { ensureDefaultRoles, findRoleBySlug, listRoleSlugs } from '../store/roles.js';
-import { drainUntilQuiet, type OutboxHandlers } from './dispatcher.js';
+import { drainUntilQuiet, type JobHandlers, type OutboxHandlers } from './dispatcher.js';
 import { createJobHandlers } from './handlers.js';
 import { MemoryMessenger, type OutboundMessage } from './messenger.js';
 
@@ -47,6 +47,11 @@ export interface LocalSessionOptions {
   scorer?: AnswerScorer;
   /** @defaultValue the shipped question banks */
   bank?: QuestionBank;
+  /**
+   * A runner and job handlers wired elsewhere (createInterviewing's, e.g. for a language-model interview); they
+   * replace `interviewer`, `scorer` and `bank`. @defaultValue the offline ones built from those options
+   */
+  wiring?: { runner: InterviewRunner; jobs: JobHandlers };
   /** Called as each message is delivered (the CLI prints it). */
   onMessage?: (message: OutboundMessage) => void;
   /** @defaultValue 'local' */
@@ -105,8 +110,8 @@ export class LocalSession {
       ...(options.reminderPolicy ? { reminderPolicy: options.reminderPolicy } : {}),
     });
     const messenger = new MemoryMessenger(options.onMessage);
-    const runner = new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock });
-    const jobs = createJobHandlers({ db, clock, scorer, bank, interviewerLabel: interviewer.label });
+    const runner = options.wiring?.runner ?? new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock });
+    const jobs = options.wiring?.jobs ?? createJobHandlers({ db, clock, scorer, bank, interviewerLabel: interviewer.label });
     const eventBase = { platform, workspaceId: workspace.id, conversationId, threadId: null, userId: platformUserId, raw: null };
     return new LocalSession({ db, clock, runner, handlers: { messenger, jobs }, messenger, interviewId: interview.id, eventBase });
   }
