@@ -42,7 +42,7 @@ interface Settings {
   ratePerSecond: number;
 }
 
-const QUICK: Settings = { interviews: 30, warmupPerSide: 60, perSide: 300, rounds: 4, ratePerSecond: 50 };
+const QUICK: Settings = { interviews: 30, warmupPerSide: 40, perSide: 300, rounds: 4, ratePerSecond: 50 };
 const FULL: Settings = { interviews: 100, warmupPerSide: 200, perSide: 2000, rounds: 8, ratePerSecond: 50 };
 
 interface OpenInterview {
