@@ -62,6 +62,17 @@ function watch(deps: AdviseTurnDeps, interviewId: string, requestId: string, con
   return () => clearInterval(timer);
 }
 
+/** The texts already asked in this interview, so a reworded question repeats none of them. */
+async function askedTexts(db: Db, interviewId: string): Promise<string[]> {
+  const turns = await db.turn.findMany({ where: { interviewId }, orderBy: { order: 'asc' }, select: { questionText: true } });
+  return turns.map((t) => t.questionText);
+}
+
+/**
+ * After a question, the follow-up decision and the wording of the next question are asked at the same time: the
+ * candidate waits for one model round trip, not two. When a follow-up is chosen the wording goes unused; the call
+ * is still awaited, because its tokens are spent either way and the report counts every one.
+ */
 async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdvice, usage: UsageAccumulator, signal: AbortSignal): Promise<Advice> {
   const { provider, interviewer, bank } = deps;
   const advice: Advice = { profile: null, followUp: null, question: null, by: provider.label };
@@ -77,23 +88,21 @@ async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdv
     }
     // The same pure plan the engine makes from this profile when the advice arrives: the first of it is next.
     next = interviewer.planQuestions({ role: state.role, profile, seed: state.interviewId })[0];
-  } else if (after.kind !== 'follow_up' && after.questionId && answer !== null) {
-    const bankQuestion = findBankQuestion(bank, after.questionId);
-    if (bankQuestion) {
-      const result = await provider.decideFollowUp({ bankQuestion, askedText: after.text, answer }, { signal });
-      usage.add(result);
-      if (result.followUp) {
-        advice.followUp = { prompt: result.followUp.prompt, reason: result.followUp.reason };
-        return advice;
-      }
-    }
   }
-  const bankQuestion = next ? findBankQuestion(bank, next.questionId) : undefined;
-  if (!next || !bankQuestion) return advice; // the interview closes, or the plan names a question the bank lost
-  const asked = await deps.db.turn.findMany({ where: { interviewId: state.interviewId }, orderBy: { order: 'asc' }, select: { questionText: true } });
-  const result = await provider.nextQuestion({ role: roleOf(state), profile, bankQuestion, askedQuestions: asked.map((t) => t.questionText) }, { signal });
-  usage.add(result);
-  if (result.origin === 'generated') advice.question = { questionId: next.questionId, text: result.text };
+  const answered = after.kind !== 'introduction' && after.kind !== 'follow_up' && after.questionId && answer !== null ? findBankQuestion(bank, after.questionId) : undefined;
+  const nextBank = next ? findBankQuestion(bank, next.questionId) : undefined;
+  const followUp = answered && answer !== null ? provider.decideFollowUp({ bankQuestion: answered, askedText: after.text, answer }, { signal }) : null;
+  const question =
+    next && nextBank
+      ? askedTexts(deps.db, state.interviewId).then((asked) =>
+          provider.nextQuestion({ role: roleOf(state), profile, bankQuestion: nextBank, askedQuestions: asked }, { signal }),
+        )
+      : null;
+  const [decided, worded] = await Promise.all([followUp, question]);
+  if (decided) usage.add(decided);
+  if (worded) usage.add(worded);
+  if (decided?.followUp) advice.followUp = { prompt: decided.followUp.prompt, reason: decided.followUp.reason };
+  else if (next && worded?.origin === 'generated') advice.question = { questionId: next.questionId, text: worded.text };
   return advice;
 }
 

@@ -200,7 +200,8 @@ function expectModelReport(report: Report): void {
 function expectRequestsCarrySchemaAndBlocks(requests: readonly RecordedRequest[]): void {
   const byName = (name: string) => requests.filter((r) => schemaName(r) === name);
   expect(byName('candidate_profile')).toHaveLength(1);
-  expect(byName('next_question')).toHaveLength(3);
+  // Worded with every follow-up decision, in parallel: once more for the question that the follow-up pushed back.
+  expect(byName('next_question')).toHaveLength(4);
   expect(byName('follow_up')).toHaveLength(3); // after each question, not after the follow-up
   expect(byName('answer_score')).toHaveLength(4);
   expect(byName('interview_summary')).toHaveLength(1);
