@@ -5,6 +5,7 @@ import { scoringThroughputSuite } from './scoring-throughput.js';
 import { memorySuite } from './memory.js';
 import { turnOverheadSuite } from './turn-overhead.js';
 import { ackSlowSlackSuite } from './ack-slow-slack.js';
+import { tokensSuite } from './tokens.js';
 
 export const SUITES: BenchSuite[] = [
   reportBuildSuite,
@@ -12,4 +13,5 @@ export const SUITES: BenchSuite[] = [
   memorySuite,
   turnOverheadSuite,
   ackSlowSlackSuite,
+  tokensSuite,
 ];
