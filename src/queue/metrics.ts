@@ -48,7 +48,7 @@ export function registerJobMetrics(registry: Registry): JobMetrics {
   });
   const modelTokens = new Counter({
     name: 'screener_model_tokens_total',
-    help: 'Language-model tokens spent on scoring, by kind (prompt, cached_prompt, completion)',
+    help: 'Language-model tokens spent on interviews (questions, follow-ups, scores, notes), by kind (prompt, cached_prompt, completion)',
     labelNames: ['kind'],
     registers: [registry],
   });
