@@ -2,7 +2,12 @@
  * What a job handler reports. `retry` is for "not yet" (the report waits for scores), not for errors: an error is
  * thrown, and the dispatcher (later BullMQ) retries it with backoff.
  */
-export type JobOutcome = { status: 'done' | 'skipped' | 'retry'; reason?: string };
+export type JobOutcome = {
+  status: 'done' | 'skipped' | 'retry';
+  reason?: string;
+  /** The interview whose report this job made possible (its last score is in): build it now, not on a retry. */
+  reportReady?: string;
+};
 
 export const done = (reason?: string): JobOutcome => (reason ? { status: 'done', reason } : { status: 'done' });
 export const skipped = (reason: string): JobOutcome => ({ status: 'skipped', reason });

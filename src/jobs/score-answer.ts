@@ -50,18 +50,40 @@ async function runScorer(scorer: AnswerScorer, question: ScoringQuestion, text: 
   }
 }
 
+const CLOSED = new Set(['completed', 'scoring']);
+
+/**
+ * Whether this was the last score a closed interview's report waited for. Asked after every score, the already
+ * stored ones included: a worker that died between storing a score and enqueueing the report must not leave the
+ * report waiting for a retry.
+ */
+async function reportReady(db: Db, interview: { id: string; status: string }): Promise<string | undefined> {
+  if (!CLOSED.has(interview.status)) return undefined; // an open interview's report is asked for when it closes
+  const waiting = await db.answer.count({
+    where: { finalizedAt: { not: null }, scores: { none: {} }, turn: { interviewId: interview.id, skipped: false, kind: { not: 'introduction' } } },
+  });
+  return waiting === 0 ? interview.id : undefined;
+}
+
+function doneWith(reason: string | undefined, ready: string | undefined): JobOutcome {
+  return { ...done(reason), ...(ready ? { reportReady: ready } : {}) };
+}
+
 export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Promise<JobOutcome> {
   const { answerId } = scoreAnswerPayload.parse(payload);
   const { db, scorer, bank } = deps;
   const answer = await db.answer.findUnique({
     where: { id: answerId },
     // Any scorer's rows count: a fallback scorer that stood in for the configured one has scored it.
-    include: { turn: { include: { parentTurn: { select: { questionId: true } } } }, scores: { select: { id: true } } },
+    include: {
+      turn: { include: { parentTurn: { select: { questionId: true } }, interview: { select: { id: true, status: true } } } },
+      scores: { select: { id: true } },
+    },
   });
   // Erased, or a draft that was skipped: there is nothing to score, and there never will be.
   if (!answer) return skipped('answer_not_found');
   if (answer.turn.skipped || !answer.finalizedAt) return skipped('not_a_final_answer');
-  if (answer.scores.length > 0) return done('already_scored');
+  if (answer.scores.length > 0) return doneWith('already_scored', await reportReady(db, answer.turn.interview));
   const question = scoringQuestionFor(bank, answer.turn);
   if (!question) return skipped('not_scored_kind');
   const score = await runScorer(scorer, question, answer.text, answerId);
@@ -70,5 +92,5 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Prom
     db.score.createMany({ data: scoreToRows(answerId, score), skipDuplicates: true }),
     db.answer.update({ where: { id: answerId }, data: { flags } }),
   ]);
-  return done();
+  return doneWith(undefined, await reportReady(db, answer.turn.interview));
 }

@@ -15,13 +15,6 @@ import { postReport } from './post-report.js';
 const outboxId = z.uuid().optional();
 const SLEEP_OUT_LIMIT_MS = 5_000;
 
-async function allScored(deps: PipelineDeps, interviewId: string): Promise<boolean> {
-  const waiting = await deps.db.answer.count({
-    where: { finalizedAt: { not: null }, scores: { none: {} }, turn: { interviewId, skipped: false, kind: { not: 'introduction' } } },
-  });
-  return waiting === 0;
-}
-
 export const deliverMessagesJob = defineJob<{ interviewId: string; upToSeq: string; round: number }, PipelineDeps>({
   name: 'deliver_messages',
   queue: 'messages',
@@ -54,20 +47,12 @@ export const scoreAnswerJob = defineJob<{ answerId: string; outboxId?: string | 
   attempts: 6,
   backoffMs: 2_000,
   async handle(payload, deps) {
-    await deps.engineJobs.score_answer({ answerId: payload.answerId });
+    const outcome = await deps.engineJobs.score_answer({ answerId: payload.answerId });
     if (payload.outboxId) await markSent(deps.db, payload.outboxId, deps.clock.now());
-    // The last score of a closed interview is what the report waits for: nudge it instead of waiting for a retry.
-    // Only for a closed interview: a report job that ran too early would complete as "skipped" and, under its
-    // deterministic id, block the real one.
-    const answer = await deps.db.answer.findUnique({
-      where: { id: payload.answerId },
-      select: { turn: { select: { interview: { select: { id: true, status: true } } } } },
-    });
-    const interview = answer?.turn.interview;
-    if (interview && (interview.status === 'completed' || interview.status === 'scoring') && (await allScored(deps, interview.id))) {
-      // The report job may be waiting out a retry delay: this was the score it waited for, so it runs now.
-      await ensureJob(deps.queues, buildReportJob, { interviewId: interview.id });
-    }
+    // The last score of a closed interview is what the report waits for: it may be waiting out a retry delay, so it
+    // runs now. Only then: a report job that ran too early would complete as "skipped" and, under its deterministic
+    // id, block the real one.
+    if (outcome.reportReady) await ensureJob(deps.queues, buildReportJob, { interviewId: outcome.reportReady });
   },
 });
 
