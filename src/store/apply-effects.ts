@@ -63,18 +63,20 @@ export async function applyPersistenceEffect(tx: Tx, scope: EffectScope, effect:
     case 'mark_turn_skipped':
       await tx.turn.update({ where: { id: effect.turnId }, data: { skipped: true } });
       return;
+    // The message row is its own create, not a nested one: a nested write makes Prisma read the answer back.
     case 'record_answer': {
       const { answerId, messageId, ...answer } = effect.answer;
-      const message = { platform, platformMessageId: messageId, receivedAt: answer.receivedAt };
-      await tx.answer.create({ data: { id: answerId, ...answer, platformMessageIds: [messageId], messages: { create: message } } });
+      await tx.answer.create({ data: { id: answerId, ...answer, platformMessageIds: [messageId] }, select: { id: true } });
+      await tx.answerMessage.create({ data: { answerId, platform, platformMessageId: messageId, receivedAt: answer.receivedAt }, select: { id: true } });
       return;
     }
     case 'extend_answer': {
-      const message = { platform, platformMessageId: effect.messageId, receivedAt: effect.receivedAt };
       await tx.answer.update({
         where: { id: effect.answerId },
-        data: { text: effect.text, wordCount: effect.wordCount, platformMessageIds: { push: effect.messageId }, messages: { create: message } },
+        data: { text: effect.text, wordCount: effect.wordCount, platformMessageIds: { push: effect.messageId } },
+        select: { id: true },
       });
+      await tx.answerMessage.create({ data: { answerId: effect.answerId, platform, platformMessageId: effect.messageId, receivedAt: effect.receivedAt }, select: { id: true } });
       return;
     }
     case 'edit_answer':
