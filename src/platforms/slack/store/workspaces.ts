@@ -29,6 +29,10 @@ const rolesEnsured = new Set<string>();
 
 /** The workspace row of a Slack team, created with the default roles the first time Screener hears from it. */
 export async function workspaceForTeam(db: Db, teamId: string): Promise<WorkspaceSettings> {
+  // Usually the row exists and its roles are ensured: one SELECT, instead of an upsert (a transaction of its own)
+  // and a re-read, on every command, click and DM.
+  const existing = await db.workspace.findUnique({ where: { platform_externalId: { platform: 'slack', externalId: teamId } }, select: SETTINGS_SELECT });
+  if (existing && rolesEnsured.has(existing.id)) return toSettings(existing);
   // Two first requests from a new workspace race to create its row; the loser's upsert fails on the unique key
   // and finds the row on a second try.
   const ensure = () => ensureWorkspace(db, { platform: 'slack', externalId: teamId });
