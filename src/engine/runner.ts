@@ -69,10 +69,14 @@ export class InterviewRunner {
     this.maxAttempts = options.maxAttempts ?? 10;
   }
 
-  async handle(interviewId: string, event: InboundEvent): Promise<RunOutcome> {
+  /**
+   * `current` is the interview as the caller has just read it (as store.load would), which saves the first load.
+   * It may already be stale: the versioned commit then fails like any other race, and the next attempt loads.
+   */
+  async handle(interviewId: string, event: InboundEvent, current?: LoadedInterview): Promise<RunOutcome> {
     const { store, step, clock, logger } = this.options;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
-      const loaded = await store.load(interviewId);
+      const loaded = attempt === 1 && current?.id === interviewId ? current : await store.load(interviewId);
       if (!loaded) throw new AppError('not_found', `interview ${interviewId} not found`, { userMessage: 'This interview no longer exists.' });
       const now = clock.now();
       const { state, effects } = step(loaded.state, event, now);

@@ -1,5 +1,5 @@
 /** Repository functions over Prisma. Only src/store and src/jobs import Prisma. */
-export { createInterviewStore, loadInterviewState } from './interview-store.js';
+export { createInterviewStore, loadInterviewState, LOADED_INTERVIEW_SELECT, toLoadedInterview } from './interview-store.js';
 export { ensureWorkspace, ensureCandidate, createInterview, type NewInterview } from './interviews.js';
 export {
   ensureDefaultRoles,

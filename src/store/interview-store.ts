@@ -8,16 +8,22 @@ import type { Db, Prisma } from './prisma.js';
 
 class VersionConflict extends Error {}
 
-export async function loadInterviewState(db: Db, interviewId: string): Promise<LoadedInterview | null> {
-  const row = await db.interview.findUnique({ where: { id: interviewId }, select: { id: true, version: true, state: true } });
-  if (!row) return null;
+/** The columns a LoadedInterview is read from; other look-ups that select them too can hand the runner the result. */
+export const LOADED_INTERVIEW_SELECT = { id: true, version: true, state: true } as const;
+
+export function toLoadedInterview(row: { id: string; version: number; state: Prisma.JsonValue }): LoadedInterview {
   const parsed = engineStateSchema.safeParse(row.state);
   if (!parsed.success) {
     // The issue paths name fields, never values: the state holds answer text.
     const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-    throw new AppError('internal', `interview ${interviewId}: stored engine state is not readable (${fields})`);
+    throw new AppError('internal', `interview ${row.id}: stored engine state is not readable (${fields})`);
   }
   return { id: row.id, version: row.version, state: parsed.data };
+}
+
+export async function loadInterviewState(db: Db, interviewId: string): Promise<LoadedInterview | null> {
+  const row = await db.interview.findUnique({ where: { id: interviewId }, select: LOADED_INTERVIEW_SELECT });
+  return row ? toLoadedInterview(row) : null;
 }
 
 async function commitInTransaction(tx: Prisma.TransactionClient, request: CommitRequest): Promise<number> {

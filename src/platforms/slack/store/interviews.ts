@@ -1,5 +1,6 @@
 /** Slack-side look-ups of interviews: by DM thread, by candidate, by recruiter. */
-import type { DecisionKind, InterviewStatus } from '../../../engine/index.js';
+import type { DecisionKind, InterviewStatus, LoadedInterview } from '../../../engine/index.js';
+import { LOADED_INTERVIEW_SELECT, toLoadedInterview } from '../../../store/index.js';
 import type { Db } from '../../../store/prisma.js';
 
 /** Not finished and not ended: a candidate may have only one of these at a time. */
@@ -22,12 +23,17 @@ function toRef(row: RefRow): InterviewRef {
   return { id: row.id, workspaceId: row.workspaceId, status: row.status, recruiterId: row.recruiterId, conversationId: row.platformConversationId, threadId: row.platformThreadId };
 }
 
-export async function interviewByThread(db: Db, workspaceId: string, channelId: string, threadTs: string): Promise<InterviewRef | null> {
+/**
+ * The interview a candidate's thread reply belongs to, with the state the runner steps, in one statement: the
+ * workspace is matched by team id in the same query (an interview means its workspace row exists), and the runner
+ * is handed the state instead of reading the row again.
+ */
+export async function interviewTurnByThread(db: Db, teamId: string, channelId: string, threadTs: string): Promise<{ ref: InterviewRef; loaded: LoadedInterview } | null> {
   const row = await db.interview.findFirst({
-    where: { workspaceId, platform: 'slack', platformConversationId: channelId, platformThreadId: threadTs },
-    select: REF_SELECT,
+    where: { workspace: { platform: 'slack', externalId: teamId }, platform: 'slack', platformConversationId: channelId, platformThreadId: threadTs },
+    select: { ...REF_SELECT, ...LOADED_INTERVIEW_SELECT },
   });
-  return row ? toRef(row) : null;
+  return row ? { ref: toRef(row), loaded: toLoadedInterview(row) } : null;
 }
 
 /** The newest interview held in this DM that still expects answers. */
