@@ -98,4 +98,17 @@ describe('optimistic concurrency', () => {
     expect(answer?.text.split('\n').sort()).toEqual(['part 0', 'part 1', 'part 2', 'part 3', 'part 4']);
     expect(await db.answerMessage.count({ where: { answerId: answer?.id ?? '' } })).toBe(5);
   });
+
+  it('a state handed to the runner that is already stale costs a conflict and a reload, and no message is lost', async () => {
+    const chat = await chatAtFirstQuestion();
+    const store = createInterviewStore(db);
+    const runner = new InterviewRunner({ store, step: createStep(createOfflineInterviewer()), clock: chat.clock });
+    const stale = await store.load(chat.interviewId);
+    const first = await runner.handle(chat.interviewId, await candidateEvent(chat, 'First part.'), stale ?? undefined);
+    const second = await runner.handle(chat.interviewId, await candidateEvent(chat, 'Second part.'), stale ?? undefined);
+    expect(first.attempts).toBe(1);
+    expect(second.attempts).toBe(2);
+    expect(second.version).toBe((stale?.version ?? 0) + 2);
+    expect((await answerOfTurn(chat.interviewId, 1))?.text).toBe('First part.\nSecond part.');
+  });
 });
