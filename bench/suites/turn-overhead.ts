@@ -119,8 +119,8 @@ export const turnOverheadSuite: BenchSuite = {
       const committedAt = new Map<string, number>();
       const runner = subject.runner;
       const handle = runner.handle.bind(runner);
-      runner.handle = async (interviewId, event) => {
-        const outcome = await handle(interviewId, event);
+      runner.handle = async (interviewId, event, current) => {
+        const outcome = await handle(interviewId, event, current);
         const ts = (event.raw as { ts?: unknown } | null)?.ts;
         if (typeof ts === 'string' && outcome.committed) committedAt.set(ts, performance.timeOrigin + performance.now());
         return outcome;
