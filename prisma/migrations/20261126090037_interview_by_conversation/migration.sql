@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Interview_platformConversationId_platformThreadId_idx" ON "Interview"("platformConversationId", "platformThreadId");
