@@ -238,7 +238,7 @@ export const scoringThroughputSuite: BenchSuite = {
         const machineShare = machineBusy / cpus().length;
         const bound = workerBusy >= 0.85 || machineShare >= 0.8 ? 'CPU-bound, not waiting on I/O' : 'not CPU-bound: waiting on round trips (or on other load on the host)';
         finding += ` The worker process spent ${cpuPerJob.toFixed(2)} ms of CPU per job (${workerBusy.toFixed(2)} cores busy over the run; Node's GC and I/O threads count too); the rest of the machine (PostgreSQL, Redis, anything else running) ${otherCpuPerJob.toFixed(2)} ms per job; all ${cpus().length} cores together were ${(machineShare * 100).toFixed(0)}% busy: ${bound}.`;
-        if (sql) finding += ` Each job sends ${sql.count} PostgreSQL statements (${describeStatements(sql.statements)}, + BEGIN: Prisma loads each included relation with its own SELECT) and a few Redis calls; the no-op job costs the worker ${(baselineRun.workerCpuMs / Math.max(1, baselineRun.completed)).toFixed(2)} ms.`;
+        if (sql) finding += ` Each job sends ${sql.count} PostgreSQL statements (${describeStatements(sql.statements)}, + BEGIN) and a few Redis calls; the no-op job costs the worker ${(baselineRun.workerCpuMs / Math.max(1, baselineRun.completed)).toFixed(2)} ms.`;
         if (file) {
           const summary = summarizeProfile(join(profileDir, file), 8, { fromEndMs: exitedAt - profiledRun.startedAt, toEndMs: exitedAt - profiledRun.doneAt });
           ctx.log(`profile (${more.length} jobs): by area ${formatShares(summary.areas, 8)}`);
@@ -248,7 +248,7 @@ export const scoringThroughputSuite: BenchSuite = {
           finding += ' (no .cpuprofile was written)';
         }
         finding +=
-          ' What would change it: fewer round trips per answer (the relationJoins preview feature, so an include is one SELECT, and reading the interview status with the answer instead of a second lookup after scoring: about half the statements), and above all batching (one job, or one worker pass, scoring many answers with one findMany and one createMany), since per-job overhead, not the scorer, dominates' +
+          ' What would change it: batching (one job, or one worker pass, scoring many answers with one findMany and one createMany), since per-job overhead (a database round trip per statement, the job bookkeeping) rather than the scorer dominates, and a faster scorer tokenizer (rawTokens is its hottest function)' +
           (machineShare >= 0.8 ? '; more worker processes do not help while all cores are busy.' : '; a second worker process would use the idle CPU.');
       }
       return [
