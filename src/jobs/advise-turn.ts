@@ -98,11 +98,20 @@ async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdv
           provider.nextQuestion({ role: roleOf(state), profile, bankQuestion: nextBank, askedQuestions: asked }, { signal }),
         )
       : null;
-  const [decided, worded] = await Promise.all([followUp, question]);
-  if (decided) usage.add(decided);
-  if (worded) usage.add(worded);
-  if (decided?.followUp) advice.followUp = { prompt: decided.followUp.prompt, reason: decided.followUp.reason };
-  else if (next && worded?.origin === 'generated') advice.question = { questionId: next.questionId, text: worded.text };
+  // Both settle before anything is returned or thrown: the tokens of a call that finished count even when the
+  // other was cut short.
+  const [decided, worded] = await Promise.allSettled([followUp, question]);
+  for (const settled of [decided, worded]) if (settled.status === 'fulfilled' && settled.value) usage.add(settled.value);
+  for (const settled of [decided, worded]) if (settled.status === 'rejected') throw settled.reason;
+  const chosen = decided.status === 'fulfilled' ? decided.value : null;
+  const wording = worded.status === 'fulfilled' ? worded.value : null;
+  if (chosen?.followUp) {
+    advice.followUp = { prompt: chosen.followUp.prompt, reason: chosen.followUp.reason };
+    advice.by = chosen.source.providerLabel;
+  } else if (next && wording?.origin === 'generated') {
+    advice.question = { questionId: next.questionId, text: wording.text };
+    advice.by = wording.source.providerLabel;
+  }
   return advice;
 }
 
@@ -114,16 +123,18 @@ export async function adviseTurn(deps: AdviseTurnDeps, payload: unknown): Promis
   const usage = new UsageAccumulator();
   const controller = new AbortController();
   const stopWatching = watch(deps, interviewId, requestId, controller);
-  let advice: Advice;
-  try {
-    advice = await ask(deps, loaded.state, pending, usage, controller.signal);
-  } catch (error) {
+  const asked = await ask(deps, loaded.state, pending, usage, controller.signal).then(
+    (advice) => ({ ok: true as const, advice }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  stopWatching();
+  // Spent whatever happens next, and before the interview can close without this advice and build its report.
+  await recordModelUsage(deps.db, interviewId, 'interviewing', usage.total(), deps.onUsage);
+  if (!asked.ok) {
     if (controller.signal.aborted) return skipped('no_longer_waiting');
-    throw error;
-  } finally {
-    stopWatching();
-    await recordModelUsage(deps.db, interviewId, 'interviewing', usage.total(), deps.onUsage);
+    throw asked.error;
   }
+  const advice = asked.advice;
   const interview = await deps.db.interview.findUnique({ where: { id: interviewId }, select: TIMER_INTERVIEW_FIELDS });
   if (!interview) return skipped('interview_not_found');
   const event: InboundEvent = { kind: 'advice', requestId, advice, ...systemEventBase(interview, `advice:${requestId}`) };

@@ -114,12 +114,14 @@ export async function buildReportJob(deps: BuildReportDeps, payload: unknown): P
   const input = reportInputFor(interview, deps, deps.clock.now());
   const writtenSummary = await writeNotes(deps, input, interviewId);
   const report = buildReport({ ...input, writtenSummary, modelTokens: await modelUsageOf(db, interviewId) });
-  await db.$transaction([
-    db.report.createMany({ data: [{ interviewId, data: toJson(report) }], skipDuplicates: true }),
-    db.interview.updateMany({
-      where: { id: interviewId, status: { in: ['completed', 'scoring'] } },
-      data: { status: 'scored', version: { increment: 1 } },
-    }),
-  ]);
-  return done();
+  const stored = await db.$transaction(async (tx) => {
+    // The status is read again under the row lock an erasure's commit also takes: the notes took seconds to write,
+    // and a candidate who erased the interview meanwhile must not get a report stored (and posted) after all.
+    const [row] = await tx.$queryRaw<Array<{ status: string }>>`SELECT "status"::text AS "status" FROM "Interview" WHERE "id" = ${interviewId} FOR UPDATE`;
+    if (!row || !REPORTABLE.has(row.status)) return row?.status ?? 'missing';
+    await tx.report.createMany({ data: [{ interviewId, data: toJson(report) }], skipDuplicates: true });
+    await tx.interview.updateMany({ where: { id: interviewId, status: { in: ['completed', 'scoring'] } }, data: { status: 'scored', version: { increment: 1 } } });
+    return 'stored';
+  });
+  return stored === 'stored' ? done() : skipped(`status_${stored}`);
 }

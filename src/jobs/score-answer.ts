@@ -57,8 +57,11 @@ const CLOSED = new Set(['completed', 'scoring']);
  * stored ones included: a worker that died between storing a score and enqueueing the report must not leave the
  * report waiting for a retry.
  */
-async function reportReady(db: Db, interview: { id: string; status: string }): Promise<string | undefined> {
-  if (!CLOSED.has(interview.status)) return undefined; // an open interview's report is asked for when it closes
+async function reportReady(db: Db, interviewId: string): Promise<string | undefined> {
+  // Read now, not with the answer: with a language model the interview often closes while its last answer is
+  // being scored (the close waits for the model's advice), and a stale "in progress" would leave the report waiting.
+  const interview = await db.interview.findUnique({ where: { id: interviewId }, select: { id: true, status: true } });
+  if (!interview || !CLOSED.has(interview.status)) return undefined; // an open interview's report is asked for when it closes
   const waiting = await db.answer.count({
     where: { finalizedAt: { not: null }, scores: { none: {} }, turn: { interviewId: interview.id, skipped: false, kind: { not: 'introduction' } } },
   });
@@ -76,14 +79,14 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Prom
     where: { id: answerId },
     // Any scorer's rows count: a fallback scorer that stood in for the configured one has scored it.
     include: {
-      turn: { include: { parentTurn: { select: { questionId: true } }, interview: { select: { id: true, status: true } } } },
+      turn: { include: { parentTurn: { select: { questionId: true } } } },
       scores: { select: { id: true } },
     },
   });
   // Erased, or a draft that was skipped: there is nothing to score, and there never will be.
   if (!answer) return skipped('answer_not_found');
   if (answer.turn.skipped || !answer.finalizedAt) return skipped('not_a_final_answer');
-  if (answer.scores.length > 0) return doneWith('already_scored', await reportReady(db, answer.turn.interview));
+  if (answer.scores.length > 0) return doneWith('already_scored', await reportReady(db, answer.turn.interviewId));
   const question = scoringQuestionFor(bank, answer.turn);
   if (!question) return skipped('not_scored_kind');
   const score = await runScorer(scorer, question, answer.text, answerId);
@@ -92,5 +95,5 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Prom
     db.score.createMany({ data: scoreToRows(answerId, score), skipDuplicates: true }),
     db.answer.update({ where: { id: answerId }, data: { flags } }),
   ]);
-  return doneWith(undefined, await reportReady(db, answer.turn.interview));
+  return doneWith(undefined, await reportReady(db, answer.turn.interviewId));
 }

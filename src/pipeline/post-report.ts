@@ -29,7 +29,7 @@ export interface PostReportDeps {
   onPosted?: (destinationId: string) => void;
 }
 
-export type PostOutcome = 'posted' | 'found_existing' | 'already_recorded' | 'busy';
+export type PostOutcome = 'posted' | 'found_existing' | 'already_recorded' | 'busy' | 'erased';
 
 export async function postReport(
   deps: PostReportDeps,
@@ -37,7 +37,12 @@ export async function postReport(
   logger: Logger,
 ): Promise<PostOutcome> {
   const report = await deps.db.report.findUnique({ where: { interviewId: payload.interviewId } });
-  if (!report) throw new AppError('not_found', `no report for interview ${payload.interviewId}`);
+  if (!report) {
+    // Erased after the posting job was queued: there is nothing to post, now or on any retry.
+    const interview = await deps.db.interview.findUnique({ where: { id: payload.interviewId }, select: { status: true } });
+    if (!interview || interview.status === 'erased') return 'erased';
+    throw new AppError('not_found', `no report for interview ${payload.interviewId}`);
+  }
   // INSERT ... ON CONFLICT DO NOTHING, then read: safe when several workers arrive at once (an upsert is not).
   await deps.db.reportPost.createMany({ data: [{ reportId: report.id, destination: payload.destinationId }], skipDuplicates: true });
   const row = await deps.db.reportPost.findUniqueOrThrow({
