@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { buildReport, type ReportInput, type ReportTurn } from '../report/build.js';
-import { extractProfile } from '../scoring/index.js';
+import { extractProfile, profileSchema } from '../scoring/index.js';
 import { ANSWER_FLAGS, LEVELS, SKILL_AREAS, type AnswerFlag, type AnswerScorer, type Profile } from '../scoring/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Db } from '../store/prisma.js';
@@ -67,7 +67,16 @@ function toReportTurn(turn: TranscriptTurn, scorerId: string): ReportTurn {
 
 const roleSchema = z.object({ title: z.string(), skillArea: z.enum(SKILL_AREAS), level: z.enum(LEVELS) });
 
+const stateProfile = z.object({ profile: profileSchema.nullable().catch(null) });
+
+/**
+ * The profile the questions were chosen and worded from (kept in the engine state; a language model's when one is
+ * configured), so the report never describes the candidate differently from the interview they had. Interviews
+ * from before the state kept it are read from the introduction.
+ */
 function profileOf(interview: InterviewWithTranscript): Profile | null {
+  const kept = stateProfile.safeParse(interview.state);
+  if (kept.success && kept.data.profile) return kept.data.profile;
   const introduction = interview.turns.find((t) => t.kind === 'introduction' && !t.skipped && t.answer);
   return introduction?.answer ? extractProfile(introduction.answer.text) : null;
 }

@@ -40,7 +40,7 @@ export async function postReport(
   if (!report) {
     // Erased after the posting job was queued: there is nothing to post, now or on any retry.
     const interview = await deps.db.interview.findUnique({ where: { id: payload.interviewId }, select: { status: true } });
-    if (!interview || interview.status === 'erased') return 'erased';
+    if (interview?.status === 'erased') return 'erased';
     throw new AppError('not_found', `no report for interview ${payload.interviewId}`);
   }
   // INSERT ... ON CONFLICT DO NOTHING, then read: safe when several workers arrive at once (an upsert is not).

@@ -183,6 +183,9 @@ describe('an interview run by the OpenAI provider', () => {
 
 function expectModelReport(report: Report): void {
   expect(report.metadata.interviewer).toBe('Screener (language model fake-model)');
+  // The profile the questions were worded from: the model's, with its evidence copied from the introduction.
+  expect(report.profile).toMatchObject({ primarySkillArea: 'backend', experienceLevel: 'senior', skills: ['Go'], projectsMentioned: 2 });
+  expect(report.profile.evidence.skills).toBe('eight years of Go');
   expect(report.questions).toHaveLength(4);
   for (const q of report.questions) {
     expect(q.status).toBe('scored');
