@@ -65,6 +65,20 @@ describe('advise_turn', () => {
     expect(await db.turn.count({ where: { interviewId, kind: { not: 'introduction' } } })).toBe(0);
   });
 
+  it('past the deadline the interview moves on offline, and the model call still in flight is abandoned', async () => {
+    openai.respondWith(() => reply.hang());
+    const { interviewId, requestId, send } = await waitingAfterIntroduction('UADV3');
+    const job = adviseTurn(deps(), { interviewId, requestId });
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the model call is in flight
+    const deadlineTimerId = (await createInterviewStore(db).load(interviewId))?.state.advice?.deadlineTimerId ?? '';
+    await send({ kind: 'timer', timer: 'advice_deadline', timerId: deadlineTimerId, userId: 'system', messageId: deadlineTimerId });
+    expect(await job).toEqual({ status: 'skipped', reason: 'no_longer_waiting' });
+    const loaded = await createInterviewStore(db).load(interviewId);
+    expect(loaded?.state.advice).toBeNull();
+    expect(loaded?.state.current?.text).toBe(loaded?.state.plan?.[0]?.text); // the bank's wording, decided offline
+    expect(await db.auditEvent.count({ where: { subject: `interview:${interviewId}`, action: 'advice.timed_out' } })).toBe(1);
+  });
+
   it('a model that fails every call still moves the interview on, with the bank question, once', async () => {
     openai.respondWith(() => reply.status(500));
     const { interviewId, requestId } = await waitingAfterIntroduction('UADV2');
