@@ -18,7 +18,7 @@ import { SIGNING_SECRET, startHarness, type Harness } from '../../test/support/s
 import { startBareBolt, type BareBolt } from '../lib/bare-bolt.js';
 import { describeHost, watchHost, type HostConditions } from '../lib/host-watch.js';
 import { LoadClient, type LoadRequest, type Sample } from '../lib/load.js';
-import { deleteKeys } from '../lib/redis-cleanup.js';
+import { deleteKeysUnder } from '../../test/support/redis-keys.js';
 import type { BenchContext, BenchResult, BenchSuite } from '../lib/result.js';
 import { result } from '../lib/result.js';
 import { percentile } from '../lib/stats.js';
@@ -149,7 +149,7 @@ export const ackSlowSlackSuite: BenchSuite = {
       await bare?.close();
       await harness?.close();
       await slack.close();
-      await deleteKeys(ctx.redisUrl, keyPrefix);
+      await deleteKeysUnder(ctx.redisUrl, keyPrefix);
       redis.disconnect();
       await db.$disconnect();
     }

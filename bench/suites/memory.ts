@@ -27,11 +27,10 @@ import type { StoredRole } from '../../src/store/roles.js';
 import { createPrisma, type Db, type Prisma } from '../../src/store/prisma.js';
 import { startFakeSlack } from '../../test/support/fake-slack.js';
 import { rssBytes, sleep, spawnTs, stopAll, type Child } from '../lib/child-process.js';
-import { deleteKeys } from '../lib/redis-cleanup.js';
+import { deleteKeysUnder } from '../../test/support/redis-keys.js';
 import { result, type BenchContext, type BenchResult, type BenchSuite } from '../lib/result.js';
 import { collectGarbage, inspectorUrl } from '../lib/inspector.js';
 import { percentile } from '../lib/stats.js';
-import { deleteWorkspaceRows } from '../lib/workspace-rows.js';
 
 const TARGET_RATIO = 1.1;
 const INTRO = 'I am a back-end developer with four years of experience building APIs in Node.js and PostgreSQL. I built a payments service and a search indexer.';
@@ -286,11 +285,11 @@ export const memorySuite: BenchSuite = {
     } finally {
       await stopAll();
       await slack.close();
-      await deleteKeys(ctx.redisUrl, prefix);
+      await deleteKeysUnder(ctx.redisUrl, prefix);
       // Later suites should not find ten thousand open interviews in their reconciler's way.
       if (seeder) {
         const cleanup = performance.now();
-        await deleteWorkspaceRows(db, seeder.workspaceId);
+        await db.workspace.delete({ where: { id: seeder.workspaceId } });
         ctx.log(`removed the seeded interviews in ${((performance.now() - cleanup) / 1000).toFixed(1)} s`);
       }
       await db.$disconnect();

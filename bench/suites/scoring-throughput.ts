@@ -31,8 +31,7 @@ import { ensureDefaultRoles, ensureWorkspace, findRoleBySlug } from '../../src/s
 import { createPrisma, type Db } from '../../src/store/prisma.js';
 import { cpuMs, machineCpuMs, sleep, spawnTs, stopAll, type Child } from '../lib/child-process.js';
 import { formatShares, summarizeProfile } from '../lib/cpu-profile.js';
-import { deleteKeys } from '../lib/redis-cleanup.js';
-import { deleteWorkspaceRows } from '../lib/workspace-rows.js';
+import { deleteKeysUnder } from '../../test/support/redis-keys.js';
 import { result, type BenchContext, type BenchResult, type BenchSuite } from '../lib/result.js';
 
 const TARGET_PER_SECOND = 2_000;
@@ -275,8 +274,8 @@ export const scoringThroughputSuite: BenchSuite = {
       await stopAll();
       await queues.close();
       redis.disconnect();
-      await deleteKeys(ctx.redisUrl, prefix);
-      if (workspaceId) await deleteWorkspaceRows(db, workspaceId);
+      await deleteKeysUnder(ctx.redisUrl, prefix);
+      if (workspaceId) await db.workspace.delete({ where: { id: workspaceId } });
       await db.$disconnect();
       if (keptProfileDir) ctx.log(`worker profile kept in ${profileDir}`);
       else rmSync(profileDir, { recursive: true, force: true });

@@ -21,7 +21,6 @@ import { createPrisma } from '../../src/store/prisma.js';
 import { createRole, ensureDefaultRoles } from '../../src/store/roles.js';
 import { reply, startFakeOpenAI, type RecordedRequest } from '../../test/support/fake-openai.js';
 import { result, type BenchContext, type BenchResult, type BenchSuite } from '../lib/result.js';
-import { deleteWorkspaceRows } from '../lib/workspace-rows.js';
 
 const TARGET_TOKENS = 12_000;
 const OPENAI_MIN_CACHED_PREFIX = 1_024;
@@ -204,7 +203,7 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
       }),
     ];
   } finally {
-    await deleteWorkspaceRows(db, workspace.id);
+    await db.workspace.delete({ where: { id: workspace.id } });
     await db.$disconnect();
     await fake.close();
   }

@@ -1,7 +1,10 @@
-/** Removes every Redis key a suite made under its prefix (BullMQ and Screener keys are `<prefix>:...`). */
+/**
+ * Deletes every Redis key under a prefix (BullMQ and Screener keys are `<prefix>:...`). Free of vitest, so the
+ * benchmarks clean up with it too.
+ */
 import { Redis } from 'ioredis';
 
-export async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {
+export async function deleteKeysUnder(redisUrl: string, prefix: string): Promise<number> {
   const client = new Redis(redisUrl);
   let deleted = 0;
   try {
