@@ -9,16 +9,12 @@ import type { StepContext } from './context.js';
 import type { Advice, EventOf } from './events.js';
 import { askFollowUp, moveOn, planFromProfile } from './flow.js';
 import { derivedId, timerId } from './ids.js';
-import type { PendingAdvice, TurnState } from './state.js';
+import { answerTextOf, type PendingAdvice, type TurnState } from './state.js';
 
 const OFFLINE_ADVICE = 'offline interviewer';
 
-function answerTextOf(ctx: StepContext, answerId: string | null): string | null {
-  const ref = answerId ? ctx.state.answers.find((a) => a.answerId === answerId) : undefined;
-  return ref ? ref.parts.map((p) => p.text).join('\n') : null;
-}
-
-function followsUp(turn: TurnState): turn is TurnState & { questionId: string } {
+/** Only a planned bank question gets a follow-up, and at most one: never the introduction or a follow-up. */
+export function takesFollowUp(turn: TurnState): turn is TurnState & { questionId: string } {
   return turn.kind !== 'introduction' && turn.kind !== 'follow_up' && turn.questionId !== null;
 }
 
@@ -27,7 +23,7 @@ function adviceOnTheSpot(ctx: StepContext, after: TurnState, answer: string | nu
   const isIntroduction = after.kind === 'introduction';
   return {
     profile: isIntroduction && answer !== null ? ctx.interviewer.extractProfile(answer) : null,
-    followUp: followsUp(after) && answer !== null ? ctx.interviewer.decideFollowUp(after.questionId, answer) : null,
+    followUp: takesFollowUp(after) && answer !== null ? ctx.interviewer.decideFollowUp(after.questionId, answer) : null,
     question: null,
     by: OFFLINE_ADVICE,
   };
@@ -39,14 +35,14 @@ function proceed(ctx: StepContext, after: TurnState, advice: Advice, announce: b
     return moveOn(ctx, announce, advice.question);
   }
   // At most one follow-up per question: a follow-up's answer never gets another.
-  if (advice.followUp && followsUp(after)) return askFollowUp(ctx, after, advice.followUp, announce);
+  if (advice.followUp && takesFollowUp(after)) return askFollowUp(ctx, after, advice.followUp, announce);
   moveOn(ctx, announce, advice.question);
 }
 
 /** Called when a turn ends with an answer (`answerId`) or a skip (null). */
 export function advanceAfter(ctx: StepContext, after: TurnState, answerId: string | null, announce: boolean): void {
   const deadlineMs = ctx.interviewer.adviceDeadlineMs;
-  if (deadlineMs === undefined) return proceed(ctx, after, adviceOnTheSpot(ctx, after, answerTextOf(ctx, answerId)), announce);
+  if (deadlineMs === undefined) return proceed(ctx, after, adviceOnTheSpot(ctx, after, answerTextOf(ctx.state, answerId)), announce);
   const { interviewId } = ctx.state;
   ctx.state.timerSeq += 1;
   const pending: PendingAdvice = {
@@ -84,5 +80,5 @@ export function onAdviceDeadline(ctx: StepContext, firedTimerId: string): void {
   const pending = isWaitingFor(ctx, (p) => p.deadlineTimerId === firedTimerId);
   if (!pending) return;
   ctx.audit('advice.timed_out', { turnOrder: pending.after.order });
-  proceed(ctx, pending.after, adviceOnTheSpot(ctx, pending.after, answerTextOf(ctx, pending.answerId)), !ctx.state.paused);
+  proceed(ctx, pending.after, adviceOnTheSpot(ctx, pending.after, answerTextOf(ctx.state, pending.answerId)), !ctx.state.paused);
 }

@@ -9,11 +9,8 @@ import { advanceAfter } from './advice.js';
 import { discardDraft } from './flow.js';
 import { derivedId, timerId } from './ids.js';
 import { countWords } from './normalize.js';
-import type { AnswerRef, EngineState, MessagePart } from './state.js';
+import { joinParts, type AnswerRef, type EngineState } from './state.js';
 
-export function joinParts(parts: readonly MessagePart[]): string {
-  return parts.map((p) => p.text).join('\n');
-}
 
 function refOf(state: EngineState, answerId: string): AnswerRef | undefined {
   return state.answers.find((a) => a.answerId === answerId);

@@ -4,6 +4,7 @@ export * from './effects.js';
 export * from './state.js';
 export type { Interviewer, PlanInput, FollowUp } from './interviewer.js';
 export { createStep, type Step, type StepResult } from './step.js';
+export { takesFollowUp } from './advice.js';
 export {
   InterviewRunner,
   type InterviewStore,

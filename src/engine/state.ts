@@ -67,6 +67,17 @@ export const answerRefSchema = z.object({
 });
 export type AnswerRef = z.infer<typeof answerRefSchema>;
 
+/** An answer's text: its messages in order, one per line. */
+export function joinParts(parts: readonly MessagePart[]): string {
+  return parts.map((p) => p.text).join('\n');
+}
+
+/** The whole text of an answer the state still holds; null for none (a skipped turn, an erased interview). */
+export function answerTextOf(state: Pick<EngineState, 'answers'>, answerId: string | null): string | null {
+  const ref = answerId ? state.answers.find((a) => a.answerId === answerId) : undefined;
+  return ref ? joinParts(ref.parts) : null;
+}
+
 /** The answer being collected: messages join it until the quiet window passes without a new one. */
 export const draftSchema = z.object({
   answerId: z.string(),

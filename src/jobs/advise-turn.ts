@@ -9,7 +9,7 @@
  * model call, and leaves the interview alone.
  */
 import { z } from 'zod';
-import type { Advice, InboundEvent, InterviewRunner, Interviewer, InterviewStore, PendingAdvice, EngineState } from '../engine/index.js';
+import { answerTextOf, takesFollowUp, type Advice, type InboundEvent, type InterviewRunner, type Interviewer, type InterviewStore, type PendingAdvice, type EngineState } from '../engine/index.js';
 import { findBankQuestion, type QuestionBank } from '../scoring/index.js';
 import type { InterviewProvider, InterviewRole, TokenUsage } from '../providers/types.js';
 import { UsageAccumulator } from '../providers/usage.js';
@@ -35,11 +35,6 @@ export interface AdviseTurnDeps {
 
 class NoLongerWaiting extends Error {
   override readonly name = 'NoLongerWaiting';
-}
-
-function answerText(state: EngineState, answerId: string | null): string | null {
-  const ref = answerId ? state.answers.find((a) => a.answerId === answerId) : undefined;
-  return ref ? ref.parts.map((p) => p.text).join('\n') : null;
 }
 
 function roleOf(state: EngineState): InterviewRole {
@@ -76,7 +71,7 @@ async function askedTexts(db: Db, interviewId: string): Promise<string[]> {
 async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdvice, usage: UsageAccumulator, signal: AbortSignal): Promise<Advice> {
   const { provider, interviewer, bank } = deps;
   const advice: Advice = { profile: null, followUp: null, question: null, by: provider.label };
-  const answer = answerText(state, pending.answerId);
+  const answer = answerTextOf(state, pending.answerId);
   const after = pending.after;
   let profile = state.profile;
   let next = state.plan?.[state.planCursor];
@@ -89,7 +84,7 @@ async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdv
     // The same pure plan the engine makes from this profile when the advice arrives: the first of it is next.
     next = interviewer.planQuestions({ role: state.role, profile, seed: state.interviewId })[0];
   }
-  const answered = after.kind !== 'introduction' && after.kind !== 'follow_up' && after.questionId && answer !== null ? findBankQuestion(bank, after.questionId) : undefined;
+  const answered = takesFollowUp(after) && answer !== null ? findBankQuestion(bank, after.questionId) : undefined;
   const nextBank = next ? findBankQuestion(bank, next.questionId) : undefined;
   const followUp = answered && answer !== null ? provider.decideFollowUp({ bankQuestion: answered, askedText: after.text, answer }, { signal }) : null;
   const question =
