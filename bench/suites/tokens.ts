@@ -19,7 +19,7 @@ import { systemClock } from '../../src/shared/clock.js';
 import { ensureWorkspace } from '../../src/store/interviews.js';
 import { createPrisma } from '../../src/store/prisma.js';
 import { createRole, ensureDefaultRoles } from '../../src/store/roles.js';
-import { reply, startFakeOpenAI, type RecordedRequest } from '../../test/support/fake-openai.js';
+import { asksForStar, blockIn, reply, schemaNameOf, startFakeOpenAI, wordedQuestion, type RecordedRequest } from '../../test/support/fake-openai.js';
 import { result, type BenchContext, type BenchResult, type BenchSuite } from '../lib/result.js';
 
 const TARGET_TOKENS = 12_000;
@@ -56,7 +56,7 @@ function chatTokens(request: RecordedRequest): number[] {
 function breakdown(requests: readonly RecordedRequest[]): string {
   const kinds = new Map<string, number[]>();
   for (const r of requests) {
-    const name = r.body.response_format?.json_schema?.name ?? 'other';
+    const name = schemaNameOf(r) || 'other';
     kinds.set(name, [...(kinds.get(name) ?? []), chatTokens(r).length]);
   }
   return [...kinds].map(([name, sizes]) => `${name} ${sizes.length}x${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)}`).join(', ');
@@ -75,15 +75,9 @@ function openAICached(tokens: number): number {
   return OPENAI_MIN_CACHED_PREFIX + Math.floor((tokens - OPENAI_MIN_CACHED_PREFIX) / OPENAI_CACHE_STEP) * OPENAI_CACHE_STEP;
 }
 
-function block(request: RecordedRequest, label: string): string {
-  const user = request.body.messages.find((m) => m.role === 'user')?.content ?? '';
-  return new RegExp(`<<<${label} id=[^>]*>>>\\n([\\s\\S]*?)\\n<<<END ${label}>>>`).exec(user)?.[1] ?? '';
-}
-
 /** Replies a capable model would give; each passes the provider's checks, so nothing falls back. */
 function scripted(request: RecordedRequest): unknown {
-  const name = request.body.response_format?.json_schema?.name ?? '';
-  const user = request.body.messages.find((m) => m.role === 'user')?.content ?? '';
+  const name = schemaNameOf(request);
   if (name === 'candidate_profile') {
     return {
       primarySkillArea: 'backend',
@@ -93,16 +87,12 @@ function scripted(request: RecordedRequest): unknown {
       evidence: { primarySkillArea: 'back-end engineer', experienceLevel: 'seven years of experience', skills: 'Go and TypeScript on PostgreSQL and Redis', projectsMentioned: 'the rewrite of our payments API' },
     };
   }
-  if (name === 'next_question') {
-    const bank = /Bank question \((?:technical|behavioral)\): (.*)/.exec(user)?.[1] ?? '';
-    const concept = /Key concepts: ([^,.]+)/.exec(user)?.[1] ?? '';
-    return { question: `From your Go and PostgreSQL work, and on ${concept}: ${bank.replace(/[.?!\s]+$/, '')}?`, profileDetail: 'Go' };
-  }
+  if (name === 'next_question') return { question: wordedQuestion(request, 'From your Go and PostgreSQL work'), profileDetail: 'Go' };
   if (name === 'follow_up') return { needed: false, reason: null, prompt: null, refersTo: null, missing: [] };
   if (name === 'answer_score') {
-    const quote = block(request, 'ANSWER').split(/\s+/).slice(0, 6).join(' ');
+    const quote = (blockIn(request, 'ANSWER') ?? '').split(/\s+/).slice(0, 6).join(' ');
     const dimension = { value: 7, quotes: [quote], rationale: 'Concrete and accurate, with a trade-off named.' };
-    const star = request.body.messages.some((m) => m.content.includes('STAR'))
+    const star = asksForStar(request)
       ? { situation: true, task: true, action: true, result: true, ...dimension }
       : null;
     return {
@@ -165,7 +155,7 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
 
     // The same answers scored again: their scores are dropped and the scoring jobs run once more.
     const answerIds = turns.flatMap((t) => (t.answer && t.kind !== 'introduction' ? [t.answer.id] : []));
-    const scoringRequests = fake.requests.filter((r) => r.body.response_format?.json_schema?.name === 'answer_score');
+    const scoringRequests = fake.requests.filter((r) => schemaNameOf(r) === 'answer_score');
     const firstScoringTokens = scoringRequests.reduce((sum, r) => sum + chatTokens(r).length, 0);
     const before = fake.requests.length;
     await db.score.deleteMany({ where: { answerId: { in: answerIds } } });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
 import { createScratchDatabase } from '../support/db.js';
-import { reply, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { asksForStar, reply, schemaNameOf, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { slackWorkspace } from '../support/interviews.js';
 import { until } from '../support/pipeline.js';
 import { spawnTs, type Spawned } from '../support/processes.js';
@@ -22,11 +22,10 @@ let worker: Spawned;
 beforeAll(async () => {
   [scratch, openai] = await Promise.all([createScratchDatabase('workertokens'), startFakeOpenAI()]);
   openai.respondWith((request) => {
-    if (request.body.response_format?.json_schema?.name === 'interview_summary') {
+    if (schemaNameOf(request) === 'interview_summary') {
       return reply.json({ overview: 'Answers stayed practical throughout.', strengths: [], concerns: [] }, USAGE);
     }
-    const star = request.body.messages.some((m) => m.content.includes('STAR'));
-    return reply.json(scoreReply(answerIn(request), 6, { star }), USAGE);
+    return reply.json(scoreReply(answerIn(request), 6, { star: asksForStar(request) }), USAGE);
   });
   worker = spawnTs('src/worker.ts', [], {
     DATABASE_URL: scratch.url,

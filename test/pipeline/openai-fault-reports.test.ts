@@ -13,7 +13,7 @@ import { createOfflineScorer, defaultQuestionBank, DIMENSIONS } from '../../src/
 import { systemClock } from '../../src/shared/clock.js';
 import type { Db } from '../../src/store/prisma.js';
 import { createTestDb } from '../support/db.js';
-import { reply, startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../support/fake-openai.js';
+import { asksForStar, reply, startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../support/fake-openai.js';
 import { slackWorkspace } from '../support/interviews.js';
 import { seedFinishedInterview, seededQuestions } from '../support/seed.js';
 import { answerIn, providerOn, scoreReply } from '../providers/helpers.js';
@@ -34,8 +34,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const isStar = (request: RecordedRequest) => request.body.messages.some((m) => m.content.includes('STAR'));
-const valid = (request: RecordedRequest) => reply.json(scoreReply(answerIn(request), 8, { star: isStar(request) }));
+const valid = (request: RecordedRequest) => reply.json(scoreReply(answerIn(request), 8, { star: asksForStar(request) }));
 
 /** Runs a seeded interview's score jobs and report job; `fault` answers every request about its first answer. */
 async function reportWith(fault: (request: RecordedRequest, attempt: number) => FakeReply, options: { fallback?: boolean; maxRetries?: number } = {}) {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
-import { startFakeOpenAI, reply, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
+import { asksForStar, blockIn, reply, schemaNameOf, startFakeOpenAI, wordedQuestion, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
 import { until } from '../support/pipeline.js';
 import { startWebHarness, type WebHarness } from '../support/web-harness.js';
 import { linkTokenHash } from '../../src/platforms/web/links.js';
@@ -21,31 +21,15 @@ let openai: FakeOpenAI;
 let web: WebHarness;
 const generated: string[] = [];
 
-function userText(request: RecordedRequest): string {
-  return request.body.messages.find((m) => m.role === 'user')?.content ?? '';
-}
-
-function schemaName(request: RecordedRequest): string {
-  return request.body.response_format?.json_schema?.name ?? '';
-}
-
-/** The text inside a delimited block of the user message, e.g. ANSWER or INTRODUCTION. */
-function block(request: RecordedRequest, label: string): string | null {
-  return new RegExp(`<<<${label} id=[^>]*>>>\\n([\\s\\S]*?)\\n<<<END ${label}>>>`).exec(userText(request))?.[1] ?? null;
-}
-
 /** A question built on the profile and the bank question's topic, as a model would write it. */
 function writeQuestion(request: RecordedRequest): Record<string, unknown> {
-  const text = userText(request);
-  const bank = /Bank question \((?:technical|behavioral)\): (.*)/.exec(text)?.[1] ?? '';
-  const concept = /Key concepts: ([^,.]+)/.exec(text)?.[1] ?? '';
-  const question = `Thinking of the Go services you built, and of ${concept}: ${bank.replace(/[.?!\s]+$/, '')}?`;
+  const question = wordedQuestion(request, 'Thinking of the Go services you built');
   generated.push(question);
   return { question, profileDetail: 'Go' };
 }
 
 function script(request: RecordedRequest) {
-  switch (schemaName(request)) {
+  switch (schemaNameOf(request)) {
     case 'candidate_profile':
       return reply.json(
         {
@@ -61,7 +45,7 @@ function script(request: RecordedRequest) {
       return reply.json(writeQuestion(request), USAGE);
     case 'follow_up': {
       // The first answer gets a follow-up about its own words; the rest need none.
-      const answer = block(request, 'ANSWER') ?? '';
+      const answer = blockIn(request, 'ANSWER') ?? '';
       return reply.json(
         answer.startsWith('First answer')
           ? { needed: true, reason: 'clarify', prompt: FOLLOW_UP_PROMPT, refersTo: 'a slow endpoint', missing: [] }
@@ -70,7 +54,7 @@ function script(request: RecordedRequest) {
       );
     }
     case 'answer_score':
-      return reply.json(scoreReply(block(request, 'ANSWER') ?? '', 6, { star: request.body.messages.some((m) => m.content.includes('STAR')) }), USAGE);
+      return reply.json(scoreReply(blockIn(request, 'ANSWER') ?? '', 6, { star: asksForStar(request) }), USAGE);
     case 'interview_summary':
       return reply.json({ overview: OVERVIEW, strengths: ['Grounds answers in real services.'], concerns: ['Little said about testing.'] }, USAGE);
     default:
@@ -201,7 +185,7 @@ function expectModelReport(report: Report): void {
 }
 
 function expectRequestsCarrySchemaAndBlocks(requests: readonly RecordedRequest[]): void {
-  const byName = (name: string) => requests.filter((r) => schemaName(r) === name);
+  const byName = (name: string) => requests.filter((r) => schemaNameOf(r) === name);
   expect(byName('candidate_profile')).toHaveLength(1);
   // Worded with every follow-up decision, in parallel: once more for the question that the follow-up pushed back.
   expect(byName('next_question')).toHaveLength(4);
@@ -214,7 +198,7 @@ function expectRequestsCarrySchemaAndBlocks(requests: readonly RecordedRequest[]
     expect(request.body.response_format?.json_schema?.schema).toHaveProperty('properties');
     expect(request.body.temperature).toBe(0);
   }
-  expect(block(byName('candidate_profile')[0]!, 'INTRODUCTION')).toBe(INTRODUCTION);
-  for (const request of [...byName('follow_up'), ...byName('answer_score')]) expect(block(request, 'ANSWER')).toBeTruthy();
-  expect(byName('answer_score').map((r) => block(r, 'ANSWER'))).toContain('I measured p99 latency before and after with our tracing: it went from 900 ms to 120 ms.');
+  expect(blockIn(byName('candidate_profile')[0]!, 'INTRODUCTION')).toBe(INTRODUCTION);
+  for (const request of [...byName('follow_up'), ...byName('answer_score')]) expect(blockIn(request, 'ANSWER')).toBeTruthy();
+  expect(byName('answer_score').map((r) => blockIn(r, 'ANSWER'))).toContain('I measured p99 latency before and after with our tracing: it went from 900 ms to 120 ms.');
 }

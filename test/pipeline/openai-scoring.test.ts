@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerAsScorer } from '../../src/providers/as-scorer.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { createScratchDatabase } from '../support/db.js';
-import { DEFAULT_USAGE, reply, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { DEFAULT_USAGE, asksForStar, reply, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { slackWorkspace } from '../support/interviews.js';
 import { startTestPipeline, until, type TestPipeline } from '../support/pipeline.js';
@@ -41,7 +41,7 @@ describe('scoring with the OpenAI provider in the pipeline', () => {
     openai.respondWith((request) => {
       const answer = answerIn(request);
       if (answer.startsWith(unscorable)) return reply.status(500);
-      return reply.json(scoreReply(answer, 7, { star: request.body.messages.some((m) => m.content.includes('STAR')) }));
+      return reply.json(scoreReply(answer, 7, { star: asksForStar(request) }));
     });
     const ws = await slackWorkspace(scratch.db, 'TOPENAI');
     const { interviewId } = await seedFinishedInterview(scratch.db, ws.id, 0);

@@ -13,7 +13,7 @@ import { createInterviewStore } from '../../src/store/index.js';
 import { erasePersonalData } from '../../src/store/erase-personal-data.js';
 import type { Db } from '../../src/store/prisma.js';
 import { createTestDb } from '../support/db.js';
-import { reply, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { asksForStar, reply, schemaNameOf, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { slackWorkspace } from '../support/interviews.js';
 import { until } from '../support/pipeline.js';
 import { seedFinishedInterview } from '../support/seed.js';
@@ -35,9 +35,9 @@ afterAll(async () => {
 describe('a report and an erasure at the same time', () => {
   it('stores no report for an interview erased while its notes were being written, and posts nothing', async () => {
     openai.respondWith((request) =>
-      request.body.response_format?.json_schema?.name === 'interview_summary'
+      schemaNameOf(request) === 'interview_summary'
         ? { kind: 'json', value: { overview: 'Practical answers throughout.', strengths: [], concerns: [] }, delayMs: 1_500 }
-        : reply.json(scoreReply(answerIn(request), 7, { star: request.body.messages.some((m) => m.content.includes('STAR')) })),
+        : reply.json(scoreReply(answerIn(request), 7, { star: asksForStar(request) })),
     );
     const bank = defaultQuestionBank();
     const provider = providerOn(openai, { timeoutMs: 5_000 });
@@ -52,7 +52,7 @@ describe('a report and an erasure at the same time', () => {
     for (const answerId of answerIds) await jobs.score_answer({ answerId });
 
     const building = jobs.build_report({ interviewId });
-    await until(async () => openai.requests.some((r) => r.body.response_format?.json_schema?.name === 'interview_summary'), 10_000, 'the notes request');
+    await until(async () => openai.requests.some((r) => schemaNameOf(r) === 'interview_summary'), 10_000, 'the notes request');
     await db.$transaction(async (tx) => {
       await erasePersonalData(tx, interviewId, new Date());
       await tx.interview.update({ where: { id: interviewId }, data: { status: 'erased' } });

@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/shared/clock.js';
 import { DIMENSIONS, type BankQuestion, type Dimension } from '../../src/scoring/index.js';
 import { createOpenAIProvider, type OpenAIProviderOptions } from '../../src/providers/index.js';
 import type { InterviewProvider } from '../../src/providers/types.js';
-import type { FakeOpenAI, RecordedRequest } from '../support/fake-openai.js';
+import { blockIn, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
 
 export const CACHE_QUESTION: BankQuestion = {
   id: 'be-caching-test-01',
@@ -52,10 +52,9 @@ export const GOOD_ANSWER =
 
 /** The text of the delimited answer block in a recorded request (what the model was asked to score). */
 export function answerIn(request: RecordedRequest): string {
-  const user = request.body.messages.find((m) => m.role === 'user')?.content ?? '';
-  const match = /<<<ANSWER id=[^>]*>>>\n([\s\S]*)\n<<<END ANSWER>>>/.exec(user);
-  if (!match?.[1] && match?.[1] !== '') throw new Error('the request carries no answer block');
-  return match[1];
+  const answer = blockIn(request, 'ANSWER');
+  if (answer === null) throw new Error('the request carries no answer block');
+  return answer;
 }
 
 export interface ScoreReplyOptions {

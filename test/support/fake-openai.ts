@@ -62,6 +62,37 @@ export interface FakeOpenAI {
 
 export const DEFAULT_USAGE: FakeUsage = { prompt: 1200, cached: 1024, completion: 150 };
 
+/** The user message of a request: the part with the question and the candidate's delimited text. */
+export function userMessageOf(request: RecordedRequest): string {
+  return request.body.messages.find((m) => m.role === 'user')?.content ?? '';
+}
+
+/** The name of the JSON schema a request asks for ('answer_score', 'next_question', ...); '' without one. */
+export function schemaNameOf(request: RecordedRequest): string {
+  return request.body.response_format?.json_schema?.name ?? '';
+}
+
+/** The text inside a delimited block (ANSWER, INTRODUCTION, ...) of the user message; null when there is none. */
+export function blockIn(request: RecordedRequest, label: string): string | null {
+  return new RegExp(`<<<${label} id=[^>]*>>>\\n([\\s\\S]*?)\\n<<<END ${label}>>>`).exec(userMessageOf(request))?.[1] ?? null;
+}
+
+/** Whether a scoring request is for a behavioral answer: its prompt then asks for the STAR structure. */
+export function asksForStar(request: RecordedRequest): boolean {
+  return request.body.messages.some((m) => m.content.includes('STAR'));
+}
+
+/**
+ * A question the way a model words one: `lead` (what it builds on from the profile), one of the key concepts the
+ * request names, then the bank question's own text. It passes the provider's checks for a generated question.
+ */
+export function wordedQuestion(request: RecordedRequest, lead: string): string {
+  const user = userMessageOf(request);
+  const bank = /Bank question \((?:technical|behavioral)\): (.*)/.exec(user)?.[1] ?? '';
+  const concept = /Key concepts: ([^,.]+)/.exec(user)?.[1] ?? '';
+  return `${lead}, and on ${concept}: ${bank.replace(/[.?!\s]+$/, '')}?`;
+}
+
 export const reply = {
   json: (value: unknown, usage?: FakeUsage): FakeReply => ({ kind: 'json', value, usage }),
   content: (content: string): FakeReply => ({ kind: 'content', content }),
