@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
 import { asksForStar, blockIn, reply, schemaNameOf, startFakeOpenAI, wordedQuestion, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
 import { until } from '../support/pipeline.js';
-import { startWebHarness, type WebHarness } from '../support/web-harness.js';
+import { sandboxFormPoster, startWebHarness, type WebHarness } from '../support/web-harness.js';
 import { linkTokenHash } from '../../src/platforms/web/links.js';
 import { scoreReply } from '../providers/helpers.js';
 
@@ -75,26 +75,9 @@ afterAll(async () => {
   await openai.close();
 });
 
-/** The browser's side of the sandbox: a CSRF cookie, the console's form, the chat page's form. */
-async function browser(base: string) {
-  const first = await fetch(`${base}/`);
-  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await first.text())?.[1] ?? '';
-  return async (path: string, fields: Record<string, string>) => {
-    const res = await fetch(base + path, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base, 'x-requested-with': 'fetch' },
-      body: new URLSearchParams({ csrf, ...fields }).toString(),
-    });
-    if (res.status >= 400) throw new Error(`POST ${path}: ${res.status}`);
-    return res;
-  };
-}
-
 describe('an interview run by the OpenAI provider', () => {
   it('asks the model’s questions and follow-up, reports the model’s scores and notes, and counts every token', async () => {
-    const post = await browser(web.url);
+    const post = await sandboxFormPoster(web.url);
     const page = await (await post('/screens', { candidateName: 'Grace Hopper', skillArea: 'backend', level: 'senior', questions: '3' })).text();
     const token = /\/c\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43})/.exec(page)?.[1] ?? '';
     const { interviewId } = await web.db.candidateLink.findUniqueOrThrow({ where: { tokenHash: linkTokenHash(token) } });

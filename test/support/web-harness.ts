@@ -78,3 +78,23 @@ export async function startWebHarness(label: string, options: { quietWindowMs?: 
     },
   };
 }
+
+/**
+ * The browser's side of the sandbox: the CSRF cookie and field from the console page, then same-origin form posts
+ * (console, chat page, hiring page). A refused post throws, with the link token left out of the message.
+ */
+export async function sandboxFormPoster(base: string): Promise<(path: string, fields: Record<string, string>) => Promise<Response>> {
+  const first = await fetch(`${base}/`);
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await first.text())?.[1] ?? '';
+  return async (path, fields) => {
+    const res = await fetch(base + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base, 'x-requested-with': 'fetch' },
+      body: new URLSearchParams({ csrf, ...fields }).toString(),
+    });
+    if (res.status >= 400) throw new Error(`POST ${path.replace(/\/c\/[^/]+/, '/c/<token>')}: ${res.status} ${await res.text()}`);
+    return res;
+  };
+}

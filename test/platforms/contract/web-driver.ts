@@ -20,6 +20,7 @@ import { createInterviewStore } from '../../../src/store/index.js';
 import type { Db } from '../../../src/store/prisma.js';
 import { inProcessDelivery } from '../../support/in-process-delivery.js';
 import { silentLogger } from '../../support/slack-harness.js';
+import { sandboxFormPoster } from '../../support/web-harness.js';
 import type { PlatformDriver } from './driver.js';
 
 export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string): Promise<PlatformDriver> {
@@ -41,19 +42,7 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
   const delivery = inProcessDelivery({ db, redis, clock, runner, jobs, messenger: platform.messenger, destinations: platform.destinations, keyPrefix, logger: silentLogger });
 
   // The browser's side: one CSRF cookie for the console, the chat and the hiring page (same origin).
-  const first = await fetch(`${base}/`);
-  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await first.text())?.[1] ?? '';
-  const post = async (path: string, fields: Record<string, string>): Promise<Response> => {
-    const res = await fetch(base + path, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base, 'x-requested-with': 'fetch' },
-      body: new URLSearchParams({ csrf, ...fields }).toString(),
-    });
-    if (res.status >= 400) throw new Error(`POST ${path.replace(/\/c\/[^/]+/, '/c/<token>')}: ${res.status} ${await res.text()}`);
-    return res;
-  };
+  const post = await sandboxFormPoster(base);
 
   let token = '';
   let interviewId = '';
