@@ -10,15 +10,10 @@
  * (open loop), so a slow ack does not slow the sending. After each phase the fake stops delaying so the backlog of
  * Web API calls the commands started drains quickly, and nothing is left running.
  */
-import { Redis } from 'ioredis';
-import { ManualClock } from '../../src/shared/clock.js';
-import { createPrisma } from '../../src/store/prisma.js';
-import { startFakeSlack, type FakeSlack } from '../../test/support/fake-slack.js';
-import { SIGNING_SECRET, startHarness, type Harness } from '../../test/support/slack-harness.js';
-import { startBareBolt, type BareBolt } from '../lib/bare-bolt.js';
+import { SIGNING_SECRET } from '../../test/support/slack-harness.js';
+import { startSlackRig } from '../lib/slack-rig.js';
 import { describeHost, watchHost, type HostConditions } from '../lib/host-watch.js';
-import { LoadClient, type LoadRequest, type Sample } from '../lib/load.js';
-import { deleteKeysUnder } from '../../test/support/redis-keys.js';
+import type { LoadRequest, Sample } from '../lib/load.js';
 import type { BenchContext, BenchResult, BenchSuite } from '../lib/result.js';
 import { result } from '../lib/result.js';
 import { percentile } from '../lib/stats.js';
@@ -59,22 +54,9 @@ export const ackSlowSlackSuite: BenchSuite = {
   async run(ctx: BenchContext): Promise<BenchResult[]> {
     const seconds = ctx.quick ? 8 : 30;
     const count = RATE * seconds;
-    const keyPrefix = `${ctx.redisPrefix}-ack`;
-    const db = createPrisma(ctx.databaseUrl);
-    const redis = new Redis(ctx.redisUrl);
-    const slack: FakeSlack = await startFakeSlack();
-    const clock = new ManualClock(new Date());
-    let harness: Harness | null = null;
-    let bare: BareBolt | null = null;
-    let client: LoadClient | null = null;
+    const rig = await startSlackRig(ctx, 'ack', { id: 'UBENCHREC', name: 'rec', real_name: 'Bench Recruiter', is_admin: true });
+    const { db, slack, clock, subject, baseline, load } = rig;
     try {
-      harness = await startHarness({ db, redis, slack, clock, keyPrefix });
-      const subject = harness;
-      slack.users.set('UBENCHREC', { id: 'UBENCHREC', name: 'rec', real_name: 'Bench Recruiter', is_admin: true });
-      bare = await startBareBolt({ signingSecret: SIGNING_SECRET, slackApiUrl: slack.url, bot: subject.bot });
-      const baseline = bare;
-      client = await LoadClient.start();
-      const load = client;
       const targets = [baseline.baseUrl, subject.baseUrl];
 
       let seq = 0;
@@ -145,13 +127,7 @@ export const ackSlowSlackSuite: BenchSuite = {
     } finally {
       slack.delayMs = 0;
       slack.releaseDelays();
-      await client?.close();
-      await bare?.close();
-      await harness?.close();
-      await slack.close();
-      await deleteKeysUnder(ctx.redisUrl, keyPrefix);
-      redis.disconnect();
-      await db.$disconnect();
+      await rig.close();
     }
   },
 };

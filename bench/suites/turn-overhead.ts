@@ -16,16 +16,14 @@
  * authorize; the turn itself shows in the ack only through contention. The `done` figures show the whole turn:
  * sent to committed (subject) or sent to echoed (baseline), measured across the two processes' clocks.
  */
-import { Redis } from 'ioredis';
 import { ManualClock } from '../../src/shared/clock.js';
-import { createPrisma, type Db } from '../../src/store/prisma.js';
-import { startFakeSlack, type FakeSlack } from '../../test/support/fake-slack.js';
+import type { Db } from '../../src/store/prisma.js';
+import type { FakeSlack } from '../../test/support/fake-slack.js';
 import { dmMessage } from '../../test/support/slack-driver.js';
-import { SIGNING_SECRET, startHarness, type Harness } from '../../test/support/slack-harness.js';
-import { startBareBolt, type BareBolt } from '../lib/bare-bolt.js';
+import { SIGNING_SECRET, type Harness } from '../../test/support/slack-harness.js';
+import { startSlackRig } from '../lib/slack-rig.js';
 import { describeHost, watchHost, worst, type HostConditions } from '../lib/host-watch.js';
-import { LoadClient, type LoadRequest, type Sample } from '../lib/load.js';
-import { deleteKeysUnder } from '../../test/support/redis-keys.js';
+import type { LoadRequest, Sample } from '../lib/load.js';
 import type { BenchContext, BenchResult, BenchSuite } from '../lib/result.js';
 import { result } from '../lib/result.js';
 import { percentile } from '../lib/stats.js';
@@ -92,25 +90,10 @@ export const turnOverheadSuite: BenchSuite = {
   description: 'signed message.im events through the real Slack app (ack, then dedupe, engine step, commit, outbox) vs a bare Bolt echo app',
   async run(ctx: BenchContext): Promise<BenchResult[]> {
     const settings = ctx.quick ? QUICK : FULL;
-    const keyPrefix = `${ctx.redisPrefix}-turn`;
-    const db = createPrisma(ctx.databaseUrl);
-    const redis = new Redis(ctx.redisUrl);
-    const slack = await startFakeSlack();
-    // The real time of day (the bare app checks signatures against Date.now()); set again before each phase and
-    // never moved in between, so no quiet window comes due.
-    const clock = new ManualClock(new Date());
-    let harness: Harness | null = null;
-    let bare: BareBolt | null = null;
-    let client: LoadClient | null = null;
+    // The manual clock is set again before each phase and never moved in between, so no quiet window comes due.
+    const rig = await startSlackRig(ctx, 'turn', { id: 'UBENCHADMIN', name: 'bench', real_name: 'Bench Admin', is_admin: true });
+    const { db, slack, clock, subject, baseline, load } = rig;
     try {
-      harness = await startHarness({ db, redis, slack, clock, keyPrefix });
-      const subject = harness;
-      slack.users.set('UBENCHADMIN', { id: 'UBENCHADMIN', name: 'bench', real_name: 'Bench Admin', is_admin: true });
-      bare = await startBareBolt({ signingSecret: SIGNING_SECRET, slackApiUrl: slack.url, bot: subject.bot });
-      const baseline = bare;
-      client = await LoadClient.start();
-      const load = client;
-
       const setupStarted = Date.now();
       const interviews = await openInterviews(subject, slack, db, clock, settings.interviews);
       ctx.log(`${interviews.length} interviews opened and consented in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
@@ -202,13 +185,7 @@ export const turnOverheadSuite: BenchSuite = {
         result({ name: 'turn_overhead.done_p99', value: p(subjDone, 99), unit: 'ms', baseline: p(baseDone, 99), target: 'none (reported)', met: null, note: 'As done_p50, 99th percentile.' }),
       ];
     } finally {
-      await client?.close();
-      await bare?.close();
-      await harness?.close();
-      await slack.close();
-      await deleteKeysUnder(ctx.redisUrl, keyPrefix);
-      redis.disconnect();
-      await db.$disconnect();
+      await rig.close();
     }
   },
 };
