@@ -20,6 +20,10 @@ export const ANSWER_FLAGS = [
   'emoji_only',
   'off_topic',
   'keyword_list',
+  /** The answer mostly repeats the question's own words and adds little of its own. */
+  'restates_question',
+  /** The answer asserts one of the question's listed misconceptions; technical accuracy is capped. */
+  'misconception',
   'very_short',
   'truncated_for_scoring',
   'skipped',
@@ -27,6 +31,8 @@ export const ANSWER_FLAGS = [
   'edited',
   /** The answer addressed the scorer ("ignore previous instructions", hidden text); that part was not scored. */
   'prompt_injection',
+  /** Text addressed to the scorer or to an AI was cut out before scoring; it never raises a score. */
+  'instruction_to_scorer',
   /** The configured scorer failed and the offline rubric scorer scored this answer instead. */
   'scored_by_fallback',
 ] as const;
@@ -43,14 +49,35 @@ export interface ExpectedPart {
   cues: string[];
 }
 
-/** A question as the scorer needs it: bank questions carry all of it; ad-hoc questions only `text` and `kind`. */
-export interface ScoringQuestion {
-  id?: string;
-  kind: 'technical' | 'behavioral' | 'follow_up';
-  text: string;
+/**
+ * A common wrong claim about a question's topic. It is asserted by a sentence that contains a phrase from every cue
+ * group and does not negate it ("closures copy the value" asserts, "closures do not copy the value" does not).
+ */
+export interface Misconception {
+  /** The wrong claim in plain words, as the evidence names it: "a closure copies the values of outer variables". */
+  claim: string;
+  /** Groups of cue phrases (whole words, matched after stemming); one phrase of each group must appear. */
+  cues: string[][];
+}
+
+/** The rubric of a question: what a bank question (or a team's custom question) knows beyond its text. */
+export interface QuestionRubric {
   concepts?: Concept[];
   expectedParts?: ExpectedPart[];
   referenceAnswer?: string;
+  misconceptions?: Misconception[];
+}
+
+/** A question as the scorer needs it: bank questions carry all of it; ad-hoc questions only `text` and `kind`. */
+export interface ScoringQuestion extends QuestionRubric {
+  id?: string;
+  kind: 'technical' | 'behavioral' | 'follow_up';
+  text: string;
+  /**
+   * For a follow-up: the question it follows, with that question's rubric when it has one. The follow-up is judged
+   * on what it asked (its own text) and on the part of the parent it probes; it counts with the parent's kind.
+   */
+  parent?: QuestionRubric & { id?: string; kind: 'technical' | 'behavioral'; text: string };
 }
 
 export interface DimensionScore {
@@ -148,6 +175,8 @@ export interface BankQuestion {
   /** Prompts for a short or incomplete answer; `{missing}` is replaced by the names of the missing parts. */
   followUps: string[];
   referenceAnswer: string;
+  /** Common wrong claims; asserting one caps technical accuracy. */
+  misconceptions?: Misconception[];
 }
 
 export interface QuestionBank {

@@ -12,6 +12,9 @@ function wordCount(text: string): number {
 
 const conceptSchema = z.object({ name: phrase, synonyms: z.array(phrase) }).strict();
 const partSchema = z.object({ name: phrase, cues: z.array(phrase).min(1) }).strict();
+const misconceptionSchema = z
+  .object({ claim: phrase, cues: z.array(z.array(phrase).min(1)).min(1).max(4) })
+  .strict();
 
 export const bankQuestionSchema = z
   .object({
@@ -24,6 +27,7 @@ export const bankQuestionSchema = z
     expectedParts: z.array(partSchema).min(2),
     followUps: z.array(phrase).min(1),
     referenceAnswer: phrase.refine((t) => wordCount(t) >= 60 && wordCount(t) <= 150, 'must be 60 to 150 words'),
+    misconceptions: z.array(misconceptionSchema).optional(),
   })
   .strict()
   .superRefine((q, ctx) => {

@@ -9,5 +9,6 @@ export function toScoringQuestion(question: BankQuestion): ScoringQuestion {
     concepts: question.concepts.map((c) => ({ name: c.name, synonyms: [...c.synonyms] })),
     expectedParts: question.expectedParts.map((p) => ({ name: p.name, cues: [...p.cues] })),
     referenceAnswer: question.referenceAnswer,
+    misconceptions: (question.misconceptions ?? []).map((m) => ({ claim: m.claim, cues: m.cues.map((g) => [...g]) })),
   };
 }
