@@ -1,20 +1,25 @@
 /**
- * `npm run eval`: scores the labelled answers in eval/answers.json with the configured provider (OpenAI when
- * OPENAI_API_KEY is set, the offline scorer otherwise) and prints how well the scores rank the answers in the
- * order of their labels, and how much two independent runs differ.
+ * `npm run eval`: scores the blind-graded answers in eval/graded.json with the configured provider (OpenAI when
+ * OPENAI_API_KEY is set, the offline scorer otherwise) and prints how well the scores agree with the grades:
+ * Spearman rank correlation, the share of same-question pairs put in the grades' order, mean absolute error and the
+ * mean per category, against the targets; then how the labelled answers in eval/answers.json rank, and how much
+ * two independent runs differ. The figures are written to eval/results.json.
  *
- * Options: --file <path> (default eval/answers.json), --min-spearman <x> (exit 1 below it, for CI).
+ * Options: --file <path> (a graded set, default eval/graded.json), --labelled <path> (default eval/answers.json;
+ * "none" to skip), --out <path> (default eval/results.json), --check (exit 1 when a target is missed),
+ * --min-spearman <x> (exit 1 when the labelled set's Spearman is below it).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatProblems, parseEnv } from '../src/config/env.js';
 import { DIMENSIONS, QUESTION_FAMILIES, defaultQuestionBank, findBankQuestion, toScoringQuestion, type ScoringQuestion } from '../src/scoring/index.js';
 import { UsageAccumulator, createInterviewProvider, type InterviewProvider, type ProviderAnswerScore } from '../src/providers/index.js';
+import { questionOverall } from '../src/report/aggregate.js';
+import { checkTargets, gradedFigures, gradedSetSchema, type GradedFigures, type GradedItem, type ScoredItem, type TargetCheck } from '../src/providers/evaluation/graded-set.js';
 import {
   kendallTauB,
   meanAbsoluteDifference,
-  overallScore,
   pairwiseAccuracy,
   spearman,
 } from '../src/providers/evaluation/rank-agreement.js';
@@ -49,6 +54,12 @@ function openAiEnv() {
   return parsed.env;
 }
 
+/** The answer's overall as the report computes it: the dimensions' weighted mean with STAR for behavioral answers. */
+function overallOf(score: ProviderAnswerScore): number | null {
+  const values = Object.fromEntries(DIMENSIONS.map((d) => [d, score.dimensions[d].value])) as Record<(typeof DIMENSIONS)[number], number | null>;
+  return score.status === 'ok' ? questionOverall(values, score.star?.value ?? null) : null;
+}
+
 /** The bank question when it still exists (its rubric helps every scorer), else the question as written. */
 function questionFor(item: EvalItem): ScoringQuestion {
   const bank = item.bankQuestionId ? findBankQuestion(defaultQuestionBank(), item.bankQuestionId) : undefined;
@@ -63,7 +74,7 @@ async function scoreAll(provider: InterviewProvider, items: EvalItem[], usage: U
     const scores = await Promise.all(batch.map((item) => provider.scoreAnswer({ answerId: item.id, question: questionFor(item), answer: item.answer })));
     scores.forEach((score, i) => {
       usage.add(score);
-      scored.push({ item: batch[i]!, score, overall: overallScore(score) });
+      scored.push({ item: batch[i]!, score, overall: overallOf(score) });
     });
   }
   return scored;
@@ -134,21 +145,97 @@ function mean(rows: Scored[]): number | null {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }
 
+/** A graded item's question: its bank question's rubric with the text as asked, or the text alone (ad hoc). */
+function gradedQuestionFor(item: GradedItem): ScoringQuestion {
+  const bank = item.bankQuestionId ? findBankQuestion(defaultQuestionBank(), item.bankQuestionId) : undefined;
+  return bank ? { ...toScoringQuestion(bank), text: item.question } : { kind: item.kind ?? 'technical', text: item.question };
+}
+
+async function scoreGraded(provider: InterviewProvider, items: GradedItem[], usage: UsageAccumulator): Promise<Array<ScoredItem & { score: ProviderAnswerScore }>> {
+  const scored: Array<ScoredItem & { score: ProviderAnswerScore }> = [];
+  for (let start = 0; start < items.length; start += 8) {
+    const batch = items.slice(start, start + 8);
+    const scores = await Promise.all(batch.map((item) => provider.scoreAnswer({ answerId: item.id, question: gradedQuestionFor(item), answer: item.answer })));
+    scores.forEach((score, i) => {
+      usage.add(score);
+      scored.push({ item: batch[i]!, score, overall: overallOf(score) });
+    });
+  }
+  return scored;
+}
+
+function printGraded(file: string, figures: GradedFigures, checks: readonly TargetCheck[]): void {
+  const lines = [
+    `Agreement with blind grades (${file}): ${figures.n} answers, ${figures.unscored} not scored`,
+    `  Spearman ${fmt(figures.spearman)}   pairwise order ${fmt(figures.pairwise)} (${figures.pairs} same-question pairs 2+ grades apart)   mean absolute error ${fmt(figures.meanAbsoluteError)}`,
+    '  mean per category (score / grade):',
+    ...figures.categories.map((c) => `    ${c.category.padEnd(18)} n=${String(c.n).padStart(3)}  ${fmt(c.meanScore)} / ${fmt(c.meanGrade)}`),
+    '  Spearman per family:',
+    ...figures.families.map((f) => `    ${f.family.padEnd(18)} n=${String(f.n).padStart(3)}  ${fmt(f.spearman)}`),
+    '  targets:',
+    ...checks.map((c) => `    ${c.met ? 'met   ' : 'MISSED'} ${c.name.padEnd(26)} ${fmt(c.value)}  (target ${c.target})`),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { file: { type: 'string', default: 'eval/answers.json' }, 'min-spearman': { type: 'string' } } });
-  const items = fileSchema.parse(JSON.parse(readFileSync(values.file, 'utf8'))).items;
+  const { values } = parseArgs({
+    options: {
+      file: { type: 'string', default: 'eval/graded.json' },
+      labelled: { type: 'string', default: 'eval/answers.json' },
+      out: { type: 'string', default: 'eval/results.json' },
+      check: { type: 'boolean', default: false },
+      'min-spearman': { type: 'string' },
+    },
+  });
   const env = openAiEnv();
   const usage = new UsageAccumulator();
   // Two providers, so the second run shares no score cache with the first: the difference is the scorer's own.
   const provider = createInterviewProvider({ env });
-  const first = await scoreAll(provider, items, usage);
-  const second = await scoreAll(createInterviewProvider({ env }), items, usage);
-  const rho = printReport(provider, first, second, usage);
+  console.log(`Screener eval, provider: ${provider.label}\n`);
+  const graded = gradedSetSchema.parse(JSON.parse(readFileSync(values.file, 'utf8'))).items;
+  const gradedRows = await scoreGraded(provider, graded, usage);
+  const figures = gradedFigures(gradedRows);
+  const checks = checkTargets(figures);
+  printGraded(values.file, figures, checks);
+  let rho: number | null = null;
+  let labelled: { first: Scored[]; second: Scored[] } | null = null;
+  if (values.labelled !== 'none') {
+    const items = fileSchema.parse(JSON.parse(readFileSync(values.labelled, 'utf8'))).items;
+    const first = await scoreAll(provider, items, usage);
+    const second = await scoreAll(createInterviewProvider({ env }), items, usage);
+    rho = printReport(provider, first, second, usage);
+    labelled = { first, second };
+  }
+  writeFileSync(values.out, `${JSON.stringify(resultsJson(provider, values.file, figures, checks, gradedRows, labelled), null, 2)}\n`);
   const minimum = values['min-spearman'] === undefined ? null : Number(values['min-spearman']);
   if (minimum !== null && (rho === null || rho < minimum)) {
     console.error(`Spearman ${fmt(rho)} is below the required ${minimum}`);
     process.exitCode = 1;
   }
+  const missed = checks.filter((c) => !c.met);
+  if (values.check && missed.length > 0) {
+    console.error(`Missed targets: ${missed.map((c) => `${c.name} ${fmt(c.value)} (target ${c.target})`).join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+function resultsJson(
+  provider: InterviewProvider,
+  file: string,
+  figures: GradedFigures,
+  checks: readonly TargetCheck[],
+  rows: ReadonlyArray<ScoredItem & { score: ProviderAnswerScore }>,
+  labelled: { first: Scored[]; second: Scored[] } | null,
+) {
+  return {
+    provider: provider.label,
+    scorers: [...new Set(rows.map((r) => `${r.score.scorerId} ${r.score.scorerVersion}`))],
+    graded: { file, ...figures, targets: checks },
+    labelled: labelled && { n: labelled.first.length, repeatability: repeatability(labelled.first, labelled.second) },
+    answers: rows.map((r) => ({ id: r.item.id, category: r.item.category ?? null, grade: r.item.grade, score: r.overall, flags: r.score.flags })),
+  };
 }
 
 await main();

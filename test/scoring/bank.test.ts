@@ -93,6 +93,7 @@ describe('the shipped banks', () => {
       concepts: question.concepts,
       expectedParts: question.expectedParts,
       referenceAnswer: question.referenceAnswer,
+      misconceptions: question.misconceptions ?? [],
     });
     expect(Object.isFrozen(scoring.concepts)).toBe(false);
   });

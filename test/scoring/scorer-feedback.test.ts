@@ -50,7 +50,7 @@ describe('feedback and evidence', () => {
   it('names what a strong answer did well and asks for nothing it already has', async () => {
     const l = LABELLED.find((x) => x.questionId === 'fe-react-state-01');
     const score = await createOfflineScorer().score({ question: scoringQuestion('fe-react-state-01'), answer: l?.strong ?? '' });
-    expect(score.strengths.join(' ')).toMatch(/Covers the key concepts: props, state/);
+    expect(score.strengths.join(' ')).toMatch(/Explains the key concepts: props, state/);
     expect(score.improvements.join(' ')).not.toMatch(/concrete example/);
   });
 

@@ -8,7 +8,7 @@ import {
   toScoringQuestion,
   type ScoringQuestion,
 } from '../../src/scoring/index.js';
-import { meanScore, scoringQuestion } from './helpers.js';
+import { meanAssessed, meanScore, scoringQuestion } from './helpers.js';
 import { LABELLED } from './labelled-answers.js';
 
 const scorer = createOfflineScorer();
@@ -16,8 +16,8 @@ const scorer = createOfflineScorer();
 describe('offline scorer identity', () => {
   it('names itself as the published offline rubric scorer', () => {
     expect(scorer.id).toBe('offline-rubric');
-    expect(scorer.version).toBe('1.0.0');
-    expect(scorer.label).toBe('Offline rubric scorer v1.0.0');
+    expect(scorer.version).toBe('2.0.0');
+    expect(scorer.label).toBe('Offline rubric scorer v2.0.0');
   });
 });
 
@@ -147,21 +147,30 @@ describe('ad-hoc questions (text and kind only)', () => {
     if (turn === undefined) throw new Error('fixture has no technical turn');
     const score = await scorer.score({ question: { kind: 'technical', text: turn.question }, answer: turn.answer });
     expect(score.status).toBe('ok');
-    expect(score.dimensions.technicalAccuracy.evidence).toMatch(/key terms of the question \(.*concurrency.*parallelism/);
+    expect(score.dimensions.completeness.evidence).toMatch(/key terms of the question \(.*concurrency.*parallelism/);
+  });
+
+  it('does not claim to judge technical accuracy without a reference answer', async () => {
+    for (const turn of technical) {
+      const score = await scorer.score({ question: { kind: 'technical', text: turn.question }, answer: turn.answer });
+      expect(score.status).toBe('ok');
+      expect(score.dimensions.technicalAccuracy).toEqual({ value: null, evidence: 'Not assessed offline: no reference answer.' });
+      for (const d of DIMENSIONS.filter((x) => x !== 'technicalAccuracy')) expect(score.dimensions[d].value).not.toBeNull();
+    }
   });
 
   it('ranks the recorded full answers above a one-liner and a off-topic reply', async () => {
     for (const turn of technical) {
       const question = { kind: 'technical' as const, text: turn.question };
-      const full = meanScore(await scorer.score({ question, answer: turn.answer }));
+      const full = meanAssessed(await scorer.score({ question, answer: turn.answer }));
       const words = turn.question.split(/\s+/).slice(0, 40).join(' ');
-      const thin = meanScore(await scorer.score({ question, answer: `It depends on ${words.split(' ').slice(-6).join(' ')}.` }));
+      const thin = meanAssessed(await scorer.score({ question, answer: `It depends on ${words.split(' ').slice(-6).join(' ')}.` }));
       const offTopic = await scorer.score({
         question,
         answer: 'My favourite hobby is baking sourdough bread on weekends with my family and friends at home.',
       });
       expect(full, turn.question).toBeGreaterThan(thin);
-      expect(thin, turn.question).toBeGreaterThan(meanScore(offTopic));
+      expect(thin, turn.question).toBeGreaterThan(meanAssessed(offTopic));
       expect(offTopic.flags).toContain('off_topic');
     }
   });

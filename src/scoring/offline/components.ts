@@ -2,63 +2,118 @@ import type { AnswerFlag } from '../types.js';
 import type { QuestionModel } from './question-model.js';
 import type { AnswerSignals } from './signals.js';
 
-/** A reference overlap this high already counts as full agreement: a good answer says it in its own words. */
-const REFERENCE_FULL_AT = 0.45;
-/** An ad-hoc answer that uses this share of the question's key terms, or this many of them, covers its topic. */
-const QUESTION_TERMS_FULL_AT = 0.6;
-const QUESTION_TERMS_ENOUGH = 5;
-/** An answer that uses at least this share of the question's own words is about the question, however thin. */
-const ON_TOPIC_TERM_SHARE = 0.25;
-/** Sharing this much of the reference answer's key words is more than chance. */
-const ON_TOPIC_REFERENCE_OVERLAP = 0.15;
+/**
+ * How many concepts an answer must explain for full credit on each measure. A first-round chat answer that explains
+ * two key ideas correctly is accurate; covering the topic takes three. Bank questions list four or five, and no
+ * candidate is expected to recite all of them.
+ */
+const CONCEPTS_FOR_ACCURACY = 2;
+const CONCEPTS_FOR_COVERAGE = 3;
+/** A concept only named counts this much of an explained one. */
+const NAMED_ONLY_CREDIT = 0.25;
+/** Reference stems an answer must share for full agreement: a share of the reference, within these bounds. */
+const REFERENCE_SHARE_FOR_FULL = 0.22;
+const REFERENCE_HITS_MIN = 4;
+const REFERENCE_HITS_MAX = 12;
+/** An answer whose content words are at least this much the question's words and filler restates the question. */
+const RESTATE_ECHO_AND_FILLER = 0.55;
+/** ...unless it adds this many words of its own that belong to the topic. */
+const RESTATE_ENOUGH_OWN_TOPIC_WORDS = 4;
+/** Fewer novel stems than this, whatever the echo, is an answer that adds nothing. */
+const NOTHING_ADDED_NOVEL = 3;
 /** Words from which an answer is long enough to judge as off topic rather than just short. */
 const OFF_TOPIC_MIN_WORDS = 5;
+/** Reference ideas that keep an answer naming no concept on topic. */
+const OFF_TOPIC_REFERENCE_HITS = 3;
+/** Share of topical content below which an answer is off topic. */
+const OFF_TOPIC_SHARE = 0.2;
 
 export const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
-/** The 0-1 building blocks of the five dimensions. */
+/** The 0-1 building blocks of the five dimensions and the judgements that cap them. */
 export interface Components {
-  /** Key concepts covered. */
-  concepts: number;
-  /** Agreement with the reference answer (falls back to `concepts` without a reference). */
-  reference: number;
+  /** Concepts explained (named-only ones count a quarter), against what accuracy needs. */
+  accuracyConcepts: number;
+  /** The same against what coverage needs. */
+  coverage: number;
+  /** Agreement with the reference answer; null without one. */
+  reference: number | null;
   /** Expected parts covered. */
   parts: number;
-  /** Enough words to make the case. */
-  length: number;
+  /** Share of the answer that is about the question. */
+  focus: number;
+  /**
+   * How much the answer says per word: reference ideas and explained concepts per hundred words, and little chat
+   * filler. A short dense answer is 1; correct content spread thin over tangents and asides is low.
+   */
+  concision: number;
   offTopic: boolean;
+  restates: boolean;
   keywordList: boolean;
   veryShort: boolean;
+  /** Every concept it names is negated or dismissed, and it explains none. */
+  dismissive: boolean;
+  misconception: boolean;
 }
 
 export function computeComponents(s: AnswerSignals, model: QuestionModel, flags: readonly AnswerFlag[]): Components {
-  const conceptTotal = s.conceptsFound.length + s.conceptsMissing.length;
-  const conceptShare = conceptTotal === 0 ? 0 : s.conceptsFound.length / conceptTotal;
-  const concepts = model.conceptsFromBank
-    ? conceptShare
-    : clamp01(s.conceptsFound.length / Math.max(1, Math.min(QUESTION_TERMS_ENOUGH, Math.ceil(conceptTotal * QUESTION_TERMS_FULL_AT))));
+  const total = s.conceptsExplained.length + s.conceptsNamed.length + s.conceptsDismissed.length + s.conceptsMissing.length;
+  const credited = s.conceptsExplained.length + NAMED_ONLY_CREDIT * s.conceptsNamed.length;
   const partTotal = s.partsFound.length + s.partsMissing.length;
+  const referenceSize = model.referenceStems?.size ?? 0;
+  const referenceNeeded = Math.min(REFERENCE_HITS_MAX, Math.max(REFERENCE_HITS_MIN, referenceSize * REFERENCE_SHARE_FOR_FULL));
+  const restates = restatesQuestion(s, model);
   return {
-    concepts,
-    reference: s.referenceOverlap === null ? concepts : clamp01(s.referenceOverlap / REFERENCE_FULL_AT),
+    accuracyConcepts: total === 0 ? 0 : clamp01(credited / Math.min(total, CONCEPTS_FOR_ACCURACY)),
+    coverage: total === 0 ? 0 : clamp01(credited / Math.min(total, CONCEPTS_FOR_COVERAGE)),
+    reference: model.referenceStems === null ? null : clamp01(s.referenceHits / referenceNeeded),
     parts: partTotal === 0 ? 0 : s.partsFound.length / partTotal,
-    length: clamp01(s.words / 80),
-    offTopic: s.words >= OFF_TOPIC_MIN_WORDS && !isAboutTheQuestion(s, model),
+    focus: s.topicalShare,
+    concision: concisionOf(s),
+    offTopic: !restates && s.words >= OFF_TOPIC_MIN_WORDS && (s.topicalShare < OFF_TOPIC_SHARE || missesTheTopic(s, model)),
+    restates,
     keywordList: flags.includes('keyword_list'),
     veryShort: flags.includes('very_short'),
+    dismissive: s.conceptsDismissed.length > 0 && s.conceptsExplained.length === 0 && s.conceptsNamed.length === 0,
+    misconception: s.misconceptions.length > 0,
   };
 }
 
+/** Ideas per hundred words from which an answer counts as dense, and below which it counts as padded. */
+const DENSE_IDEAS_PER_100_WORDS = 8;
+const PADDED_IDEAS_PER_100_WORDS = 2;
+/** Chat filler per hundred words that is still natural, and the rate at which it halves concision. */
+const NATURAL_CHATTER_PER_100_WORDS = 1;
+const HEAVY_CHATTER_PER_100_WORDS = 4;
+/** Below this many words an answer is too short to be padded. */
+const PADDING_MIN_WORDS = 60;
+
+function concisionOf(s: AnswerSignals): number {
+  if (s.words < PADDING_MIN_WORDS) return 1;
+  const hundreds = s.words / 100;
+  const ideas = (s.referenceHits + 2 * s.conceptsExplained.length) / hundreds;
+  const density = clamp01((ideas - PADDED_IDEAS_PER_100_WORDS) / (DENSE_IDEAS_PER_100_WORDS - PADDED_IDEAS_PER_100_WORDS));
+  const chatter = clamp01((s.chatter / hundreds - NATURAL_CHATTER_PER_100_WORDS) / (HEAVY_CHATTER_PER_100_WORDS - NATURAL_CHATTER_PER_100_WORDS));
+  return density * (1 - 0.5 * chatter);
+}
+
 /**
- * Whether the answer is about the question at all. A bank question has concepts and a reference to compare with,
- * and one concept can appear by chance; an ad-hoc question has only its own words, so one of them must appear.
+ * With a rubric, an answer about the question names at least one of its concepts or shares a few of the reference
+ * answer's ideas; topic words picked up by chance ("React", "errors") are not enough.
  */
-function isAboutTheQuestion(s: AnswerSignals, model: QuestionModel): boolean {
-  const termShare = s.questionTermsTotal === 0 ? 0 : s.questionTermsFound / s.questionTermsTotal;
-  if (!model.conceptsFromBank) return s.questionTermsFound > 0;
-  return (
-    s.conceptsFound.length > 1 ||
-    (s.referenceOverlap ?? 0) >= ON_TOPIC_REFERENCE_OVERLAP ||
-    termShare >= ON_TOPIC_TERM_SHARE
-  );
+function missesTheTopic(s: AnswerSignals, model: QuestionModel): boolean {
+  const named = s.conceptsFound.length + s.conceptsDismissed.length;
+  if (!model.conceptsFromBank) return named === 0 && s.questionTermsFound === 0;
+  return named === 0 && s.referenceHits < OFF_TOPIC_REFERENCE_HITS;
+}
+
+/**
+ * An answer restates the question when nearly all of its content is the question's own words and filler, and it adds
+ * almost nothing about the topic of its own; or when it adds nothing at all.
+ */
+function restatesQuestion(s: AnswerSignals, model: QuestionModel): boolean {
+  if (s.words < OFF_TOPIC_MIN_WORDS) return false;
+  const ownTopicWords = new Set(s.sentences.flatMap((x) => [...x.novel].filter((stem) => model.topicStems.has(stem)))).size;
+  if (s.novelStems < NOTHING_ADDED_NOVEL && s.echoShare > 0) return true;
+  return s.echoShare + s.fillerShare >= RESTATE_ECHO_AND_FILLER && ownTopicWords < RESTATE_ENOUGH_OWN_TOPIC_WORDS && s.conceptsExplained.length === 0;
 }

@@ -4,19 +4,38 @@ import { count, joinList, plain, round2 } from './format.js';
 import type { QuestionModel } from './question-model.js';
 import type { AnswerSignals } from './signals.js';
 
-/** Caps for answers that cannot earn a high mark whatever they contain, as a share of 10. */
-const KEYWORD_CAPS: Record<Dimension, number> = {
-  technicalAccuracy: 0.4, completeness: 0.4, clarity: 0.3, depth: 0.2, practicality: 0.2,
-};
-const OFF_TOPIC_CAPS: Record<Dimension, number> = {
-  technicalAccuracy: 0.1, completeness: 0.15, clarity: 0.3, depth: 0.15, practicality: 0.15,
+/** Caps, as a share of 10, for answers that cannot earn a high mark whatever else they contain. */
+type Caps = Partial<Record<Dimension, number>>;
+const CAPS: Record<'keywordList' | 'offTopic' | 'restates' | 'misconception' | 'dismissive', { caps: Caps; why: string }> = {
+  keywordList: {
+    caps: { technicalAccuracy: 0.35, completeness: 0.35, clarity: 0.25, depth: 0.2, practicality: 0.2 },
+    why: 'The answer is a list of terms without sentences, so this is capped.',
+  },
+  offTopic: {
+    caps: { technicalAccuracy: 0.05, completeness: 0.05, clarity: 0, depth: 0.05, practicality: 0.05 },
+    why: 'The answer does not address the question, so this is capped.',
+  },
+  restates: {
+    caps: { technicalAccuracy: 0, completeness: 0.1, clarity: 0.2, depth: 0.1, practicality: 0.1 },
+    why: 'The answer mostly restates the question, and words taken from the question earn nothing.',
+  },
+  misconception: {
+    caps: { technicalAccuracy: 0.2, completeness: 0.4, clarity: 0.5, depth: 0.3, practicality: 0.4 },
+    why: 'The answer states a common misconception, so this is capped.',
+  },
+  dismissive: {
+    caps: { technicalAccuracy: 0, completeness: 0.1, depth: 0.1, practicality: 0.1 },
+    why: 'The answer names the key concepts only to dismiss them, so this is capped.',
+  },
 };
 const VERY_SHORT_CLARITY_CAP = 0.5;
 
 interface Raw {
-  value: number;
+  value: number | null;
   evidence: string;
 }
+
+export const NOT_ASSESSED = 'Not assessed offline: no reference answer.';
 
 export function scoreDimensions(s: AnswerSignals, c: Components, model: QuestionModel): Record<Dimension, DimensionScore> {
   const raw: Record<Dimension, Raw> = {
@@ -32,45 +51,69 @@ export function scoreDimensions(s: AnswerSignals, c: Components, model: Question
 }
 
 function capped(dim: Dimension, raw: Raw, c: Components): DimensionScore {
+  if (raw.value === null) return { value: null, evidence: plain(raw.evidence) };
   let value = clamp01(raw.value);
   let evidence = raw.evidence;
-  if (c.keywordList && value > KEYWORD_CAPS[dim]) {
-    value = KEYWORD_CAPS[dim];
-    evidence += ' The answer is a list of terms without sentences, so this is capped.';
-  }
-  if (c.offTopic && value > OFF_TOPIC_CAPS[dim]) {
-    value = OFF_TOPIC_CAPS[dim];
-    evidence += ' The answer does not address the question, so this is capped.';
+  for (const key of Object.keys(CAPS) as Array<keyof typeof CAPS>) {
+    const cap = CAPS[key].caps[dim];
+    if (!c[key] || cap === undefined || value <= cap) continue;
+    value = cap;
+    evidence += ` ${CAPS[key].why}`;
   }
   if (dim === 'clarity' && c.veryShort && value > VERY_SHORT_CLARITY_CAP) value = VERY_SHORT_CLARITY_CAP;
   return { value: round2(value * 10), evidence: plain(evidence) };
 }
 
+/** A candidate's sentence, in quotes, as evidence. */
+function quoted(s: AnswerSignals, index: number | undefined): string {
+  const quote = index === undefined ? undefined : s.sentences[index]?.quote;
+  return quote ? ` "${quote}"` : '';
+}
+
+function firstSentence(s: AnswerSignals, test: (i: number) => boolean): number | undefined {
+  const index = s.sentences.findIndex((_, i) => test(i));
+  return index >= 0 ? index : undefined;
+}
+
 function accuracy(s: AnswerSignals, c: Components, model: QuestionModel): Raw {
-  const total = s.conceptsFound.length + s.conceptsMissing.length;
+  if (c.reference === null) return { value: null, evidence: NOT_ASSESSED };
   const what = model.conceptsFromBank ? 'key concepts' : 'key terms of the question';
-  let evidence = `Mentions ${s.conceptsFound.length} of ${total} ${what}`;
-  if (s.conceptsFound.length > 0) evidence += ` (${joinList(s.conceptsFound)})`;
-  evidence += '.';
-  if (s.conceptsMissing.length > 0 && model.conceptsFromBank) evidence += ` Not mentioned: ${joinList(s.conceptsMissing)}.`;
-  if (s.referenceOverlap !== null) {
-    evidence += ` Shares ${Math.round(s.referenceOverlap * 100)} percent of the reference answer's key words.`;
-    return { value: 0.6 * c.concepts + 0.4 * c.reference, evidence };
+  const parts: string[] = [];
+  if (s.conceptsExplained.length > 0) {
+    const where = firstSentence(s, (i) => (s.sentences[i]?.explained.length ?? 0) > 0);
+    parts.push(`Explains ${joinList(s.conceptsExplained)} in its own words:${quoted(s, where)}.`);
   }
-  // Without a reference, explained reasoning is the best available sign that the terms are used correctly.
-  evidence += s.reasoning > 0 ? ' Gives reasons for its statements.' : ' Gives no reasons for its statements.';
-  return { value: 0.75 * c.concepts + 0.25 * clamp01(s.reasoning), evidence };
+  if (s.conceptsNamed.length > 0) parts.push(`Names ${joinList(s.conceptsNamed)} without saying anything about ${s.conceptsNamed.length === 1 ? 'it' : 'them'}.`);
+  if (s.conceptsDismissed.length > 0) {
+    const where = firstSentence(s, (i) => (s.sentences[i]?.dismissed.length ?? 0) > 0);
+    parts.push(`Negates or dismisses ${joinList(s.conceptsDismissed)}:${quoted(s, where)}.`);
+  }
+  if (parts.length === 0) parts.push(`Says nothing about the ${what}.`);
+  if (model.conceptsFromBank && s.conceptsMissing.length > 0) parts.push(`Not mentioned: ${joinList(s.conceptsMissing)}.`);
+  parts.push(`Shares ${count(s.referenceHits, 'key idea')} with the reference answer beyond the question's own words.`);
+  for (const m of s.misconceptions) parts.push(`States a common misconception (${m.claim}):${quoted(s, m.sentence)}.`);
+  // Correct points spread thin over padding are only partly credited: a reader cannot tell what the candidate
+  // would say on their own from what they happened to mention on the way.
+  const value = (0.45 * c.accuracyConcepts + 0.35 * c.reference + 0.2 * c.focus) * (0.75 + 0.25 * c.concision);
+  return { value, evidence: parts.join(' ') };
 }
 
 function completeness(s: AnswerSignals, c: Components, model: QuestionModel): Raw {
   const total = s.partsFound.length + s.partsMissing.length;
   const label = model.behavioral ? 'STAR parts' : model.partsFromBank ? 'expected parts' : 'parts of a full answer';
-  let evidence = `Covers ${s.partsFound.length} of ${total} ${label}`;
+  const asked = model.followUp ? ' the follow-up asked about' : '';
+  let evidence = `Covers ${s.partsFound.length} of ${total} ${label}${asked}`;
   if (s.partsFound.length > 0) evidence += ` (${joinList(s.partsFound)})`;
   evidence += '.';
   if (s.partsMissing.length > 0) evidence += ` Missing: ${joinList(s.partsMissing)}.`;
-  evidence += ` ${count(s.words, 'word')} in total.`;
-  return { value: 0.6 * c.parts + 0.25 * c.concepts + 0.15 * c.length, evidence };
+  if (!model.conceptsFromBank) {
+    const total = s.conceptsFound.length + s.conceptsMissing.length + s.conceptsDismissed.length;
+    evidence += ` Uses ${s.conceptsFound.length} of ${total} key terms of the question`;
+    evidence += s.conceptsFound.length > 0 ? ` (${joinList(s.conceptsFound)}).` : '.';
+  }
+  const reference = c.reference ?? c.coverage;
+  const value = (0.55 * c.parts + 0.3 * c.coverage + 0.15 * reference) * (0.75 + 0.25 * c.concision);
+  return { value, evidence };
 }
 
 /** Full marks for sentences of 8 to 28 words; fragments and run-ons both read worse. */
@@ -85,36 +128,39 @@ function sentenceShape(avgWords: number): number {
 
 function clarity(s: AnswerSignals, c: Components): Raw {
   const markers = [s.reasoning > 0, s.steps > 0, s.examples > 0, s.tradeOffs > 0].filter(Boolean).length;
+  const repetition = s.sentences.length === 0 ? 0 : s.repeats / s.sentences.length;
   const value =
-    0.35 * sentenceShape(s.avgSentenceWords) +
-    0.25 * s.sentenceShare +
-    0.2 * clamp01(markers / 2) +
-    0.2 * clamp01(s.properSentences / 3);
+    (0.3 * sentenceShape(s.avgSentenceWords) + 0.2 * s.sentenceShare + 0.15 * clamp01(markers / 2) + 0.35 * c.focus) *
+    (1 - repetition) *
+    (0.4 + 0.6 * c.concision);
   let evidence =
     s.properSentences === 0
       ? 'Has no complete sentences.'
       : `Written in ${count(s.properSentences, 'complete sentence')} averaging ${Math.round(s.avgSentenceWords)} words.`;
-  evidence +=
-    markers > 0
-      ? ` Uses ${count(markers, 'kind')} of linking words (reasons, steps, examples, contrasts).`
-      : ' Uses no linking words.';
+  evidence += markers > 0 ? ` Uses ${count(markers, 'kind')} of linking words (reasons, steps, examples, contrasts).` : ' Uses no linking words.';
+  const offQuestion = Math.round((1 - c.focus) * 100);
+  if (offQuestion >= 20) {
+    const tangent = firstSentence(s, (i) => s.sentences[i]?.topical === false);
+    evidence += ` About ${offQuestion} percent of it is not about the question:${quoted(s, tangent)}.`;
+  }
+  if (s.repeats > 0) evidence += ` Repeats itself ${count(s.repeats, 'time')}.`;
+  if (c.concision < 0.6) evidence += ' Says little for its length: the points are spread thin over padding and asides.';
   if (c.veryShort) evidence += ' The answer is very short.';
   return { value, evidence };
 }
 
 function depth(s: AnswerSignals, c: Components, model: QuestionModel): Raw {
   const nuance = model.behavioral ? clamp01(s.reflection) : clamp01(s.tradeOffs / 2);
+  const reference = c.reference ?? c.coverage;
   const value =
-    0.25 * c.concepts +
-    0.15 * c.reference +
-    0.25 * clamp01(s.reasoning / 2) +
-    0.2 * nuance +
-    0.15 * clamp01(s.contentWords / 50);
+    (0.3 * c.coverage + 0.2 * reference + 0.25 * clamp01(s.reasoning / 2) + 0.15 * nuance + 0.1 * clamp01(s.novelStems / 30)) *
+    (0.5 + 0.5 * c.focus) *
+    (0.4 + 0.6 * c.concision);
   const nuanceText = model.behavioral
     ? s.reflection > 0 ? 'reflects on what was learned' : 'does not reflect on what was learned'
     : s.tradeOffs > 0 ? `weighs trade-offs or limits ${count(s.tradeOffs, 'time')}` : 'does not discuss trade-offs or limits';
   const reasons = s.reasoning > 0 ? `Explains why ${count(s.reasoning, 'time')}` : 'Does not explain why';
-  return { value, evidence: `${reasons}, ${nuanceText}, and uses ${count(s.contentWords, 'content word')}.` };
+  return { value, evidence: `${reasons}, ${nuanceText}, and adds ${count(s.novelStems, 'idea word')} of its own.` };
 }
 
 function practicality(s: AnswerSignals, c: Components, model: QuestionModel): Raw {
@@ -122,29 +168,33 @@ function practicality(s: AnswerSignals, c: Components, model: QuestionModel): Ra
   const specificText = `${count(s.numbers, 'number')} and ${count(s.namedTerms, 'named tool or term', 'named tools or terms')}`;
   if (model.behavioral && s.star !== null) {
     const value =
-      0.3 * Number(s.star.action) + 0.3 * Number(s.star.result) + 0.2 * clamp01(specifics / 2) + 0.2 * clamp01(s.actions / 3);
+      (0.3 * Number(s.star.action) + 0.3 * Number(s.star.result) + 0.2 * clamp01(specifics / 2) + 0.2 * clamp01(s.actions / 3)) *
+      (0.6 + 0.4 * c.focus);
     const actions = `Describes ${count(s.actions, 'concrete action')} taken by the candidate`;
     const result = s.star.result ? 'states a result' : 'states no result';
     return { value, evidence: `${actions}, ${result}, and gives ${specificText}.` };
   }
   // A worked example is the strongest sign of practice; saying what one would do is the next best.
   const grounding = s.examples > 0 ? 1 : s.applied > 0 ? 0.7 : 0;
-  const value = 0.3 * grounding + 0.2 * clamp01(s.steps / 2) + 0.25 * clamp01(specifics / 2) + 0.25 * c.concepts;
-  const example =
-    s.examples > 0
-      ? 'Gives a concrete example'
-      : s.applied > 0
-        ? 'Says how it would be applied but gives no example'
-        : 'Gives no concrete example';
+  const value =
+    (0.3 * grounding + 0.15 * clamp01(s.steps / 2) + 0.25 * clamp01(specifics / 2) + 0.3 * c.accuracyConcepts) *
+    (0.6 + 0.4 * c.focus) *
+    (0.7 + 0.3 * c.concision);
+  const example = s.examples > 0 ? 'Gives a concrete example' : s.applied > 0 ? 'Says how it would be applied but gives no example' : 'Gives no concrete example';
   const steps = s.steps > 0 ? 'describes steps' : 'describes no steps';
   return { value, evidence: `${example}, ${steps}, and gives ${specificText}.` };
 }
 
-export function scoreStar(s: AnswerSignals): StarScore | undefined {
+/** STAR parts present, of all four (a follow-up: of those it asked about). Off topic or restating earns none. */
+export function scoreStar(s: AnswerSignals, c: Components, model: QuestionModel): StarScore | undefined {
   if (s.star === null) return undefined;
-  const present = (['situation', 'task', 'action', 'result'] as const).filter((p) => s.star?.[p]);
-  const missing = (['situation', 'task', 'action', 'result'] as const).filter((p) => !s.star?.[p]);
+  const all = ['situation', 'task', 'action', 'result'] as const;
+  const asked = model.followUp ? all.filter((p) => model.parts.some((part) => part.name === p)) : [...all];
+  const counted = asked.length > 0 ? asked : [...all];
+  const present = c.offTopic || c.restates ? [] : counted.filter((p) => s.star?.[p]);
+  const missing = counted.filter((p) => !present.includes(p));
   let evidence = present.length > 0 ? `Describes the ${joinList(present)}.` : 'Follows none of the STAR structure.';
   if (missing.length > 0 && present.length > 0) evidence += ` Missing: the ${joinList(missing)}.`;
-  return { ...s.star, value: round2(present.length * 2.5), evidence };
+  const flags = Object.fromEntries(all.map((p) => [p, present.includes(p)])) as Record<(typeof all)[number], boolean>;
+  return { ...flags, value: round2((present.length / counted.length) * 10), evidence };
 }

@@ -1,3 +1,4 @@
+import { stem } from '../text/stem.js';
 /**
  * Generic signals of a good answer, independent of the question. They are matched as whole stemmed phrases, so
  * "trade-offs" and "trade off" both count. The lists are short on purpose: each entry should rarely appear by chance.
@@ -73,3 +74,33 @@ export const QUESTION_FRAME = new Set(
   introduce introduced introducing ensure ensuring consider considering given basic particular exactly
   strategy strategies detail details aspect aspects scenario scenarios`.split(/\s+/).filter((w) => w.length > 0),
 );
+
+/**
+ * Stems of words that fill a sentence without saying anything about the topic ("this is important because it
+ * matters"). They earn no novelty credit, so an answer made of the question's words and these says nothing.
+ */
+export const FILLER: ReadonlySet<string> = new Set(
+  `important importance matter matters crucial essential key vital critical significant relevant definitely certainly
+  basically simply obviously generally overall really truly actually essentially mostly indeed always sometimes often
+  usually handle handled deal dealt thing things stuff aspect aspects approach approaches consider considered factor
+  factors area areas concept concepts topic topics idea ideas issue issues problem problems solution solutions
+  context situation situations scenario scenarios case cases general everything anything something depends depend
+  depending trade tradeoff tradeoffs off benefit benefits advantage advantages pros cons practice practices best
+  experience experiences matter lot lots part parts point points role roles level levels question questions answer
+  answers kind kinds type types sort way ways stuff great nice fine sure okay yes yeah well good bad huge big small
+  various several many much thing definitely absolutely totally pretty quite very super extremely`
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .map((w) => stem(w)),
+);
+
+/**
+ * Chat filler that carries no content ("I think", "honestly", "anyway", "kind of"): a few are natural, many in a row
+ * are the sound of an answer that wanders.
+ */
+export const CHATTER = [
+  'i think', 'i guess', 'not sure', 'kind of', 'sort of', 'like', 'honestly', 'anyway', 'anyways', 'basically', 'oh',
+  'haha', 'lol', 'you know', 'i mean', 'whatever', 'or something', 'i remember', 'to be honest', 'funny', 'pretty much',
+  'stuff', 'i feel like', 'long story', 'by the way', 'side note', 'i do not remember', 'if i remember', 'ok so',
+  'okay so', 'so yeah', 'and yeah', 'tbh', 'idk', 'and so on', 'or whatever',
+];

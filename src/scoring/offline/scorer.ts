@@ -18,7 +18,7 @@ import { buildQuestionModel } from './question-model.js';
 import { measureAnswer } from './signals.js';
 
 export const OFFLINE_SCORER_ID = 'offline-rubric';
-export const OFFLINE_SCORER_VERSION = '1.0.0';
+export const OFFLINE_SCORER_VERSION = '2.0.0';
 
 const NO_ANSWER = 'No answer was given.';
 const NOT_SCORED = 'The answer could not be scored.';
@@ -62,9 +62,11 @@ function scoreAnswer({ question, answer }: ScoreInput): AnswerScore {
   const signals = measureAnswer(analyzed, model);
   const components = computeComponents(signals, model, flags);
   if (components.offTopic) flags.push('off_topic');
+  if (components.restates) flags.push('restates_question');
+  if (components.misconception) flags.push('misconception');
   if (bounded.truncated) flags.push('truncated_for_scoring');
   const dimensions = scoreDimensions(signals, components, model);
-  const star = scoreStar(signals);
+  const star = scoreStar(signals, components, model);
   const feedback = buildFeedback({ s: signals, c: components, model, dims: dimensions, star, flags });
   return { ...base('ok'), dimensions, ...(star ? { star } : {}), ...feedback, flags };
 }

@@ -1,27 +1,49 @@
 import { isProperSentence } from '../answer/classify.js';
 import { containsPhrase, countPhrase, type AnalyzedText, type Token } from '../text/analyze.js';
 import { NAME_PLACEHOLDER } from '../text/neutralize.js';
-import { isContentWord, isStopword } from '../text/stopwords.js';
-import { STAR_PARTS, type Concept, type ExpectedPart, type StarPart } from '../types.js';
-import { APPLIED, EXAMPLES, IRREGULAR_PAST, NOT_ACTIONS, REASONING, REFLECTION, STAR_CUES, STEPS, TRADE_OFFS } from './lexicons.js';
+import { isStopword } from '../text/stopwords.js';
+import { STAR_PARTS, type ExpectedPart, type StarPart } from '../types.js';
+import { APPLIED, CHATTER, EXAMPLES, IRREGULAR_PAST, NOT_ACTIONS, REASONING, REFLECTION, STAR_CUES, STEPS, TRADE_OFFS } from './lexicons.js';
+import { findMisconceptions, type AssertedMisconception } from './misconceptions.js';
 import type { QuestionModel } from './question-model.js';
+import { analyzeSentences, type SentenceFacts } from './sentences.js';
 
 /** What the scorer measured in one answer. Every dimension is a function of these numbers and lists only. */
 export interface AnswerSignals {
+  sentences: SentenceFacts[];
   words: number;
   contentWords: number;
   properSentences: number;
   /** Share of the words that sit in proper sentences rather than fragments or lists. */
   sentenceShare: number;
   avgSentenceWords: number;
+  /** Concepts the answer says something about. */
+  conceptsExplained: string[];
+  /** Concepts only named (listed, or in a sentence that says nothing about them). */
+  conceptsNamed: string[];
+  /** Concepts that are only ever negated or dismissed. */
+  conceptsDismissed: string[];
+  /** Explained and named, for callers that only ask whether a concept came up. */
   conceptsFound: string[];
   conceptsMissing: string[];
   partsFound: string[];
   partsMissing: string[];
-  /** Share of the reference answer's content words the answer uses; null without a reference. */
+  /** Distinct stems the answer shares with the reference answer beyond the question's own words. */
+  referenceHits: number;
+  /** Share of the reference answer's own stems the answer uses; null without a reference. */
   referenceOverlap: number | null;
-  questionTermsFound: number;
-  questionTermsTotal: number;
+  /** Distinct stems the answer adds: not the question's words, not filler, not bare concept names. */
+  novelStems: number;
+  /** Share of the answer's content words copied from the question. */
+  echoShare: number;
+  /** Share of the answer's content words that are filler. */
+  fillerShare: number;
+  /** Share of the answer's content words that sit in sentences about the question. */
+  topicalShare: number;
+  /** Sentences that repeat an earlier one almost word for word. */
+  repeats: number;
+  /** Chat filler phrases ("I think", "honestly", "anyway"). */
+  chatter: number;
   reasoning: number;
   examples: number;
   tradeOffs: number;
@@ -33,43 +55,81 @@ export interface AnswerSignals {
   /** "I did X" statements: first-person past-tense actions. */
   actions: number;
   star: Record<StarPart, boolean> | null;
+  misconceptions: AssertedMisconception[];
+  /** Question words the answer uses, of the question's key terms (ad-hoc topic checks). */
+  questionTermsFound: number;
+  questionTermsTotal: number;
 }
 
 export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerSignals {
+  const sentences = analyzeSentences(text, model);
+  const topical = sentences.filter((s) => s.topical);
+  const topicalText = asText(topical.map((s) => s.tokens));
   const proper = text.sentences.filter(isProperSentence);
   const wordsInProper = proper.reduce((sum, s) => sum + s.length, 0);
   const words = text.tokens.length;
-  const contentStems = new Set(text.tokens.filter((t) => isContentWord(t.lower)).map((t) => t.stem));
-  const actions = countActions(text.tokens);
-  const concepts = splitFound(model.concepts, (c) => conceptFound(text, c));
-  const star = model.behavioral ? measureStar(text, model.parts, actions) : null;
+  const contentWords = sentences.reduce((sum, s) => sum + s.contentTokens, 0);
+  const share = (n: number) => (contentWords === 0 ? 0 : n / contentWords);
+  const concepts = conceptSplit(sentences, model);
+  const actions = countActions(topical.flatMap((s) => s.tokens));
+  const star = model.behavioral ? measureStar(topicalText, model.parts, actions) : null;
   const parts = star
-    ? { found: STAR_PARTS.filter((p) => star[p]), missing: STAR_PARTS.filter((p) => !star[p]) }
-    : splitFound(model.parts, (p) => p.cues.some((cue) => containsPhrase(text, cue)));
+    ? { found: model.parts.map((p) => p.name).filter((n) => star[n as StarPart]), missing: model.parts.map((p) => p.name).filter((n) => !star[n as StarPart]) }
+    : splitFound(model.parts, (p) => p.cues.some((cue) => containsPhrase(topicalText, cue)));
+  const referenceHits = new Set(sentences.flatMap((s) => [...s.referenceHits])).size;
+  const answerStems = new Set(text.tokens.map((t) => t.stem));
   return {
+    sentences,
     words,
-    contentWords: text.tokens.filter((t) => isContentWord(t.lower)).length,
+    contentWords,
     properSentences: proper.length,
     sentenceShare: words === 0 ? 0 : wordsInProper / words,
     avgSentenceWords: proper.length === 0 ? 0 : wordsInProper / proper.length,
-    conceptsFound: concepts.found,
-    conceptsMissing: concepts.missing,
+    ...concepts,
     partsFound: parts.found,
     partsMissing: parts.missing,
-    referenceOverlap: overlap(model.referenceStems, contentStems),
-    questionTermsFound: model.questionTerms.filter((t) => contentStems.has(t)).length,
-    questionTermsTotal: model.questionTerms.length,
-    reasoning: countAll(text, REASONING),
-    examples: countAll(text, EXAMPLES),
-    tradeOffs: countAll(text, TRADE_OFFS),
-    steps: countAll(text, STEPS),
-    reflection: countAll(text, REFLECTION),
-    applied: countAll(text, APPLIED),
-    numbers: text.tokens.filter((t) => /^\d/.test(t.raw)).length,
-    namedTerms: text.sentences.reduce((sum, sentence) => sum + sentence.filter(isNamedTerm).length, 0),
+    referenceHits,
+    referenceOverlap: model.referenceStems === null || model.referenceStems.size === 0 ? null : referenceHits / model.referenceStems.size,
+    novelStems: new Set(sentences.flatMap((s) => [...s.novel])).size,
+    echoShare: share(sentences.reduce((sum, s) => sum + s.echoTokens, 0)),
+    fillerShare: share(sentences.reduce((sum, s) => sum + s.fillerTokens, 0)),
+    topicalShare: share(topical.reduce((sum, s) => sum + s.contentTokens, 0)),
+    repeats: countRepeats(sentences),
+    chatter: countAll(text, CHATTER),
+    reasoning: countAll(topicalText, REASONING),
+    examples: countAll(topicalText, EXAMPLES),
+    tradeOffs: countAll(topicalText, TRADE_OFFS),
+    steps: countAll(topicalText, STEPS),
+    reflection: countAll(topicalText, REFLECTION),
+    applied: countAll(topicalText, APPLIED),
+    numbers: topicalText.tokens.filter((t) => /^\d/.test(t.raw)).length,
+    namedTerms: topical.reduce((sum, s) => sum + s.tokens.filter(isNamedTerm).length, 0),
     actions,
     star,
+    misconceptions: findMisconceptions(sentences.map((s) => s.tokens), model.misconceptions),
+    questionTermsFound: model.questionTerms.filter((t) => answerStems.has(t)).length,
+    questionTermsTotal: model.questionTerms.length,
   };
+}
+
+function conceptSplit(sentences: readonly SentenceFacts[], model: QuestionModel) {
+  const explained = new Set(sentences.flatMap((s) => s.explained));
+  const named = new Set(sentences.flatMap((s) => s.named).filter((c) => !explained.has(c)));
+  const dismissed = new Set(sentences.flatMap((s) => s.dismissed).filter((c) => !explained.has(c) && !named.has(c)));
+  const inOrder = (set: ReadonlySet<string>) => model.concepts.map((c) => c.name).filter((n) => set.has(n));
+  return {
+    conceptsExplained: inOrder(explained),
+    conceptsNamed: inOrder(named),
+    conceptsDismissed: inOrder(dismissed),
+    conceptsFound: inOrder(new Set([...explained, ...named])),
+    conceptsMissing: model.concepts.map((c) => c.name).filter((n) => !explained.has(n) && !named.has(n)),
+  };
+}
+
+function asText(sentences: Token[][] | readonly (readonly Token[])[]): AnalyzedText {
+  const list = sentences.map((s) => [...s]);
+  const tokens = list.flat();
+  return { sentences: list, tokens, stemLine: ` ${tokens.map((t) => t.stem).join(' ')} ` };
 }
 
 function splitFound<T extends { name: string }>(items: readonly T[], found: (item: T) => boolean) {
@@ -78,19 +138,20 @@ function splitFound<T extends { name: string }>(items: readonly T[], found: (ite
   return result;
 }
 
-function conceptFound(text: AnalyzedText, concept: Concept): boolean {
-  return containsPhrase(text, concept.name) || concept.synonyms.some((s) => containsPhrase(text, s));
-}
-
 function countAll(text: AnalyzedText, phrases: readonly string[]): number {
   return phrases.reduce((sum, p) => sum + countPhrase(text, p), 0);
 }
 
-function overlap(reference: ReadonlySet<string> | null, answer: ReadonlySet<string>): number | null {
-  if (reference === null || reference.size === 0) return null;
-  let shared = 0;
-  for (const s of reference) if (answer.has(s)) shared += 1;
-  return shared / reference.size;
+/** A sentence whose stems are nearly all in one earlier sentence says the same thing again. */
+function countRepeats(sentences: readonly SentenceFacts[]): number {
+  let repeats = 0;
+  const seen: Array<ReadonlySet<string>> = [];
+  for (const s of sentences) {
+    const stems = new Set(s.tokens.filter((t) => !isStopword(t.lower)).map((t) => t.stem));
+    if (stems.size >= 3 && seen.some((earlier) => [...stems].filter((x) => earlier.has(x)).length / stems.size >= 0.8)) repeats++;
+    seen.push(stems);
+  }
+  return repeats;
 }
 
 /**
@@ -130,5 +191,6 @@ function measureStar(text: AnalyzedText, parts: readonly ExpectedPart[], actions
     const cues = [...bankCues, ...STAR_CUES[name]];
     return cues.some((cue) => containsPhrase(text, cue)) || (name === 'action' && actions > 0);
   };
-  return { situation: covered('situation'), task: covered('task'), action: covered('action'), result: covered('result') };
+  const all = { situation: covered('situation'), task: covered('task'), action: covered('action'), result: covered('result') };
+  return STAR_PARTS.reduce((out, p) => ({ ...out, [p]: all[p] }), {} as Record<StarPart, boolean>);
 }

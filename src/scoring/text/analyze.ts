@@ -35,11 +35,30 @@ export function splitSentences(text: string): string[] {
   return chunks;
 }
 
+/** "won't" and "can't" do not split into a verb and "n't" the regular way. */
+const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
+
+/**
+ * "don't" becomes "do" + "not" (and "cannot" "can" + "not"), so that a negation reads the same however it is typed
+ * and a cue phrase "do not need" matches "don't need".
+ */
+function splitNegation(word: string): [string, string] | null {
+  if (/^cannot$/i.test(word)) return [word.slice(0, 3), word.slice(3)];
+  const match = /^(\p{L}+)n['’]t$/iu.exec(word);
+  if (match === null) return null;
+  const head = match[1] ?? '';
+  const lower = head.toLowerCase();
+  return [Object.hasOwn(IRREGULAR_NEGATIONS, lower) ? (IRREGULAR_NEGATIONS[lower] ?? head) : head, 'not'];
+}
+
 export function rawTokens(chunk: string): RawToken[] {
   const out: RawToken[] = [];
   let last = 0;
   for (const match of chunk.matchAll(WORD)) {
-    out.push({ text: match[0], gapBefore: chunk.slice(last, match.index) });
+    const gapBefore = chunk.slice(last, match.index);
+    const negation = splitNegation(match[0]);
+    if (negation === null) out.push({ text: match[0], gapBefore });
+    else out.push({ text: negation[0], gapBefore }, { text: negation[1], gapBefore: ' ' });
     last = match.index + match[0].length;
   }
   return out;
@@ -76,7 +95,7 @@ export function analyzeText(text: string, known: ReadonlySet<string> = EMPTY): A
 /** The same analysis without neutralising, for trusted text such as bank questions (names there are tool names). */
 export function analyzePlain(text: string): AnalyzedText {
   const sentences = splitSentences(text)
-    .map((chunk) => rawTokens(chunk).map((t) => ({ raw: t.text, lower: t.text.toLowerCase(), stem: stem(t.text) })))
+    .map((chunk) => rawTokens(chunk).map((t) => ({ raw: t.text, lower: t.text.toLowerCase(), stem: stem(t.text), gap: t.gapBefore })))
     .filter((s) => s.length > 0);
   const tokens = sentences.flat();
   return { sentences, tokens, stemLine: ` ${tokens.map((t) => t.stem).join(' ')} ` };

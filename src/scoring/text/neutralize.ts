@@ -10,6 +10,8 @@ export interface Token {
   raw: string;
   lower: string;
   stem: string;
+  /** The characters between the previous token and this one (punctuation, spaces), for quoting the sentence. */
+  gap: string;
 }
 
 /** Stands for a name-like run. It is neither a function word nor a content word. */
@@ -51,9 +53,10 @@ export function neutralizeTokens(
   let inNameRun = false;
   for (const token of tokens) {
     const lower = token.text.toLowerCase();
-    const neutral = NEUTRAL[lower];
+    // Own keys only: "constructor" or "toString" in an answer must not find the object prototype's members.
+    const neutral = Object.hasOwn(NEUTRAL, lower) ? NEUTRAL[lower] : undefined;
     if (neutral !== undefined) {
-      out.push({ raw: neutral, lower: neutral, stem: stemOf(neutral) });
+      out.push({ raw: neutral, lower: neutral, stem: stemOf(neutral), gap: token.gapBefore });
       inNameRun = false;
       continue;
     }
@@ -61,11 +64,11 @@ export function neutralizeTokens(
     if (isNameLike(token.text, stem, known)) {
       // A name written in several words ("Mary Ann", "O'Neil-Smith") still counts as one token.
       const continues = inNameRun && /^[\s\-‐–]*$/u.test(token.gapBefore);
-      if (!continues) out.push({ raw: NAME_PLACEHOLDER, lower: NAME_PLACEHOLDER, stem: NAME_PLACEHOLDER });
+      if (!continues) out.push({ raw: NAME_PLACEHOLDER, lower: NAME_PLACEHOLDER, stem: NAME_PLACEHOLDER, gap: token.gapBefore });
       inNameRun = true;
       continue;
     }
-    out.push({ raw: token.text, lower, stem });
+    out.push({ raw: token.text, lower, stem, gap: token.gapBefore });
     inNameRun = false;
   }
   return out;

@@ -1,0 +1,85 @@
+/**
+ * Negation and dismissal, read the simple way: a negator in the few words before a phrase cancels it ("does not copy
+ * the value"), and a clause that dismisses what it names ("X and Y do not matter here") cancels every concept in it.
+ * Contractions are already split by the tokenizer ("don't" is "do not").
+ */
+import { phraseStems, type Token } from '../text/analyze.js';
+
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'avoid', 'avoids', 'avoided',
+  'avoiding', 'instead',
+]);
+
+/** How many words before a phrase a negator may stand and still negate it. */
+const NEGATION_WINDOW = 3;
+
+/** "not only X but also Y" and "no matter what" do not negate. */
+const NOT_NEGATING_NEXT = new Set(['only', 'just', 'merely', 'matter', 'doubt', 'longer']);
+
+/** Words that say the named thing is not worth having; matched as stemmed phrases inside one clause. */
+const DISMISSALS = [
+  'not matter', 'not important', 'not need', 'no need', 'never use', 'never need', 'not necessary', 'unnecessary',
+  'useless', 'pointless', 'irrelevant', 'overrated', 'not worth', 'not relevant', 'not bother', 'waste of time',
+  'not useful', 'not care', 'never bother', 'not required', 'do not use',
+].map((p) => phraseStems(p));
+
+/** Words and punctuation that start a new clause: negation and dismissal do not reach across them. */
+const CLAUSE_WORDS = new Set(['but', 'because', 'while', 'whereas', 'although', 'though', 'so', 'which', 'however', 'since']);
+const CLAUSE_GAP = /[,;:()\u2014\u2013]|\s-\s/u;
+
+/** Whether a negator (of the given set) stands within the window before `index`. */
+export function negatedAt(tokens: readonly Token[], index: number, negators: ReadonlySet<string> = NEGATORS): boolean {
+  for (let i = Math.max(0, index - NEGATION_WINDOW); i < index; i++) {
+    const token = tokens[i];
+    if (token === undefined || !negators.has(token.lower)) continue;
+    if (NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '')) continue;
+    if (clauseBreakBetween(tokens, i, index)) continue;
+    return true;
+  }
+  return false;
+}
+
+function clauseBreakBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from + 1; i <= to; i++) {
+    const token = tokens[i];
+    if (token !== undefined && (CLAUSE_GAP.test(token.gap) || CLAUSE_WORDS.has(token.lower))) return true;
+  }
+  return false;
+}
+
+/** [start, end) token ranges of the clauses of one sentence. */
+export function clauseRanges(tokens: readonly Token[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = 0;
+  tokens.forEach((token, i) => {
+    if (i > start && (CLAUSE_GAP.test(token.gap) || CLAUSE_WORDS.has(token.lower))) {
+      ranges.push([start, i]);
+      start = i;
+    }
+  });
+  if (start < tokens.length) ranges.push([start, tokens.length]);
+  return ranges;
+}
+
+/** Whether the clause says what it names is not worth having. */
+export function dismisses(tokens: readonly Token[], [start, end]: [number, number]): boolean {
+  const line = ` ${tokens.slice(start, end).map((t) => t.stem).join(' ')} `;
+  return DISMISSALS.some((stems) => line.includes(` ${stems.join(' ')} `));
+}
+
+/** Token indexes where the stemmed phrase starts. */
+export function phraseStarts(tokens: readonly Token[], stems: readonly string[]): number[] {
+  if (stems.length === 0) return [];
+  const starts: number[] = [];
+  for (let i = 0; i + stems.length <= tokens.length; i++) {
+    let all = true;
+    for (let k = 0; k < stems.length; k++) {
+      if (tokens[i + k]?.stem !== stems[k]) {
+        all = false;
+        break;
+      }
+    }
+    if (all) starts.push(i);
+  }
+  return starts;
+}
