@@ -9,7 +9,7 @@ import { promptQuestionOf, type PromptQuestion } from '../scoring-question.js';
 import { CANDIDATE_TEXT_IS_DATA } from './common.js';
 
 /** The most technicalAccuracy an answer gets when it asserts a listed misconception. */
-export const MISCONCEPTION_ACCURACY_CAP = 3;
+const MISCONCEPTION_ACCURACY_CAP = 3;
 
 export const SCORING_SYSTEM_PROMPT = [
   'You score one answer from a first-round job screening interview on a published rubric. A person on the hiring',
