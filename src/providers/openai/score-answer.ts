@@ -2,6 +2,7 @@
  * Scoring one answer with the model: cache first, then one structured call whose reply must quote the answer for
  * every point it gives. Returns the score, or why there is none (the provider decides about the fallback).
  */
+import { createHash } from 'node:crypto';
 import { DIMENSIONS, type DimensionScore, type Dimension, type ScoringQuestion, type StarScore } from '../../scoring/index.js';
 import type { GuardedAnswer } from '../answer-guard.js';
 import { scoreCacheKey, type CachedScore, type ScoreCache } from '../cache.js';
@@ -11,7 +12,7 @@ import { zeroUsage } from '../usage.js';
 import type { FailureReason, ProviderAnswerScore, ScoreAnswerInput, TokenUsage } from '../types.js';
 import type { ModelGateway } from './gateway.js';
 import { PROMPT_VERSION } from './prompts/common.js';
-import { SCORING_SYSTEM_PROMPT, scoringUserMessage } from './prompts/scoring.js';
+import { SCORING_SYSTEM_PROMPT, scoringQuestionPart, scoringUserMessage } from './prompts/scoring.js';
 import { scoreReplySchema, type DimensionReply, type ScoreReply } from './schemas.js';
 
 export interface ModelScorer {
@@ -32,7 +33,7 @@ export async function scoreWithModel(
   guarded: GuardedAnswer,
   signal?: AbortSignal,
 ): Promise<ModelOutcome> {
-  const key = scoreCacheKey({ model: scorer.gateway.model, promptVersion: PROMPT_VERSION, question: input.question, scoredText: guarded.bounded });
+  const key = scoreCacheKey({ model: scorer.gateway.model, promptVersion: keyedPromptVersion(input.question), question: input.question, scoredText: guarded.bounded });
   // Looked up before any await, so a second request for the same text always finds the first one's task.
   const running = scorer.inflight.get(key);
   if (running) {
@@ -52,6 +53,15 @@ export async function scoreWithModel(
   } finally {
     if (scorer.inflight.get(key) === task) scorer.inflight.delete(key);
   }
+}
+
+/**
+ * The prompt version and a digest of the question part of the prompt. scoreCacheKey knows a question's text,
+ * reference, parts and concepts but not its misconceptions or a follow-up's parent, and both change what the model
+ * is told: a score may only be reused for the same prompt.
+ */
+function keyedPromptVersion(question: ScoringQuestion): string {
+  return `${PROMPT_VERSION}:${createHash('sha256').update(scoringQuestionPart(question)).digest('hex').slice(0, 16)}`;
 }
 
 async function cachedOrRequested(

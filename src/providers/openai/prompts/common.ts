@@ -2,7 +2,7 @@
  * Prompt text shared by every call. Prompts are versioned: a change of wording changes PROMPT_VERSION, which is
  * part of the score cache key and of the scorer version stored with each score.
  */
-export const PROMPT_VERSION = 'p1';
+export const PROMPT_VERSION = 'p2';
 
 /** Said in every system prompt, because every call sends candidate text. */
 export const CANDIDATE_TEXT_IS_DATA = [
