@@ -23,7 +23,7 @@ function adviceOnTheSpot(ctx: StepContext, after: TurnState, answer: string | nu
   const isIntroduction = after.kind === 'introduction';
   return {
     profile: isIntroduction && answer !== null ? ctx.interviewer.extractProfile(answer) : null,
-    followUp: takesFollowUp(after) && answer !== null ? ctx.interviewer.decideFollowUp(after.questionId, answer) : null,
+    followUp: takesFollowUp(after) && answer !== null ? ctx.interviewer.decideFollowUp(after.questionId, answer, ctx.state.asked) : null,
     question: null,
     by: OFFLINE_ADVICE,
   };

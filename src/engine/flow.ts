@@ -11,6 +11,7 @@ type NewTurn = Omit<TurnState, 'turnId' | 'order' | 'askedAt'>;
 function newTurn(ctx: StepContext, fields: NewTurn): TurnState {
   const order = ctx.state.nextOrder;
   ctx.state.nextOrder += 1;
+  ctx.state.asked.push(fields.text);
   return { ...fields, order, turnId: derivedId(ctx.state.interviewId, 'turn', order), askedAt: null };
 }
 

@@ -34,6 +34,9 @@ export interface Interviewer {
   classifyAnswer(text: string): AnswerFlag[];
   /** True when only a bounded part of the text will be scored. */
   isTruncatedForScoring(text: string): boolean;
-  /** At most one follow-up per question; null when the answer needs none or the question is unknown. */
-  decideFollowUp(questionId: string, answer: string): FollowUp | null;
+  /**
+   * At most one follow-up per question, worded unlike every text in `asked` (the turns of the interview so far);
+   * null when the answer needs none, the question is unknown, or every wording would repeat one.
+   */
+  decideFollowUp(questionId: string, answer: string, asked: readonly string[]): FollowUp | null;
 }

@@ -9,6 +9,7 @@ import {
   selectQuestions,
   type QuestionBank,
 } from '../scoring/index.js';
+import { guardAnswer } from '../providers/answer-guard.js';
 import type { Interviewer } from './interviewer.js';
 
 export const OFFLINE_INTERVIEWER_LABEL = 'Screener (offline interviewer)';
@@ -28,9 +29,10 @@ export function createOfflineInterviewer(bank: QuestionBank = defaultQuestionBan
       }).map((q) => ({ questionId: q.id, kind: q.kind, text: q.text })),
     classifyAnswer,
     isTruncatedForScoring: (text) => boundForScoring(text).truncated,
-    decideFollowUp: (questionId, answer) => {
+    decideFollowUp: (questionId, answer, asked) => {
       const question = findBankQuestion(bank, questionId);
-      return question ? decideFollowUp(question, answer) : null;
+      // Decided, and quoted from, the answer without any text addressed to the scorer, as every provider scores it.
+      return question ? decideFollowUp(question, guardAnswer(answer).cleaned, { asked, original: answer }) : null;
     },
   };
 }

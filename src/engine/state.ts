@@ -159,6 +159,11 @@ export const engineStateSchema = z.object({
   /** What the introduction says about the candidate; questions are chosen and worded to fit it. Personal: erased. */
   profile: profileSchema.nullable().default(null),
   advice: pendingAdviceSchema.nullable().default(null),
+  /**
+   * The text of every turn decided so far, in order: a follow-up never repeats one word for word. Personal (a
+   * follow-up quotes the candidate): erased.
+   */
+  asked: z.array(z.string()).default([]),
 });
 export type EngineState = z.infer<typeof engineStateSchema>;
 
@@ -202,6 +207,7 @@ export function createInitialState(input: InitialStateInput): EngineState {
     nudge: null,
     profile: null,
     advice: null,
+    asked: [],
   };
 }
 

@@ -86,7 +86,7 @@ async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdv
   }
   const answered = takesFollowUp(after) && answer !== null ? findBankQuestion(bank, after.questionId) : undefined;
   const nextBank = next ? findBankQuestion(bank, next.questionId) : undefined;
-  const followUp = answered && answer !== null ? provider.decideFollowUp({ bankQuestion: answered, askedText: after.text, answer }, { signal }) : null;
+  const followUp = answered && answer !== null ? provider.decideFollowUp({ bankQuestion: answered, askedText: after.text, answer, askedQuestions: state.asked }, { signal }) : null;
   const question =
     next && nextBank
       ? askedTexts(deps.db, state.interviewId).then((asked) =>

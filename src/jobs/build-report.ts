@@ -49,13 +49,14 @@ function rowsOf(turn: TranscriptTurn, scorerId: string) {
   return own.length > 0 ? own : all.filter((s) => s.scorerId === all[0]?.scorerId);
 }
 
-function toReportTurn(turn: TranscriptTurn, scorerId: string): ReportTurn {
+function toReportTurn(turn: TranscriptTurn, scorerId: string, orderOf: ReadonlyMap<string, number>): ReportTurn {
   const answer = turn.answer;
   const flags = (answer?.flags ?? []).filter((f): f is AnswerFlag => KNOWN_FLAGS.has(f));
   const rows = rowsOf(turn, scorerId);
   return {
     index: turn.order,
     kind: turn.kind,
+    parentIndex: turn.parentTurnId === null ? null : (orderOf.get(turn.parentTurnId) ?? null),
     question: turn.questionText,
     answer: answer?.text ?? '',
     wordCount: answer?.wordCount ?? 0,
@@ -98,6 +99,7 @@ async function writeNotes(deps: BuildReportDeps, input: ReportInput, interviewId
 
 export function reportInputFor(interview: InterviewWithTranscript, deps: Pick<BuildReportDeps, 'scorer' | 'interviewerLabel'>, now: Date): ReportInput {
   const role = roleSchema.safeParse(interview.role);
+  const orderOf = new Map(interview.turns.map((t) => [t.id, t.order]));
   return {
     candidate: { name: interview.candidate?.displayName ?? 'Candidate' },
     role: role.success ? role.data : { title: interview.role.title, skillArea: null, level: null },
@@ -108,7 +110,7 @@ export function reportInputFor(interview: InterviewWithTranscript, deps: Pick<Bu
     profile: profileOf(interview),
     // The configured scorer first; a scorer that stood in for it is added, with its own label, by the builder.
     scorers: [{ id: deps.scorer.id, version: deps.scorer.version, label: deps.scorer.label }],
-    turns: interview.turns.map((t) => toReportTurn(t, deps.scorer.id)),
+    turns: interview.turns.map((t) => toReportTurn(t, deps.scorer.id, orderOf)),
   };
 }
 

@@ -21,24 +21,35 @@ export interface ScoreAnswerDeps {
   clock: Clock;
 }
 
+/** What of a turn (and of the turn it follows up) scoring reads; `include` it in the answer's query. */
+export const TURN_FOR_SCORING = {
+  parentTurn: { select: { kind: true, questionId: true, questionText: true } },
+} as const;
+
 interface TurnForScoring {
   kind: 'introduction' | 'technical' | 'behavioral' | 'follow_up';
   questionId: string | null;
   questionText: string;
-  parentTurn: { questionId: string | null } | null;
+  parentTurn: { kind: TurnForScoring['kind']; questionId: string | null; questionText: string } | null;
+}
+
+function bankRubricOf(bank: QuestionBank, questionId: string | null): ScoringQuestion | undefined {
+  const bankQuestion = questionId ? findBankQuestion(bank, questionId) : undefined;
+  return bankQuestion ? toScoringQuestion(bankQuestion) : undefined;
 }
 
 /**
- * A question is scored against its bank question's concepts and expected parts with the text actually asked (a
- * language model may have worded it for the candidate); a follow-up against its parent's, with its own prompt.
+ * A question is scored against its bank question's rubric with the text actually asked (a language model may have
+ * worded it for the candidate). A follow-up is scored for what it asked: its own text, with the question it follows
+ * (that turn's kind and text, and its bank rubric) as its parent, so it counts with the parent's kind.
  */
 export function scoringQuestionFor(bank: QuestionBank, turn: TurnForScoring): ScoringQuestion | null {
   if (turn.kind === 'introduction') return null;
-  const bankId = turn.kind === 'follow_up' ? turn.parentTurn?.questionId : turn.questionId;
-  const bankQuestion = bankId ? findBankQuestion(bank, bankId) : undefined;
-  if (!bankQuestion) return { kind: turn.kind, text: turn.questionText };
-  const full = toScoringQuestion(bankQuestion);
-  return turn.kind === 'follow_up' ? { ...full, kind: 'follow_up', text: turn.questionText } : { ...full, text: turn.questionText };
+  if (turn.kind !== 'follow_up') return { ...bankRubricOf(bank, turn.questionId), kind: turn.kind, text: turn.questionText };
+  const parent = turn.parentTurn;
+  if (!parent || (parent.kind !== 'technical' && parent.kind !== 'behavioral')) return { kind: 'follow_up', text: turn.questionText };
+  const rubric = bankRubricOf(bank, parent.questionId);
+  return { kind: 'follow_up', text: turn.questionText, parent: { ...rubric, kind: parent.kind, text: parent.questionText } };
 }
 
 async function runScorer(scorer: AnswerScorer, question: ScoringQuestion, text: string, answerId: string): Promise<AnswerScore> {
@@ -79,7 +90,7 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Prom
     where: { id: answerId },
     // Any scorer's rows count: a fallback scorer that stood in for the configured one has scored it.
     include: {
-      turn: { include: { parentTurn: { select: { questionId: true } } } },
+      turn: { include: TURN_FOR_SCORING },
       scores: { select: { id: true } },
     },
   });

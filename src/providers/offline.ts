@@ -57,8 +57,9 @@ export function createOfflineProvider(options: OfflineProviderOptions = {}): Int
     },
     async decideFollowUp(input: FollowUpInput, options?: CallOptions): Promise<FollowUpResult> {
       options?.signal?.throwIfAborted();
-      const decision = decideFollowUp(input.bankQuestion, guardAnswer(input.answer).cleaned);
-      return { followUp: decision ? { ...decision, refersTo: null } : null, source, usage: zeroUsage() };
+      const asked = { asked: input.askedQuestions ?? [], original: input.answer };
+      const followUp = decideFollowUp(input.bankQuestion, guardAnswer(input.answer).cleaned, asked);
+      return { followUp, source, usage: zeroUsage() };
     },
     scoreAnswer: (input: ScoreAnswerInput, options?: CallOptions) => scoreOffline(scorer, input, options),
     async summarize(input: SummaryInput, options?: CallOptions): Promise<SummaryResult> {

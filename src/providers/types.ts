@@ -104,6 +104,8 @@ export interface FollowUpInput {
   /** The text actually asked (a generated question may differ from the bank text). */
   askedText: string;
   answer: string;
+  /** Every text asked in the interview so far; a follow-up repeats none of them. @defaultValue [] */
+  askedQuestions?: readonly string[];
 }
 
 export interface FollowUp {

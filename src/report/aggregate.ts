@@ -29,18 +29,23 @@ export const DIMENSION_WEIGHTS: Readonly<Record<Dimension, number>> = {
 export const STAR_WEIGHT = 0.25;
 
 /**
- * Weights of the two parts of the final score (they sum to 1). Technical (including follow-ups) weighs more: a
- * first-round screen is mainly about the skill, and a usual interview asks about five technical questions against
- * two behavioral ones, so 0.7 / 0.3 also roughly matches how much evidence each part rests on. When one part has
- * no score the other carries the whole final score; when neither has, there is no final score.
+ * Weights of the two parts of the final score (they sum to 1). Technical weighs more: a first-round screen is mainly
+ * about the skill, and a usual interview asks about five technical questions against two behavioral ones, so
+ * 0.7 / 0.3 also roughly matches how much evidence each part rests on. A follow-up counts in the part of the question
+ * it follows (see `componentOf`). When one part has no score the other carries the whole final score; when neither
+ * has, there is no final score.
  */
 export const COMPONENT_WEIGHTS = { technical: 0.7, behavioral: 0.3 } as const;
 
-/** Question kinds that make up each part of the final score. */
-export const COMPONENT_KINDS = {
-  technical: ['technical', 'follow_up'],
-  behavioral: ['behavioral'],
-} as const satisfies Record<keyof typeof COMPONENT_WEIGHTS, readonly ReportQuestion['kind'][]>;
+export type Component = keyof typeof COMPONENT_WEIGHTS;
+
+/**
+ * The part of the final score a question counts in: its own kind, or a follow-up's parent's kind. A follow-up whose
+ * parent is not recorded (reports from before it was) counts as technical, as every follow-up did then.
+ */
+export function componentOf(question: Pick<ReportQuestion, 'kind' | 'parent'>): Component {
+  return question.kind === 'follow_up' ? (question.parent?.kind ?? 'technical') : question.kind;
+}
 
 export interface Aggregates {
   dimensions: DimensionValues;
@@ -73,9 +78,9 @@ export function dimensionAggregates(questions: readonly ReportQuestion[]): Dimen
   return result;
 }
 
-/** Mean of the overall scores of the questions of the given kinds that have one. */
-export function componentScore(questions: readonly ReportQuestion[], kinds: readonly ReportQuestion['kind'][]): number | null {
-  return roundedMean(present(questions.filter((q) => kinds.includes(q.kind)).map((q) => q.overall)));
+/** Mean of the overall scores of the questions that count in the given part and have one. */
+export function componentScore(questions: readonly ReportQuestion[], component: Component): number | null {
+  return roundedMean(present(questions.filter((q) => componentOf(q) === component).map((q) => q.overall)));
 }
 
 /** The declared blend of the two parts, renormalized over the parts that exist. */
@@ -88,8 +93,8 @@ export function finalScore(technicalScore: number | null, behavioralScore: numbe
 }
 
 export function aggregate(questions: readonly ReportQuestion[]): Aggregates {
-  const technicalScore = componentScore(questions, COMPONENT_KINDS.technical);
-  const behavioralScore = componentScore(questions, COMPONENT_KINDS.behavioral);
+  const technicalScore = componentScore(questions, 'technical');
+  const behavioralScore = componentScore(questions, 'behavioral');
   return {
     dimensions: dimensionAggregates(questions),
     technicalScore,

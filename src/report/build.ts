@@ -11,7 +11,7 @@ import { round2 } from './numbers.js';
 import { toReportQuestion, type QuestionTurn, type ReportTurn } from './question.js';
 import { writeRationale } from './rationale.js';
 import { decide } from './recommend.js';
-import { ReportSchema, type Report, type ScorerDescription, type WrittenSummary } from './schema.js';
+import { ReportSchema, type Report, type ReportQuestion, type ScorerDescription, type WrittenSummary } from './schema.js';
 import { computeStatistics } from './statistics.js';
 import { writeSummary } from './summary.js';
 
@@ -97,10 +97,19 @@ function isQuestionTurn(turn: ReportTurn): turn is QuestionTurn {
   return turn.kind !== 'introduction';
 }
 
+/** The questions numbered from 1, each follow-up pointing at its parent by that number. */
+function toReportQuestions(turns: readonly ReportTurn[], scorers: readonly ScorerDescription[]): ReportQuestion[] {
+  const asked = turns.filter(isQuestionTurn);
+  const parents = new Map<number, NonNullable<ReportQuestion['parent']>>();
+  asked.forEach((turn, i) => {
+    if (turn.kind === 'technical' || turn.kind === 'behavioral') parents.set(turn.index, { index: i + 1, kind: turn.kind });
+  });
+  return asked.map((turn, i) => toReportQuestion(turn, i + 1, scorers, parents.get(turn.parentIndex ?? -1) ?? null));
+}
+
 export function buildReport(input: ReportInput): Report {
   const turns = [...input.turns].sort((a, b) => a.index - b.index);
-  const scorers = input.scorers ?? [];
-  const questions = turns.filter(isQuestionTurn).map((turn, i) => toReportQuestion(turn, i + 1, scorers));
+  const questions = toReportQuestions(turns, input.scorers ?? []);
   const introductionWords = turns.filter((t) => t.kind === 'introduction').reduce((sum, t) => sum + t.wordCount, 0);
   const aggregates = aggregate(questions);
   const profile = input.profile ?? EMPTY_PROFILE;

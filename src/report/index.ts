@@ -5,13 +5,14 @@ export {
   DIMENSION_WEIGHTS,
   STAR_WEIGHT,
   COMPONENT_WEIGHTS,
-  COMPONENT_KINDS,
+  componentOf,
   aggregate,
   questionOverall,
   dimensionAggregates,
   componentScore,
   finalScore,
   type Aggregates,
+  type Component,
 } from './aggregate.js';
 export { round2, formatScore, roundHalfAwayFromZero, NOT_SCORED } from './numbers.js';
 export { SCORE_BANDS, EVIDENCE_RULES, bandOf, bandRange, decide, type ScoreBand, type DecisionOutcome } from './recommend.js';

@@ -9,6 +9,8 @@ export interface ReportTurn {
   /** Position in the interview; turns are reported in this order. */
   index: number;
   kind: TurnKind;
+  /** For a follow-up: the `index` of the turn it follows. @defaultValue null (not known: it counts as technical) */
+  parentIndex?: number | null;
   question: string;
   answer: string;
   wordCount: number;
@@ -66,8 +68,16 @@ export function scorerLabel(score: AnswerScore, scorers: readonly ScorerDescript
   return known?.label ?? score.label ?? `${score.scorerId} ${score.scorerVersion}`;
 }
 
-/** `number` is the 1-based question number shown to the reader. Only a scored turn keeps its values. */
-export function toReportQuestion(turn: QuestionTurn, number: number, scorers: readonly ScorerDescription[]): ReportQuestion {
+/**
+ * `number` is the 1-based question number shown to the reader; `parent` is a follow-up's parent question as
+ * numbered in the report. Only a scored turn keeps its values.
+ */
+export function toReportQuestion(
+  turn: QuestionTurn,
+  number: number,
+  scorers: readonly ScorerDescription[],
+  parent: ReportQuestion['parent'] = null,
+): ReportQuestion {
   const status = statusOf(turn);
   const score = status === 'scored' ? turn.score : null;
   const { dimensions, dimensionEvidence } = dimensionsOf(score);
@@ -75,6 +85,7 @@ export function toReportQuestion(turn: QuestionTurn, number: number, scorers: re
   return {
     index: number,
     kind: turn.kind,
+    parent: turn.kind === 'follow_up' ? parent : null,
     question: turn.question,
     answer: turn.answer,
     wordCount: turn.wordCount,

@@ -2,8 +2,7 @@
  * The rationale is written from the decision outcome and the aggregates it was made from, never from anything
  * else, so every sentence restates a number or a rule that produced the decision.
  */
-import type { Aggregates } from './aggregate.js';
-import { COMPONENT_KINDS } from './aggregate.js';
+import { componentOf, type Aggregates } from './aggregate.js';
 import { strongestFirst, weakestFirst } from './dimensions.js';
 import { DIMENSION_LABELS, capitalize, describeQuestions, plural } from './labels.js';
 import { formatScore } from './numbers.js';
@@ -21,20 +20,22 @@ interface PartNames {
 }
 
 const PART_NAMES = {
-  technical: { answers: 'Technical and follow-up answers', none: 'No technical or follow-up answer has a score.' },
+  technical: { answers: 'Technical answers', none: 'No technical answer has a score.' },
   behavioral: { answers: 'Behavioral answers', none: 'No behavioral answer has a score.' },
 } as const satisfies Record<string, PartNames>;
 
+/** `questions` are the part's own, follow-ups to its questions included (they count with their parent). */
 function partSentence(names: PartNames, questions: readonly ReportQuestion[], value: number | null): string | null {
   if (questions.length === 0) return null;
   if (value === null) return names.none;
   const scored = questions.filter((q) => q.overall !== null).length;
-  return `${names.answers} average ${formatScore(value)} over ${plural(scored, 'scored question')}.`;
+  const withFollowUps = questions.some((q) => q.kind === 'follow_up') ? ' and their follow-ups' : '';
+  return `${names.answers}${withFollowUps} average ${formatScore(value)} over ${plural(scored, 'scored question')}.`;
 }
 
 export function partSentences(questions: readonly ReportQuestion[], aggregates: Aggregates): string[] {
-  const technical = questions.filter((q) => (COMPONENT_KINDS.technical as readonly string[]).includes(q.kind));
-  const behavioral = questions.filter((q) => q.kind === 'behavioral');
+  const technical = questions.filter((q) => componentOf(q) === 'technical');
+  const behavioral = questions.filter((q) => componentOf(q) === 'behavioral');
   return [
     partSentence(PART_NAMES.technical, technical, aggregates.technicalScore),
     partSentence(PART_NAMES.behavioral, behavioral, aggregates.behavioralScore),

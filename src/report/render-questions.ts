@@ -45,7 +45,7 @@ function scoreLines(q: ReportQuestion): string[] {
 export function renderQuestion(q: ReportQuestion): string[] {
   const flags = q.flags.map((f) => FLAG_LABELS[f]);
   return [
-    `QUESTION ${q.index} (${KIND_LABELS[q.kind].toUpperCase()})`,
+    `QUESTION ${q.index} (${KIND_LABELS[q.kind].toUpperCase()}${q.parent ? ` TO ${q.parent.index}` : ''})`,
     UNDERLINE,
     `Question: ${inline(q.question)}`,
     'Answer:',

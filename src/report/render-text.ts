@@ -4,7 +4,7 @@
  * numbers, so what it prints is what the JSON holds.
  */
 import { DIMENSIONS } from '../scoring/types.js';
-import { COMPONENT_KINDS, COMPONENT_WEIGHTS, DIMENSION_WEIGHTS, STAR_WEIGHT } from './aggregate.js';
+import { COMPONENT_WEIGHTS, DIMENSION_WEIGHTS, STAR_WEIGHT, componentOf, type Component } from './aggregate.js';
 import { DIMENSION_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS, capitalize, plural } from './labels.js';
 import { formatScore } from './numbers.js';
 import { toPlainText } from './plain-text.js';
@@ -96,7 +96,7 @@ function weightsLines(): string[] {
   const star = Math.round((STAR_WEIGHT / (dimensionTotal + STAR_WEIGHT)) * 100);
   return [
     `How the numbers combine: each answer's overall weighs ${dims}. In a behavioral answer the STAR structure takes ${star}% and the five dimensions share the rest in the same proportions.`,
-    `A dimension's score is the mean of its values over the answers that have one. The final score is ${tech}% technical and follow-up, ${100 - tech}% behavioral (the other part alone when one has no score). Missing values are left out, never counted as zero.`,
+    `A dimension's score is the mean of its values over the answers that have one. The final score is ${tech}% technical, ${100 - tech}% behavioral (the other part alone when one has no score); a follow-up counts with the question it follows. Missing values are left out, never counted as zero.`,
   ];
 }
 
@@ -107,12 +107,12 @@ function breakdownSection(report: Report): string[] {
     const basis = value === null ? '' : ` (mean over ${counted(q, (x) => x.dimensions[d] !== null)})`;
     return `${capitalize(DIMENSION_LABELS[d])}: ${scoreOutOf10(value)}${basis}`;
   });
-  const part = (kinds: readonly string[]) => ` (mean over ${counted(q, (x) => kinds.includes(x.kind) && x.overall !== null)})`;
+  const part = (component: Component) => ` (mean over ${counted(q, (x) => componentOf(x) === component && x.overall !== null)})`;
   return section('DETAILED SCORE BREAKDOWN', [
     ...dims,
     '',
-    `Technical and follow-up questions: ${scoreOutOf10(report.technicalScore)}${report.technicalScore === null ? '' : part(COMPONENT_KINDS.technical)}`,
-    `Behavioral questions: ${scoreOutOf10(report.behavioralScore)}${report.behavioralScore === null ? '' : part(COMPONENT_KINDS.behavioral)}`,
+    `Technical questions and their follow-ups: ${scoreOutOf10(report.technicalScore)}${report.technicalScore === null ? '' : part('technical')}`,
+    `Behavioral questions and their follow-ups: ${scoreOutOf10(report.behavioralScore)}${report.behavioralScore === null ? '' : part('behavioral')}`,
     '',
     ...weightsLines(),
   ]);

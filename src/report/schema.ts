@@ -45,6 +45,15 @@ export const ReportQuestionSchema = z.object({
   /** 1-based position among the questions; the introduction is not a question. */
   index: z.number().int().positive(),
   kind: z.enum(['technical', 'behavioral', 'follow_up']),
+  /**
+   * For a follow-up: the question it follows (that question's `index`) and its kind, which the follow-up counts
+   * with in the final score. Null for other kinds, and for a follow-up whose parent is not known (reports from before
+   * it was recorded); such a follow-up counts as technical.
+   */
+  parent: z
+    .object({ index: z.number().int().positive(), kind: z.enum(['technical', 'behavioral']) })
+    .nullable()
+    .default(null),
   question: z.string(),
   /** The candidate's words as given; renderers clean markup for display. */
   answer: z.string(),

@@ -2,6 +2,7 @@
  * A short plain-text summary written only from the report's own data: counts, scores, the profile as the candidate
  * stated it, and the scorer's own notes on the best and weakest answers. It states nothing the data does not hold.
  */
+import { componentOf } from './aggregate.js';
 import { KIND_LABELS, LEVEL_LABELS, SKILL_AREA_LABELS, plural } from './labels.js';
 import { formatScore } from './numbers.js';
 import { dimensionSentence } from './rationale.js';
@@ -50,8 +51,8 @@ function profileSentences({ profile, role, statistics }: SummaryInput): string[]
 function scoreSentence(input: SummaryInput): string {
   if (input.finalScore === null) return 'No answer has a score, so there is no final score.';
   const parts = [
-    input.statistics.technical + input.statistics.followUps > 0 ? `technical and follow-up ${formatScore(input.technicalScore)}` : null,
-    input.statistics.behavioral > 0 ? `behavioral ${formatScore(input.behavioralScore)}` : null,
+    input.questions.some((q) => componentOf(q) === 'technical') ? `technical ${formatScore(input.technicalScore)}` : null,
+    input.questions.some((q) => componentOf(q) === 'behavioral') ? `behavioral ${formatScore(input.behavioralScore)}` : null,
   ].filter((s): s is string => s !== null);
   return `The final score is ${formatScore(input.finalScore)} out of 10 (${parts.join(', ')}).`;
 }

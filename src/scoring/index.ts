@@ -10,5 +10,5 @@ export { profileSchema } from './profile/schema.js';
 export { selectQuestions } from './select/select-questions.js';
 export { classifyAnswer } from './answer/classify.js';
 export { boundForScoring, SCORING_CHAR_LIMIT } from './answer/bound.js';
-export { decideFollowUp } from './follow-up/decide-follow-up.js';
+export { decideFollowUp, type FollowUpOptions } from './follow-up/decide-follow-up.js';
 export { createOfflineScorer, OFFLINE_SCORER_ID, OFFLINE_SCORER_VERSION } from './offline/scorer.js';

@@ -203,6 +203,8 @@ export interface FollowUpDecision {
   reason: 'short' | 'missing_parts';
   /** Names of the expected parts the answer does not cover (may be empty for a short answer). */
   missing: string[];
+  /** The candidate's words the prompt quotes, verbatim from the answer; null when nothing in it could be quoted. */
+  refersTo: string | null;
 }
 
 export interface BoundedAnswer {

@@ -48,6 +48,8 @@ describe('a whole interview', () => {
     }
     const report = ReportSchema.parse(interview.report?.data);
     expect(report.questions).toHaveLength(questionTurns.length);
+    // The follow-up belongs to the first question and counts with it.
+    expect(report.questions[1]).toMatchObject({ kind: 'follow_up', parent: { index: 1, kind: 'technical' } });
     expect(report.metadata.interviewer).toMatch(/offline interviewer/);
     expect(report.questions.every((q) => q.status === 'scored' || q.status === 'not_scored')).toBe(true);
 

@@ -4,7 +4,7 @@ import { buildReportJob } from '../../src/jobs/build-report.js';
 import { scoreAnswer } from '../../src/jobs/score-answer.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
-import type { AnswerScorer } from '../../src/scoring/types.js';
+import type { AnswerScorer, ScoreInput } from '../../src/scoring/types.js';
 import { AppError } from '../../src/shared/errors.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { createTestDb } from '../support/db.js';
@@ -54,6 +54,35 @@ describe('score_answer', () => {
     expect(rows[0]?.error).toMatch(/unavailable/);
     const answer = await db.answer.findUniqueOrThrow({ where: { id: answerId } });
     expect(answer.flags).toContain('scoring_failed');
+  });
+
+  it("scores a follow-up with its own text and the asked question as its parent, loaded in the answer's query", async () => {
+    const chat = await TestChat.open(db);
+    const first = await reachFirstQuestion(chat);
+    const followUp = (await chat.send('Use a cache.')).at(-1) ?? '';
+    expect(followUp).toMatch(/^Follow-up: /);
+    await chat.send('I would add a TTL and invalidate the entry on every write.');
+    const turns = await db.turn.findMany({ where: { interviewId: chat.interviewId }, orderBy: { order: 'asc' } });
+    const [, asked, followed] = turns;
+    const answer = await db.answer.findFirstOrThrow({ where: { turnId: followed?.id ?? '' } });
+    await db.score.deleteMany({ where: { answerId: answer.id } });
+    const seen: ScoreInput[] = [];
+    const recording: AnswerScorer = {
+      id: offline.id,
+      version: offline.version,
+      label: offline.label,
+      score: (input) => {
+        seen.push(input);
+        return offline.score(input);
+      },
+    };
+    await scoreAnswer({ db, scorer: recording, bank, clock }, { answerId: answer.id });
+    const question = seen[0]?.question;
+    expect(question).toMatchObject({ kind: 'follow_up', text: followed?.questionText });
+    expect(first.endsWith(asked?.questionText ?? '-')).toBe(true);
+    expect(question?.expectedParts).toBeUndefined();
+    expect(question?.parent).toMatchObject({ id: asked?.questionId, kind: 'technical', text: asked?.questionText });
+    expect(question?.parent?.concepts?.length).toBeGreaterThan(0);
   });
 
   it('skips an answer that no longer exists (erased) without failing', async () => {

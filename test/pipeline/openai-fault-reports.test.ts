@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobHandlers } from '../../src/jobs/handlers.js';
-import { scoringQuestionFor } from '../../src/jobs/score-answer.js';
+import { scoringQuestionFor, TURN_FOR_SCORING } from '../../src/jobs/score-answer.js';
 import { providerAsScorer } from '../../src/providers/as-scorer.js';
 import { ReportSchema, type ReportQuestion } from '../../src/report/schema.js';
 import { createOfflineScorer, defaultQuestionBank, DIMENSIONS } from '../../src/scoring/index.js';
@@ -60,7 +60,7 @@ async function reportWith(fault: (request: RecordedRequest, attempt: number) => 
 
 /** The offline rubric scorer's own values for that answer, as the fallback must show them. */
 async function offlineValues(answerId: string) {
-  const answer = await db.answer.findUniqueOrThrow({ where: { id: answerId }, include: { turn: { include: { parentTurn: { select: { questionId: true } } } } } });
+  const answer = await db.answer.findUniqueOrThrow({ where: { id: answerId }, include: { turn: { include: TURN_FOR_SCORING } } });
   const score = await createOfflineScorer().score({ question: scoringQuestionFor(bank, answer.turn)!, answer: answer.text, answerId });
   return DIMENSIONS.map((d) => score.dimensions[d].value);
 }

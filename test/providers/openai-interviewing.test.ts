@@ -70,6 +70,17 @@ describe('follow-ups', () => {
     expect(result.source).toMatchObject({ providerId: 'offline', fallbackFrom: { reason: 'invalid_output' } });
   });
 
+  it('falls back to an offline follow-up in another wording when the model repeats one already asked', async () => {
+    const earlier = 'You mentioned "I would use Redis". What does it make faster, and how do you keep it fresh?';
+    const repeat = { needed: true, reason: 'clarify', prompt: earlier, refersTo: 'I would use Redis', missing: [] };
+    fake.enqueue(reply.json(repeat), reply.json(repeat));
+    const result = await providerOn(fake).decideFollowUp({ ...followUpInput, askedQuestions: [CACHE_QUESTION.text, earlier] });
+    expect(fake.requests[1]!.body.messages.at(-1)!.content).toContain('repeats a question already asked');
+    expect(result.source.providerId).toBe('offline');
+    expect(result.followUp?.prompt).not.toBe(earlier);
+    expect(answer).toContain(result.followUp?.refersTo);
+  });
+
   it('rejects missing parts that are not expected parts of the question', async () => {
     const wrong = { needed: true, reason: 'missing_parts', prompt: 'How would you shard the database?', refersTo: 'I would use Redis', missing: ['sharding'] };
     fake.enqueue(reply.json(wrong), reply.json(wrong));

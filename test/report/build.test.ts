@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReportSchema, buildReport, renderJson } from '../../src/report/index.js';
+import { ReportSchema, buildReport, renderJson, renderText } from '../../src/report/index.js';
 import { randomReport } from './generate.js';
 import { PROFILE, input, score, star, turn, values } from './fixtures.js';
 import { recompute, type JsonReport } from './recompute.js';
@@ -25,6 +25,31 @@ describe('every aggregate is reproducible from the per-question values in the JS
     expect(json.dimensions).toEqual(again.dimensions);
     expect([json.technicalScore, json.behavioralScore, json.finalScore]).toEqual([again.technicalScore, again.behavioralScore, again.finalScore]);
     expect(json.finalScore).not.toBeNull();
+  });
+
+  it('a follow-up counts with the question it follows: a behavioral one in the behavioral part, not the technical', () => {
+    const technical = turn('technical', score(values(8, 8, 8, 8, 8)));
+    const behavioral = turn('behavioral', score(values(6, 6, 6, 6, 6), { star: star(6) }));
+    const followUp = turn('follow_up', score(values(2, 2, 2, 2, 2)), { parentIndex: behavioral.index });
+    const technicalFollowUp = turn('follow_up', score(values(4, 4, 4, 4, 4)), { parentIndex: technical.index });
+    const report = buildReport(input([technical, behavioral, followUp, technicalFollowUp]));
+    const json = viaJson(report);
+    expect(report.questions.map((q) => q.parent)).toEqual([null, null, { index: 2, kind: 'behavioral' }, { index: 1, kind: 'technical' }]);
+    expect(report.behavioralScore).toBe(4); // (6 + 2) / 2: the behavioral answer and its follow-up
+    expect(report.technicalScore).toBe(6); // (8 + 4) / 2: the technical answer and its own follow-up only
+    const again = recompute(json);
+    expect([json.technicalScore, json.behavioralScore, json.finalScore]).toEqual([again.technicalScore, again.behavioralScore, again.finalScore]);
+    expect(json.finalScore).toBe(5.4); // 0.7 * 6 + 0.3 * 4
+    expect(renderText(report)).toContain('QUESTION 3 (FOLLOW-UP TO 2)');
+  });
+
+  it('a follow-up whose parent is not known counts as technical, as in reports from before it was recorded', () => {
+    const report = buildReport(input([turn('behavioral', score(values(6, 6, 6, 6, 6))), turn('follow_up', score(values(2, 2, 2, 2, 2)))]));
+    expect(report.questions[1]?.parent).toBeNull();
+    expect([report.technicalScore, report.behavioralScore]).toEqual([2, 6]);
+    const stored = JSON.parse(renderJson(report)) as { questions: Record<string, unknown>[] };
+    for (const q of stored.questions) delete q.parent;
+    expect(ReportSchema.parse(stored).questions.map((q) => q.parent)).toEqual([null, null]);
   });
 
   it('on 300 generated interviews', () => {

@@ -36,10 +36,15 @@ export function randomReport(seed: number): Report {
   const random = generator(seed);
   const centre = random() * 10;
   const count = Math.floor(random() * 9);
+  let lastAsked: number | null = null;
   const turns = Array.from({ length: count }, () => {
     const kind = KINDS[Math.floor(random() * KINDS.length)] ?? 'technical';
     const skipped = random() < 0.08;
-    return turn(kind, skipped ? null : randomScore(random, kind, centre), skipped ? { skipped: true, answer: '' } : {});
+    // A follow-up follows the last planned question, or (at the start) none: it then counts as technical.
+    const parent = kind === 'follow_up' ? { parentIndex: lastAsked } : {};
+    const made = turn(kind, skipped ? null : randomScore(random, kind, centre), { ...parent, ...(skipped ? { skipped: true, answer: '' } : {}) });
+    if (kind !== 'follow_up') lastAsked = made.index;
+    return made;
   });
   return buildReport(input(turns));
 }

@@ -10,6 +10,8 @@ type Dims = Record<keyof typeof DIMENSION_WEIGHTS, Nullable>;
 export interface JsonQuestion {
   index: number;
   kind: string;
+  /** A follow-up's parent question, by its `index`. */
+  parent?: { index: number } | null;
   dimensions: Dims;
   star: { value: Nullable } | null;
   overall: Nullable;
@@ -39,11 +41,18 @@ export function recomputeOverall(q: JsonQuestion): Nullable {
   return round2(present.reduce((sum, [v, w]) => sum + v * w, 0) / weight);
 }
 
+/** A follow-up counts with the question its `parent.index` names (looked up, not read from the follow-up); without a parent, technical. */
+function partOf(report: JsonReport, q: JsonQuestion): string {
+  if (q.kind !== 'follow_up') return q.kind;
+  const parent = report.questions.find((p) => p.index === q.parent?.index);
+  return parent?.kind ?? 'technical';
+}
+
 export function recompute(report: JsonReport): Omit<JsonReport, 'questions'> & { overalls: Nullable[] } {
   const scored = report.questions;
   const dimensions = Object.fromEntries(DIMENSION_NAMES.map((d) => [d, meanOf(scored.map((q) => q.dimensions[d]))])) as Dims;
-  const technicalScore = meanOf(scored.filter((q) => q.kind === 'technical' || q.kind === 'follow_up').map((q) => q.overall));
-  const behavioralScore = meanOf(scored.filter((q) => q.kind === 'behavioral').map((q) => q.overall));
+  const technicalScore = meanOf(scored.filter((q) => partOf(report, q) === 'technical').map((q) => q.overall));
+  const behavioralScore = meanOf(scored.filter((q) => partOf(report, q) === 'behavioral').map((q) => q.overall));
   let finalScore: Nullable = null;
   if (technicalScore !== null && behavioralScore !== null) {
     finalScore = round2(technicalScore * COMPONENT_WEIGHTS.technical + behavioralScore * COMPONENT_WEIGHTS.behavioral);

@@ -43,6 +43,7 @@ export function sampleReport(name = 'Ada Example'): Report {
       {
         index: 1,
         kind: 'technical',
+        parent: null,
         question: 'How does React decide when to re-render a component?',
         answer: 'When state or props change <script>alert(1)</script>.',
         wordCount: 40,

@@ -22,7 +22,7 @@ export async function decideFollowUpWithModel(gateway: ModelGateway, input: Foll
       { role: 'system', content: FOLLOW_UP_SYSTEM_PROMPT },
       { role: 'user', content: followUpUserMessage(input.bankQuestion, input.askedText, cleaned) },
     ],
-    check: (reply) => checkFollowUpReply(reply, normalized, partNames),
+    check: (reply) => checkFollowUpReply(reply, normalized, partNames, input.askedQuestions),
     signal,
   });
   return mapOutcome(outcome, (reply) =>
@@ -32,7 +32,12 @@ export async function decideFollowUpWithModel(gateway: ModelGateway, input: Foll
   );
 }
 
-export function checkFollowUpReply(reply: FollowUpReply, normalizedAnswer: string, partNames: string[]): string[] {
+/** Lower case, words only, so a repeat that differs in punctuation or case is still a repeat. */
+function wordsOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function checkFollowUpReply(reply: FollowUpReply, normalizedAnswer: string, partNames: string[], asked: readonly string[] = []): string[] {
   if (!reply.needed) return [];
   const problems: string[] = [];
   const prompt = reply.prompt?.trim() ?? '';
@@ -41,6 +46,7 @@ export function checkFollowUpReply(reply: FollowUpReply, normalizedAnswer: strin
     problems.push(`the prompt must be ${PROMPT_MIN_CHARS} to ${PROMPT_MAX_CHARS} characters long`);
   }
   if (!prompt.endsWith('?')) problems.push('the prompt must end with a question mark');
+  if (asked.some((text) => wordsOf(text) === wordsOf(prompt))) problems.push('the prompt repeats a question already asked in this interview');
   if (reply.refersTo === null || !quoteIsInText(reply.refersTo, normalizedAnswer)) {
     problems.push('refersTo must be words copied from the answer');
   }
