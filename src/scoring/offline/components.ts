@@ -9,8 +9,9 @@ import type { AnswerSignals } from './signals.js';
  */
 const CONCEPTS_FOR_ACCURACY = 2;
 const CONCEPTS_FOR_COVERAGE = 3;
-/** A concept only named counts this much of an explained one. */
+/** A concept only named counts this much of an explained one, and all named-only concepts together at most one. */
 const NAMED_ONLY_CREDIT = 0.25;
+const NAMED_ONLY_MAX = 1;
 /** Reference stems an answer must share for full agreement: a share of the reference, within these bounds. */
 const REFERENCE_SHARE_FOR_FULL = 0.22;
 const REFERENCE_HITS_MIN = 4;
@@ -58,7 +59,7 @@ export interface Components {
 
 export function computeComponents(s: AnswerSignals, model: QuestionModel, flags: readonly AnswerFlag[]): Components {
   const total = s.conceptsExplained.length + s.conceptsNamed.length + s.conceptsDismissed.length + s.conceptsMissing.length;
-  const credited = s.conceptsExplained.length + NAMED_ONLY_CREDIT * s.conceptsNamed.length;
+  const credited = s.conceptsExplained.length + Math.min(NAMED_ONLY_MAX, NAMED_ONLY_CREDIT * s.conceptsNamed.length);
   const partTotal = s.partsFound.length + s.partsMissing.length;
   const referenceSize = model.referenceStems?.size ?? 0;
   const referenceNeeded = Math.min(REFERENCE_HITS_MAX, Math.max(REFERENCE_HITS_MIN, referenceSize * REFERENCE_SHARE_FOR_FULL));
@@ -112,7 +113,7 @@ function missesTheTopic(s: AnswerSignals, model: QuestionModel): boolean {
  * almost nothing about the topic of its own; or when it adds nothing at all.
  */
 function restatesQuestion(s: AnswerSignals, model: QuestionModel): boolean {
-  if (s.words < OFF_TOPIC_MIN_WORDS) return false;
+  if (s.totalWords < OFF_TOPIC_MIN_WORDS) return false;
   const ownTopicWords = new Set(s.sentences.flatMap((x) => [...x.novel].filter((stem) => model.topicStems.has(stem)))).size;
   if (s.novelStems < NOTHING_ADDED_NOVEL && s.echoShare > 0) return true;
   return s.echoShare + s.fillerShare >= RESTATE_ECHO_AND_FILLER && ownTopicWords < RESTATE_ENOUGH_OWN_TOPIC_WORDS && s.conceptsExplained.length === 0;

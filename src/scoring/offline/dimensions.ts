@@ -94,7 +94,9 @@ function accuracy(s: AnswerSignals, c: Components, model: QuestionModel): Raw {
   for (const m of s.misconceptions) parts.push(`States a common misconception (${m.claim}):${quoted(s, m.sentence)}.`);
   // Correct points spread thin over padding are only partly credited: a reader cannot tell what the candidate
   // would say on their own from what they happened to mention on the way.
-  const value = (0.45 * c.accuracyConcepts + 0.35 * c.reference + 0.2 * c.focus) * (0.75 + 0.25 * c.concision);
+  // Staying on the question is worth something only in an answer that says something about it.
+  const saysSomething = s.conceptsExplained.length > 0 || s.referenceHits >= 2;
+  const value = (0.45 * c.accuracyConcepts + 0.35 * c.reference + (saysSomething ? 0.2 * c.focus : 0)) * (0.75 + 0.25 * c.concision);
   return { value, evidence: parts.join(' ') };
 }
 

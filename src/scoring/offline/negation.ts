@@ -18,9 +18,8 @@ const NOT_NEGATING_NEXT = new Set(['only', 'just', 'merely', 'matter', 'doubt', 
 
 /** Words that say the named thing is not worth having; matched as stemmed phrases inside one clause. */
 const DISMISSALS = [
-  'not matter', 'not important', 'not need', 'no need', 'never use', 'never need', 'not necessary', 'unnecessary',
-  'useless', 'pointless', 'irrelevant', 'overrated', 'not worth', 'not relevant', 'not bother', 'waste of time',
-  'not useful', 'not care', 'never bother', 'not required', 'do not use',
+  'not matter', 'not important', 'never use', 'never need', 'useless', 'pointless', 'irrelevant', 'overrated',
+  'not worth', 'not relevant', 'not bother', 'waste of time', 'not useful', 'never bother',
 ].map((p) => phraseStems(p));
 
 /** Words and punctuation that start a new clause: negation and dismissal do not reach across them. */
@@ -47,12 +46,15 @@ function clauseBreakBetween(tokens: readonly Token[], from: number, to: number):
   return false;
 }
 
-/** [start, end) token ranges of the clauses of one sentence. */
+/**
+ * [start, end) token ranges of the clauses of one sentence, split at conjunctions such as "but" and "because" and at
+ * semicolons, not at commas: "X, Y and Z do not matter" is one clause that dismisses all three.
+ */
 export function clauseRanges(tokens: readonly Token[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let start = 0;
   tokens.forEach((token, i) => {
-    if (i > start && (CLAUSE_GAP.test(token.gap) || CLAUSE_WORDS.has(token.lower))) {
+    if (i > start && (/[;:]/.test(token.gap) || CLAUSE_WORDS.has(token.lower))) {
       ranges.push([start, i]);
       start = i;
     }

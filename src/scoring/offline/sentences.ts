@@ -63,7 +63,9 @@ function sentenceFacts(tokens: readonly Token[], model: QuestionModel): Sentence
   const novel = new Set(
     content.map((t) => t.stem).filter((s) => !model.echoStems.has(s) && !FILLER.has(s) && !conceptStems.has(s)),
   );
-  const referenceHits = new Set(dismissing.length > 0 ? [] : [...novel].filter((s) => model.referenceStems?.has(s)));
+  // A sentence that names key concepts only to dismiss them borrows no credit from the reference's other words.
+  const refusing = dismissed.length > 0 && named.length === 0;
+  const referenceHits = new Set(refusing ? [] : [...novel].filter((s) => model.referenceStems?.has(s)));
   const predicates = tokens.filter((t) => PREDICATES.has(t.lower)).length;
   const budget = novel.size + Math.min(2, predicates) * 0.5;
   const explainedCount = named.length === 0 || novel.size < 2 ? 0 : Math.min(named.length, Math.max(1, Math.floor(budget / NOVEL_WORDS_PER_CONCEPT)));

@@ -10,8 +10,14 @@ import { analyzeSentences, type SentenceFacts } from './sentences.js';
 
 /** What the scorer measured in one answer. Every dimension is a function of these numbers and lists only. */
 export interface AnswerSignals {
+  /** The sentences that are not copies of the question: everything is measured on these. */
   sentences: SentenceFacts[];
+  /** Sentences that only repeat the question's words; they earn nothing. */
+  echoSentences: number;
+  /** Words of the kept sentences. */
   words: number;
+  /** Words of the whole answer, copies of the question included. */
+  totalWords: number;
   contentWords: number;
   properSentences: number;
   /** Share of the words that sit in proper sentences rather than fragments or lists. */
@@ -62,14 +68,20 @@ export interface AnswerSignals {
 }
 
 export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerSignals {
-  const sentences = analyzeSentences(text, model);
+  const all = analyzeSentences(text, model);
+  const sentences = all.filter((s) => !copiesTheQuestion(s));
   const topical = sentences.filter((s) => s.topical);
-  const topicalText = asText(topical.map((s) => s.tokens));
-  const proper = text.sentences.filter(isProperSentence);
+  // Technical parts count where the answer says something: a cue in a bare list of terms covers nothing. A story's
+  // sentences are short and plain ("I needed the other teams to adopt it"), so every topical one counts.
+  const saysSomething = (s: SentenceFacts) => model.behavioral || s.novel.size >= 2 || s.explained.length > 0;
+  const topicalText = asText(topical.filter(saysSomething).map((s) => s.tokens));
+  const proper = sentences.map((s) => [...s.tokens]).filter(isProperSentence);
   const wordsInProper = proper.reduce((sum, s) => sum + s.length, 0);
-  const words = text.tokens.length;
+  const words = sentences.reduce((sum, s) => sum + s.tokens.length, 0);
   const contentWords = sentences.reduce((sum, s) => sum + s.contentTokens, 0);
+  const allContent = all.reduce((sum, s) => sum + s.contentTokens, 0);
   const share = (n: number) => (contentWords === 0 ? 0 : n / contentWords);
+  const shareOfAll = (n: number) => (allContent === 0 ? 0 : n / allContent);
   const concepts = conceptSplit(sentences, model);
   const actions = countActions(topical.flatMap((s) => s.tokens));
   const star = model.behavioral ? measureStar(topicalText, model.parts, actions) : null;
@@ -80,7 +92,9 @@ export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerS
   const answerStems = new Set(text.tokens.map((t) => t.stem));
   return {
     sentences,
+    echoSentences: all.length - sentences.length,
     words,
+    totalWords: text.tokens.length,
     contentWords,
     properSentences: proper.length,
     sentenceShare: words === 0 ? 0 : wordsInProper / words,
@@ -91,11 +105,11 @@ export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerS
     referenceHits,
     referenceOverlap: model.referenceStems === null || model.referenceStems.size === 0 ? null : referenceHits / model.referenceStems.size,
     novelStems: new Set(sentences.flatMap((s) => [...s.novel])).size,
-    echoShare: share(sentences.reduce((sum, s) => sum + s.echoTokens, 0)),
-    fillerShare: share(sentences.reduce((sum, s) => sum + s.fillerTokens, 0)),
+    echoShare: shareOfAll(all.reduce((sum, s) => sum + s.echoTokens, 0)),
+    fillerShare: shareOfAll(all.reduce((sum, s) => sum + s.fillerTokens, 0)),
     topicalShare: share(topical.reduce((sum, s) => sum + s.contentTokens, 0)),
     repeats: countRepeats(sentences),
-    chatter: countAll(text, CHATTER),
+    chatter: countAll(asText(sentences.map((s) => s.tokens)), CHATTER),
     reasoning: countAll(topicalText, REASONING),
     examples: countAll(topicalText, EXAMPLES),
     tradeOffs: countAll(topicalText, TRADE_OFFS),
@@ -110,6 +124,16 @@ export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerS
     questionTermsFound: model.questionTerms.filter((t) => answerStems.has(t)).length,
     questionTermsTotal: model.questionTerms.length,
   };
+}
+
+/**
+ * A sentence made of the question's own words (three or more), adding at most one of its own, says nothing new. A
+ * short plain sentence that happens to reuse two ("I needed the other teams to adopt it") is not a copy.
+ */
+function copiesTheQuestion(s: SentenceFacts): boolean {
+  if (s.explained.length > 0 || s.dismissed.length > 0 || s.echoTokens === 0) return false;
+  const onlyQuestionWords = s.novel.size === 0 && s.echoTokens === s.contentTokens;
+  return onlyQuestionWords || (s.echoTokens >= 3 && s.echoTokens / s.contentTokens >= 0.6 && s.novel.size <= 1);
 }
 
 function conceptSplit(sentences: readonly SentenceFacts[], model: QuestionModel) {
