@@ -44,9 +44,13 @@ function hasScore(turn: TranscriptTurn): boolean {
 
 type Run = ScoreRun<NonNullable<TranscriptTurn['answer']>['scores'][number]>;
 
-/** Newest first: by the version the run answers for, then by when it was stored. */
+/**
+ * Newest first: by the version the run answers for (a stand-in stored before that was recorded counts as older than
+ * any known version), then by when it was stored.
+ */
 function newestFirst(a: Run, b: Run): number {
-  const byVersion = compareVersions(b.answersFor.version ?? b.scorer.version, a.answersFor.version ?? a.scorer.version);
+  const [va, vb] = [a.answersFor.version, b.answersFor.version];
+  const byVersion = va === null || vb === null ? (va === null ? 1 : 0) - (vb === null ? 1 : 0) : compareVersions(vb, va);
   return byVersion !== 0 ? byVersion : b.createdAt - a.createdAt;
 }
 
