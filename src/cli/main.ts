@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   demo: () => import('./commands/demo.js'),
   score: () => import('./commands/score.js'),
   report: () => import('./commands/report.js'),
+  rescore: () => import('./commands/rescore.js'),
   jobs: () => import('./commands/jobs.js'),
 };
 

@@ -12,10 +12,10 @@ import { loadInterviewWithTranscript, type InterviewWithTranscript, type Transcr
 import { toJson } from '../store/json.js';
 import { OFFLINE_PROVIDER_ID } from '../providers/offline.js';
 import type { InterviewProvider, TokenUsage } from '../providers/types.js';
-import type { WrittenSummary } from '../report/schema.js';
+import { ReportSchema, type WrittenSummary } from '../report/schema.js';
 import { modelUsageOf, recordModelUsage } from './model-usage.js';
 import { done, retryLater, skipped, type JobOutcome } from './outcome.js';
-import { rowsToScore } from './score-rows.js';
+import { compareVersions, rowsToScore, scoreRuns, type ScoreRun } from './score-rows.js';
 
 export const buildReportPayload = z.object({ interviewId: z.string().min(1) });
 
@@ -42,17 +42,35 @@ function hasScore(turn: TranscriptTurn): boolean {
   return (turn.answer?.scores ?? []).length > 0;
 }
 
-/** The configured scorer's rows, or else those of the scorer that stood in for it. */
-function rowsOf(turn: TranscriptTurn, scorerId: string) {
-  const all = turn.answer?.scores ?? [];
-  const own = all.filter((s) => s.scorerId === scorerId);
-  return own.length > 0 ? own : all.filter((s) => s.scorerId === all[0]?.scorerId);
+type Run = ScoreRun<NonNullable<TranscriptTurn['answer']>['scores'][number]>;
+
+/**
+ * Newest first: by the version the run answers for (a stand-in stored before that was recorded counts as older than
+ * any known version), then by when it was stored.
+ */
+function newestFirst(a: Run, b: Run): number {
+  const [va, vb] = [a.answersFor.version, b.answersFor.version];
+  const byVersion = va === null || vb === null ? (va === null ? 1 : 0) - (vb === null ? 1 : 0) : compareVersions(vb, va);
+  return byVersion !== 0 ? byVersion : b.createdAt - a.createdAt;
+}
+
+/**
+ * The run the report shows and the older runs it lists: the newest version of the configured scorer (its own rows,
+ * or a fallback's that stood in for it); an answer scored only by another scorer shows that scorer's newest run.
+ * Older runs of the same scorer are kept and listed; nothing is ever deleted.
+ */
+export function chooseRuns(turn: TranscriptTurn, scorerId: string): { shown: Run | null; older: Run[] } {
+  const runs = scoreRuns(turn.answer?.scores ?? []);
+  const configured = runs.filter((r) => r.answersFor.id === scorerId);
+  const [shown, ...rest] = (configured.length > 0 ? configured : runs).sort(newestFirst);
+  if (!shown) return { shown: null, older: [] };
+  return { shown, older: rest.filter((r) => r.answersFor.id === shown.answersFor.id) };
 }
 
 function toReportTurn(turn: TranscriptTurn, scorerId: string, orderOf: ReadonlyMap<string, number>): ReportTurn {
   const answer = turn.answer;
   const flags = (answer?.flags ?? []).filter((f): f is AnswerFlag => KNOWN_FLAGS.has(f));
-  const rows = rowsOf(turn, scorerId);
+  const { shown, older } = turn.kind === 'introduction' ? { shown: null, older: [] } : chooseRuns(turn, scorerId);
   return {
     index: turn.order,
     kind: turn.kind,
@@ -62,7 +80,9 @@ function toReportTurn(turn: TranscriptTurn, scorerId: string, orderOf: ReadonlyM
     wordCount: answer?.wordCount ?? 0,
     skipped: turn.skipped,
     flags,
-    score: turn.kind === 'introduction' ? null : rowsToScore(rows, flags),
+    score: shown ? rowsToScore(shown.rows, flags) : null,
+    questionId: turn.questionId,
+    olderScores: older.flatMap((run) => rowsToScore(run.rows, []) ?? []),
   };
 }
 
@@ -116,21 +136,42 @@ export function reportInputFor(interview: InterviewWithTranscript, deps: Pick<Bu
 
 export async function buildReportJob(deps: BuildReportDeps, payload: unknown): Promise<JobOutcome> {
   const { interviewId } = buildReportPayload.parse(payload);
-  const { db } = deps;
-  const interview = await loadInterviewWithTranscript(db, interviewId);
+  const interview = await loadInterviewWithTranscript(deps.db, interviewId);
   if (!interview) return skipped('interview_not_found');
   if (!REPORTABLE.has(interview.status)) return skipped(`status_${interview.status}`);
   if (interview.report) return done('already_built');
   if (interview.turns.some((t) => needsScore(t) && !hasScore(t))) return retryLater('waiting_for_scores');
   const input = reportInputFor(interview, deps, deps.clock.now());
   const writtenSummary = await writeNotes(deps, input, interviewId);
-  const report = buildReport({ ...input, writtenSummary, modelTokens: await modelUsageOf(db, interviewId) });
+  return storeReport(deps.db, interviewId, { ...input, writtenSummary }, 'create');
+}
+
+/**
+ * Builds the report again from the stored scores (after a re-score: the newest scorer version's values, the older
+ * ones listed) and replaces the stored one; where it was posted is kept. The model's notes are kept as they were:
+ * they state no scores, and asking again would spend tokens to say the same.
+ */
+export async function rebuildReport(deps: BuildReportDeps, interviewId: string): Promise<JobOutcome> {
+  const interview = await loadInterviewWithTranscript(deps.db, interviewId);
+  if (!interview) return skipped('interview_not_found');
+  if (!REPORTABLE.has(interview.status)) return skipped(`status_${interview.status}`);
+  if (interview.turns.some((t) => needsScore(t) && !hasScore(t))) return retryLater('waiting_for_scores');
+  const input = reportInputFor(interview, deps, deps.clock.now());
+  const previous = interview.report ? ReportSchema.safeParse(interview.report.data) : null;
+  const writtenSummary = previous?.success ? previous.data.writtenSummary : await writeNotes(deps, input, interviewId);
+  return storeReport(deps.db, interviewId, { ...input, writtenSummary }, 'replace');
+}
+
+async function storeReport(db: Db, interviewId: string, input: ReportInput, mode: 'create' | 'replace'): Promise<JobOutcome> {
+  const report = buildReport({ ...input, modelTokens: await modelUsageOf(db, interviewId) });
+  const data = toJson(report);
   const stored = await db.$transaction(async (tx) => {
     // The status is read again under the row lock an erasure's commit also takes: the notes took seconds to write,
     // and a candidate who erased the interview meanwhile must not get a report stored (and posted) after all.
     const [row] = await tx.$queryRaw<Array<{ status: string }>>`SELECT "status"::text AS "status" FROM "Interview" WHERE "id" = ${interviewId} FOR UPDATE`;
     if (!row || !REPORTABLE.has(row.status)) return row?.status ?? 'missing';
-    await tx.report.createMany({ data: [{ interviewId, data: toJson(report) }], skipDuplicates: true });
+    if (mode === 'replace') await tx.report.upsert({ where: { interviewId }, create: { interviewId, data }, update: { data } });
+    else await tx.report.createMany({ data: [{ interviewId, data }], skipDuplicates: true });
     await tx.interview.updateMany({ where: { id: interviewId, status: { in: ['completed', 'scoring'] } }, data: { status: 'scored', version: { increment: 1 } } });
     return 'stored';
   });

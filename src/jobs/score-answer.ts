@@ -1,7 +1,8 @@
 /**
  * Job `score_answer { answerId }`: scores one final answer with the configured scorer and stores one Score row per
- * dimension. Idempotent: an answer that already has this scorer's rows is left alone, and the unique key
- * (answer, dimension, scorer) turns a concurrent second run into a no-op.
+ * dimension. Idempotent per scorer id and version: an answer that already has a score asked of this scorer version
+ * is left alone (a newer version scores it again, beside the older rows), and the unique key (answer, dimension,
+ * scorer, version) turns a concurrent second run into a no-op.
  */
 import { z } from 'zod';
 import { boundForScoring, findBankQuestion, toScoringQuestion, type QuestionBank } from '../scoring/index.js';
@@ -10,7 +11,7 @@ import type { Clock } from '../shared/clock.js';
 import { isAppError } from '../shared/errors.js';
 import type { Db } from '../store/prisma.js';
 import { done, skipped, type JobOutcome } from './outcome.js';
-import { failedScore, scoreToRows } from './score-rows.js';
+import { failedScore, hasRunFor, scoreToRows } from './score-rows.js';
 
 export const scoreAnswerPayload = z.object({ answerId: z.string().min(1) });
 
@@ -88,22 +89,22 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Prom
   const { db, scorer, bank } = deps;
   const answer = await db.answer.findUnique({
     where: { id: answerId },
-    // Any scorer's rows count: a fallback scorer that stood in for the configured one has scored it.
+    // A fallback scorer's rows count when it stood in for this scorer version (the feedback row records that).
     include: {
       turn: { include: TURN_FOR_SCORING },
-      scores: { select: { id: true } },
+      scores: { select: { dimension: true, scorerId: true, scorerVersion: true, details: true } },
     },
   });
   // Erased, or a draft that was skipped: there is nothing to score, and there never will be.
   if (!answer) return skipped('answer_not_found');
   if (answer.turn.skipped || !answer.finalizedAt) return skipped('not_a_final_answer');
-  if (answer.scores.length > 0) return doneWith('already_scored', await reportReady(db, answer.turn.interviewId));
+  if (hasRunFor(answer.scores, scorer)) return doneWith('already_scored', await reportReady(db, answer.turn.interviewId));
   const question = scoringQuestionFor(bank, answer.turn);
   if (!question) return skipped('not_scored_kind');
   const score = await runScorer(scorer, question, answer.text, answerId);
   const flags = [...new Set([...answer.flags, ...score.flags, ...(score.status === 'failed' ? ['scoring_failed'] : [])])];
   await db.$transaction([
-    db.score.createMany({ data: scoreToRows(answerId, score), skipDuplicates: true }),
+    db.score.createMany({ data: scoreToRows(answerId, score, scorer), skipDuplicates: true }),
     db.answer.update({ where: { id: answerId }, data: { flags } }),
   ]);
   return doneWith(undefined, await reportReady(db, answer.turn.interviewId));

@@ -11,6 +11,7 @@ import { round2 } from './numbers.js';
 import { toReportQuestion, type QuestionTurn, type ReportTurn } from './question.js';
 import { writeRationale } from './rationale.js';
 import { decide } from './recommend.js';
+import { rescoredOf } from './rescored.js';
 import { ReportSchema, type Report, type ReportQuestion, type ScorerDescription, type WrittenSummary } from './schema.js';
 import { computeStatistics } from './statistics.js';
 import { writeSummary } from './summary.js';
@@ -52,7 +53,7 @@ function toIso(value: Date | string, field: string): string {
   return date.toISOString();
 }
 
-function buildMetadata(input: ReportInput): Report['metadata'] {
+function buildMetadata(input: ReportInput, questions: readonly ReportQuestion[]): Report['metadata'] {
   const startedAt = toIso(input.startedAt, 'startedAt');
   const endedAt = toIso(input.endedAt, 'endedAt');
   const durationMs = Date.parse(endedAt) - Date.parse(startedAt);
@@ -72,6 +73,7 @@ function buildMetadata(input: ReportInput): Report['metadata'] {
     generatedAt: toIso(input.generatedAt, 'generatedAt'),
     scorers,
     interviewer: input.interviewerLabel,
+    rescored: rescoredOf(questions, scorers),
     tokens,
   };
 }
@@ -119,7 +121,7 @@ export function buildReport(input: ReportInput): Report {
   const report: Report = {
     candidate: { name: input.candidate.name },
     role: input.role,
-    metadata: buildMetadata(input),
+    metadata: buildMetadata(input, questions),
     profile,
     statistics,
     ...aggregates,

@@ -1,10 +1,11 @@
 /** Report-level flags: every gap in the evidence, each naming its question, so no average hides one. */
 import { DIMENSIONS } from '../scoring/types.js';
-import { DIMENSION_LABELS } from './labels.js';
+import { DIMENSION_LABELS, capitalize } from './labels.js';
+import { notAssessedQuestions, notAssessedReason, notAssessedText, notAssessedWhere } from './not-assessed.js';
 import type { ReportFlag, ReportQuestion } from './schema.js';
 
 function missingValueNames(question: ReportQuestion): string[] {
-  const names = DIMENSIONS.filter((d) => question.dimensions[d] === null).map((d) => DIMENSION_LABELS[d]);
+  const names = DIMENSIONS.filter((d) => question.dimensions[d] === null && !question.notAssessed.includes(d)).map((d) => DIMENSION_LABELS[d]);
   if (question.kind === 'behavioral' && (question.star === null || question.star.value === null)) names.push('STAR structure');
   return names;
 }
@@ -36,9 +37,20 @@ const PROFILE_GAP_MESSAGES = {
   not_analysed: 'The introduction was not analysed, so the profile is empty.',
 } as const;
 
+/** One flag per dimension the scorer did not judge, naming the questions: a choice of the scorer, not a gap. */
+function notAssessedFlags(questions: readonly ReportQuestion[]): ReportFlag[] {
+  return DIMENSIONS.flatMap((d) => {
+    if (notAssessedQuestions(questions, d).length === 0) return [];
+    const why = notAssessedText(notAssessedReason(questions, d));
+    const message = `${capitalize(DIMENSION_LABELS[d])} is ${why} ${notAssessedWhere(questions, d)}; it is left out of those answers' overall and of every average, and is not a scoring failure.`;
+    return [{ code: 'not_assessed' as const, question: null, message }];
+  });
+}
+
 export function collectFlags(questions: readonly ReportQuestion[], profileGap: keyof typeof PROFILE_GAP_MESSAGES | null): ReportFlag[] {
   const flags: ReportFlag[] = [];
   if (profileGap) flags.push({ code: 'no_profile', question: null, message: PROFILE_GAP_MESSAGES[profileGap] });
   for (const question of questions) flags.push(...flagsOfQuestion(question));
+  flags.push(...notAssessedFlags(questions));
   return flags;
 }

@@ -1,23 +1,42 @@
 /**
  * Scores an interview transcript file (the shape of test/fixtures/seed-transcript.json) into a report, offline. The
  * introduction gives the profile; every other turn goes to the scorer, an empty answer included (the scorer flags it
- * rather than this code guessing). The report's generation time is the end of the interview, so the same transcript
- * always gives the same report.
+ * rather than this code guessing). A turn that was a bank question (by `questionId`, or by its text) is scored
+ * against that question's rubric, and a follow-up with the nearest earlier question as its parent. The report's
+ * generation time is the end of the interview, so the same transcript always gives the same report.
+ *
+ * It is also the format `cli report <id> --transcript` writes, so any stored interview can be scored again anywhere.
  */
 import { z } from 'zod';
 import { AppError } from '../shared/errors.js';
-import { LEVELS, SKILL_AREAS, classifyAnswer, extractProfile, type AnswerScore, type AnswerScorer, type SkillArea } from '../scoring/index.js';
+import {
+  LEVELS,
+  SKILL_AREAS,
+  classifyAnswer,
+  defaultQuestionBank,
+  extractProfile,
+  type AnswerScore,
+  type AnswerScorer,
+  type BankQuestion,
+  type QuestionBank,
+  type ScoringQuestion,
+  type SkillArea,
+} from '../scoring/index.js';
+import { BankMatcher, scoringQuestionOf } from './bank-match.js';
 import { buildReport, type ReportTurn } from './build.js';
 import type { Report } from './schema.js';
 import { countWords } from './statistics.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
+const roleObject = z.object({ title: z.string().trim().min(1), skillArea: z.enum(SKILL_AREAS).optional(), level: z.enum(LEVELS).optional() });
+
 export const TranscriptSchema = z
   .object({
     candidate: z.object({ name: z.string().trim().min(1) }),
+    /** The role: an object, or just its title. */
     role: z
-      .object({ title: z.string().trim().min(1), skillArea: z.enum(SKILL_AREAS).optional(), level: z.enum(LEVELS).optional() })
+      .union([z.string().trim().min(1).transform((title): z.infer<typeof roleObject> => ({ title })), roleObject])
       .nullable()
       .optional(),
     startedAt: isoTime,
@@ -27,6 +46,8 @@ export const TranscriptSchema = z
         z.object({
           kind: z.enum(['introduction', 'technical', 'behavioral', 'follow_up']),
           question: z.string().trim().min(1),
+          /** The bank question it was (see src/scoring/banks); without it, a question is matched by its text. */
+          questionId: z.string().trim().min(1).optional(),
           answer: z.string(),
           /** The candidate chose to skip the question. @defaultValue false */
           skipped: z.boolean().optional(),
@@ -49,38 +70,73 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${formatPath(issue.path)}: ${message.replace(/, received undefined$/, ' (missing)')}`;
 }
 
-/** Validates parsed JSON as a transcript; the error names the first bad field, e.g. `turns[2].answer: expected string`. */
-export function parseTranscript(data: unknown): Transcript {
+export interface ParseTranscriptOptions {
+  /** The bank `questionId`s must name. @defaultValue the shipped banks */
+  bank?: QuestionBank;
+}
+
+/**
+ * Validates parsed JSON as a transcript. The error names every problem, one per line, each with its field path,
+ * e.g. `turns[2].answer: expected string`.
+ */
+export function parseTranscript(data: unknown, options: ParseTranscriptOptions = {}): Transcript {
   const result = TranscriptSchema.safeParse(data);
-  if (result.success) return result.data;
-  const [first, ...rest] = result.error.issues;
-  const more = rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : '';
-  throw new AppError('invalid_input', `${first ? describeIssue(first) : 'invalid transcript'}${more}`);
+  if (!result.success) throw new AppError('invalid_input', result.error.issues.map(describeIssue).join('\n') || 'invalid transcript');
+  const matcher = new BankMatcher(options.bank ?? defaultQuestionBank());
+  const problems = result.data.turns.flatMap((turn, i) => {
+    const problem = matcher.problemOf(turn);
+    return problem ? [`${formatPath(['turns', i, 'questionId'])}: ${problem}`] : [];
+  });
+  if (problems.length > 0) throw new AppError('invalid_input', problems.join('\n'));
+  return result.data;
 }
 
 export interface ScoreTranscriptOptions {
   scorer: AnswerScorer;
   /** The role's skill area; given, it wins over the transcript's. @defaultValue the transcript's, else none */
   roleFamily?: SkillArea;
+  /** The bank that turns are matched against. @defaultValue the shipped banks */
+  bank?: QuestionBank;
 }
 
 type TranscriptTurn = Transcript['turns'][number];
 
-async function scoreTurn(turn: TranscriptTurn, scorer: AnswerScorer): Promise<AnswerScore | null> {
-  if (turn.kind === 'introduction' || turn.skipped) return null;
+async function scoreTurn(turn: TranscriptTurn, question: ScoringQuestion | null, scorer: AnswerScorer): Promise<AnswerScore | null> {
+  if (!question || turn.skipped) return null;
   try {
-    return await scorer.score({ question: { kind: turn.kind, text: turn.question }, answer: turn.answer });
+    return await scorer.score({ question, answer: turn.answer });
   } catch {
     // A scorer failure is shown as a missing score on that question (flagged); it never becomes a made-up value.
     return null;
   }
 }
 
-async function toReportTurns(transcript: Transcript, scorer: AnswerScorer): Promise<ReportTurn[]> {
+interface AskedQuestion {
+  kind: 'technical' | 'behavioral';
+  question: string;
+  bankQuestion: BankQuestion | undefined;
+}
+
+/** Each turn's bank question and, for a follow-up, the nearest earlier technical or behavioral turn as its parent. */
+function questionsOf(transcript: Transcript, bank: QuestionBank): { bankQuestion: BankQuestion | undefined; question: ScoringQuestion | null }[] {
+  const matcher = new BankMatcher(bank);
+  let parent: AskedQuestion | null = null;
+  return transcript.turns.map((turn) => {
+    if (turn.kind === 'introduction') return { bankQuestion: undefined, question: null };
+    const bankQuestion = matcher.match(turn);
+    const question = scoringQuestionOf({ kind: turn.kind, question: turn.question }, bankQuestion, parent);
+    if (turn.kind !== 'follow_up') parent = { kind: turn.kind, question: turn.question, bankQuestion };
+    return { bankQuestion, question };
+  });
+}
+
+async function toReportTurns(transcript: Transcript, scorer: AnswerScorer, bank: QuestionBank): Promise<ReportTurn[]> {
   const turns: ReportTurn[] = [];
+  const questions = questionsOf(transcript, bank);
   // One at a time, in order: scorers may be rate-limited services, and the order of calls stays the same every run.
   for (const [index, turn] of transcript.turns.entries()) {
-    const score = await scoreTurn(turn, scorer);
+    const { bankQuestion, question } = questions[index] ?? { bankQuestion: undefined, question: null };
+    const score = await scoreTurn(turn, question, scorer);
     const failed = score === null && turn.kind !== 'introduction' && !turn.skipped;
     turns.push({
       index,
@@ -91,6 +147,7 @@ async function toReportTurns(transcript: Transcript, scorer: AnswerScorer): Prom
       skipped: turn.skipped ?? false,
       flags: [...(turn.kind === 'introduction' ? [] : classifyAnswer(turn.answer)), ...(failed ? (['scoring_failed'] as const) : [])],
       score,
+      questionId: bankQuestion?.id ?? null,
     });
   }
   return turns;
@@ -114,6 +171,6 @@ export async function scoreTranscript(transcript: Transcript, options: ScoreTran
     interviewerLabel: 'Imported transcript',
     profile: introduction.length > 0 ? extractProfile(introduction.join('\n\n')) : null,
     scorers: [{ id: scorer.id, version: scorer.version, label: scorer.label }],
-    turns: await toReportTurns(transcript, scorer),
+    turns: await toReportTurns(transcript, scorer, options.bank ?? defaultQuestionBank()),
   });
 }

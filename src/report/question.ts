@@ -1,9 +1,9 @@
 /** One interview turn, with its score, as the report shows it. */
-import { ANSWER_FLAGS, DIMENSIONS, type AnswerFlag, type AnswerScore, type TurnKind } from '../scoring/types.js';
+import { ANSWER_FLAGS, DIMENSIONS, type AnswerFlag, type AnswerScore, type Dimension, type TurnKind } from '../scoring/types.js';
 import { questionOverall } from './aggregate.js';
 import { round2 } from './numbers.js';
 import { toPlainItem } from './plain-text.js';
-import type { QuestionStatus, ReportQuestion, ScorerDescription } from './schema.js';
+import type { OlderScore, QuestionStatus, ReportQuestion, ScorerDescription } from './schema.js';
 
 export interface ReportTurn {
   /** Position in the interview; turns are reported in this order. */
@@ -18,6 +18,10 @@ export interface ReportTurn {
   flags: readonly AnswerFlag[];
   /** Null when no score was recorded. A score with status 'failed' is shown as missing too. */
   score: AnswerScore | null;
+  /** The bank question it was, when it was one. @defaultValue null */
+  questionId?: string | null;
+  /** Older scoring runs of the same answer (earlier scorer versions), newest first. @defaultValue [] */
+  olderScores?: readonly AnswerScore[];
 }
 
 export type QuestionTurn = ReportTurn & { kind: ReportQuestion['kind'] };
@@ -34,15 +38,21 @@ function usableValue(value: number | null | undefined): number | null {
   return round2(value);
 }
 
-function dimensionsOf(score: AnswerScore | null): Pick<ReportQuestion, 'dimensions' | 'dimensionEvidence'> {
+/**
+ * The values, their evidence, and the dimensions the scorer chose not to judge: on an ok score a value of exactly
+ * null is "not assessed" (the evidence says why); anything else unusable is missing.
+ */
+function dimensionsOf(score: AnswerScore | null): Pick<ReportQuestion, 'dimensions' | 'dimensionEvidence' | 'notAssessed'> {
   const dimensions = {} as ReportQuestion['dimensions'];
   const dimensionEvidence = {} as ReportQuestion['dimensionEvidence'];
+  const notAssessed: Dimension[] = [];
   for (const d of DIMENSIONS) {
     const given = score?.dimensions[d];
     dimensions[d] = usableValue(given?.value);
     dimensionEvidence[d] = given ? toPlainItem(given.evidence) || null : null;
+    if (score?.status === 'ok' && given?.value === null) notAssessed.push(d);
   }
-  return { dimensions, dimensionEvidence };
+  return { dimensions, dimensionEvidence, notAssessed };
 }
 
 function starOf(kind: ReportQuestion['kind'], score: AnswerScore | null): ReportQuestion['star'] {
@@ -68,6 +78,13 @@ export function scorerLabel(score: AnswerScore, scorers: readonly ScorerDescript
   return known?.label ?? score.label ?? `${score.scorerId} ${score.scorerVersion}`;
 }
 
+/** An older run's overall, combined exactly as the shown one is; null when that run has no usable score. */
+function olderScoreOf(kind: ReportQuestion['kind'], score: AnswerScore, scorers: readonly ScorerDescription[]): OlderScore {
+  const usable = score.status === 'ok' ? score : null;
+  const overall = usable ? questionOverall(dimensionsOf(usable).dimensions, starOf(kind, usable)?.value ?? null) : null;
+  return { id: score.scorerId, version: score.scorerVersion, label: scorerLabel(score, scorers), overall };
+}
+
 /**
  * `number` is the 1-based question number shown to the reader; `parent` is a follow-up's parent question as
  * numbered in the report. Only a scored turn keeps its values.
@@ -80,10 +97,12 @@ export function toReportQuestion(
 ): ReportQuestion {
   const status = statusOf(turn);
   const score = status === 'scored' ? turn.score : null;
-  const { dimensions, dimensionEvidence } = dimensionsOf(score);
+  const { dimensions, dimensionEvidence, notAssessed } = dimensionsOf(score);
   const star = starOf(turn.kind, score);
+  const shown = turn.score && status !== 'skipped' ? turn.score : null;
   return {
     index: number,
+    questionId: turn.questionId ?? null,
     kind: turn.kind,
     parent: turn.kind === 'follow_up' ? parent : null,
     question: turn.question,
@@ -92,11 +111,14 @@ export function toReportQuestion(
     status,
     dimensions,
     dimensionEvidence,
+    notAssessed,
     star,
     overall: status === 'scored' ? questionOverall(dimensions, star?.value ?? null) : null,
     strengths: cleanItems(score?.strengths ?? []),
     improvements: cleanItems(score?.improvements ?? []),
     flags: flagsOf(turn, status),
-    scorer: turn.score && status !== 'skipped' ? scorerLabel(turn.score, scorers) : null,
+    scorer: shown ? scorerLabel(shown, scorers) : null,
+    scoredWith: shown ? { id: shown.scorerId, version: shown.scorerVersion } : null,
+    olderScores: status === 'skipped' ? [] : (turn.olderScores ?? []).map((older) => olderScoreOf(turn.kind, older, scorers)),
   };
 }

@@ -8,7 +8,9 @@ import { COMPONENT_WEIGHTS, DIMENSION_WEIGHTS, STAR_WEIGHT, componentOf, type Co
 import { DIMENSION_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS, capitalize, plural } from './labels.js';
 import { formatScore } from './numbers.js';
 import { toPlainText } from './plain-text.js';
+import { dimensionNotAssessedText, notAssessedQuestions, notAssessedWhere } from './not-assessed.js';
 import { renderQuestion } from './render-questions.js';
+import { rescoredSentence } from './rescored.js';
 import { bandOf, bandRange } from './recommend.js';
 import type { DecisionBasis, Report, ReportQuestion } from './schema.js';
 import { RULE, banner, bulletList, formatTime, inline, scoreOutOf10, section } from './text-layout.js';
@@ -30,6 +32,7 @@ function metadataSection(report: Report): string[] {
     `Duration: ${formatScore(m.durationMinutes)} minutes`,
     `Report generated: ${formatTime(m.generatedAt)}`,
     `Interviewer: ${inline(m.interviewer)}`,
+    ...(m.rescored ? [inline(rescoredSentence(m.rescored))] : []),
     ...(m.tokens
       ? [`Model tokens: ${m.tokens.promptTokens} prompt (${m.tokens.cachedPromptTokens} from the prompt cache), ${m.tokens.completionTokens} completion, in ${m.tokens.calls} calls`]
       : []),
@@ -104,8 +107,12 @@ function breakdownSection(report: Report): string[] {
   const q = report.questions;
   const dims = DIMENSIONS.map((d) => {
     const value = report.dimensions[d];
-    const basis = value === null ? '' : ` (mean over ${counted(q, (x) => x.dimensions[d] !== null)})`;
-    return `${capitalize(DIMENSION_LABELS[d])}: ${scoreOutOf10(value)}${basis}`;
+    const label = capitalize(DIMENSION_LABELS[d]);
+    const notAssessed = dimensionNotAssessedText(report, d);
+    if (notAssessed) return `${label}: ${inline(notAssessed)} (${notAssessedWhere(q, d)})`;
+    const skipped = notAssessedQuestions(q, d).length > 0 ? `; not assessed ${notAssessedWhere(q, d)}` : '';
+    const basis = value === null ? '' : ` (mean over ${counted(q, (x) => x.dimensions[d] !== null)}${skipped})`;
+    return `${label}: ${scoreOutOf10(value)}${basis}`;
   });
   const part = (component: Component) => ` (mean over ${counted(q, (x) => componentOf(x) === component && x.overall !== null)})`;
   return section('DETAILED SCORE BREAKDOWN', [

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { profileSchema } from '../scoring/profile/schema.js';
-import { ANSWER_FLAGS, LEVELS, SKILL_AREAS, type Dimension } from '../scoring/types.js';
+import { ANSWER_FLAGS, DIMENSIONS, LEVELS, SKILL_AREAS, type Dimension } from '../scoring/types.js';
 
 const score = z.number().min(0).max(10);
 const optionalScore = score.nullable();
@@ -41,9 +41,17 @@ export const StarSchema = z.object({
 
 export const QUESTION_STATUSES = ['scored', 'skipped', 'not_scored'] as const;
 
+/** A scorer by id and version: which scoring run of an answer a value comes from. */
+export const ScorerKeySchema = z.object({ id: z.string(), version: z.string() });
+
+/** An older scoring run of the same answer (an earlier version of the scorer, kept when it was re-scored). */
+export const OlderScoreSchema = z.object({ id: z.string(), version: z.string(), label: z.string(), overall: optionalScore });
+
 export const ReportQuestionSchema = z.object({
   /** 1-based position among the questions; the introduction is not a question. */
   index: z.number().int().positive(),
+  /** The bank question it was, when it was one. */
+  questionId: z.string().nullable().default(null),
   kind: z.enum(['technical', 'behavioral', 'follow_up']),
   /**
    * For a follow-up: the question it follows (that question's `index`) and its kind, which the follow-up counts
@@ -62,6 +70,11 @@ export const ReportQuestionSchema = z.object({
   status: z.enum(QUESTION_STATUSES),
   dimensions: DimensionValuesSchema,
   dimensionEvidence: DimensionEvidenceSchema,
+  /**
+   * Dimensions the scorer chose not to judge on a scored answer (e.g. technical accuracy offline, without a
+   * reference answer); their value is null, `dimensionEvidence` says why, and no average counts them. Not a failure.
+   */
+  notAssessed: z.array(z.enum(DIMENSIONS)).default([]),
   /** STAR structure of a behavioral answer; null for other kinds and for behavioral answers without it. */
   star: StarSchema.nullable(),
   overall: optionalScore,
@@ -70,9 +83,13 @@ export const ReportQuestionSchema = z.object({
   flags: z.array(z.enum(ANSWER_FLAGS)),
   /** Label of the scorer that produced the values; null when there is no score. */
   scorer: z.string().nullable(),
+  /** The scorer id and version of the values shown; null when there is no score. */
+  scoredWith: ScorerKeySchema.nullable().default(null),
+  /** Older versions' overall for this answer, newest first; the values above are the newest version's. */
+  olderScores: z.array(OlderScoreSchema).default([]),
 });
 
-export const REPORT_FLAG_CODES = ['missing_score', 'missing_value', 'skipped_question', 'no_profile'] as const;
+export const REPORT_FLAG_CODES = ['missing_score', 'missing_value', 'not_assessed', 'skipped_question', 'no_profile'] as const;
 
 export const ReportFlagSchema = z.object({
   code: z.enum(REPORT_FLAG_CODES),
@@ -85,6 +102,15 @@ export const ReportFlagSchema = z.object({
 export const ProfileSchema = profileSchema;
 
 export const ScorerDescriptionSchema = z.object({ id: z.string(), version: z.string(), label: z.string() });
+
+/**
+ * The answers were scored again with a newer scorer version: the report shows `scorer`'s values, and names, per
+ * older version, the questions whose overall moved by more than `RESCORE_NOTABLE_CHANGE`.
+ */
+export const RescoredSchema = z.object({
+  scorer: ScorerDescriptionSchema,
+  older: z.array(z.object({ id: z.string(), version: z.string(), label: z.string(), differing: z.array(z.number().int().positive()) })),
+});
 
 export const PERFORMANCE_LEVELS = ['strong', 'mixed', 'weak', 'not_rated'] as const;
 export const DECISIONS = ['advance', 'hold', 'reject'] as const;
@@ -103,6 +129,8 @@ export const ReportSchema = z.object({
     generatedAt: isoTime,
     scorers: z.array(ScorerDescriptionSchema),
     interviewer: z.string(),
+    /** Set when answers were re-scored with a newer scorer version; null otherwise. */
+    rescored: RescoredSchema.nullable().default(null),
     /** Language-model tokens the interview cost (questions, follow-ups, scores, summary); null when none were spent. */
     tokens: z
       .object({ calls: count, promptTokens: count, cachedPromptTokens: count, completionTokens: count })
@@ -157,4 +185,6 @@ export type DecisionBasis = (typeof DECISION_BASES)[number];
 export type PerformanceLevel = (typeof PERFORMANCE_LEVELS)[number];
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 export type ScorerDescription = z.infer<typeof ScorerDescriptionSchema>;
+export type OlderScore = z.infer<typeof OlderScoreSchema>;
+export type Rescored = z.infer<typeof RescoredSchema>;
 export type WrittenSummary = NonNullable<Report['writtenSummary']>;

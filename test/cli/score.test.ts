@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultQuestionBank } from '../../src/scoring/index.js';
 
 const SEED = 'test/fixtures/seed-transcript.json';
 const DIMENSIONS = ['technicalAccuracy', 'completeness', 'clarity', 'depth', 'practicality'] as const;
@@ -114,5 +115,52 @@ describe('npm run cli -- score', () => {
     expect(json).toContain('not valid JSON');
     expect(file).toContain(missing);
     expect(role).toContain('--role');
+  });
+
+  it('names every problem of a transcript, one line each with the file and the path', async () => {
+    const seed = JSON.parse(readFileSync(SEED, 'utf8')) as { candidate: unknown; turns: Record<string, unknown>[] };
+    seed.candidate = {};
+    (seed.turns[2] as { answer: unknown }).answer = 7;
+    (seed.turns[3] as { question: unknown }).question = '';
+    const file = join(tmp, 'several.json');
+    writeFileSync(file, JSON.stringify(seed));
+    const result = await runCli([file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.every((l) => l.startsWith(`score: ${file}: `))).toBe(true);
+    expect(lines.map((l) => l.slice(`score: ${file}: `.length).split(':')[0])).toEqual(['candidate.name', 'turns[2].answer', 'turns[3].question']);
+    expect(result.stderr).not.toContain('more problem');
+  });
+
+  it('scores bank questions (named by id, or by their text) against the bank and reports their ids; role as a title', async () => {
+    const bank = defaultQuestionBank().questions;
+    const [byId, byText] = bank.filter((q) => q.family === 'frontend');
+    if (!byId || !byText) throw new Error('no frontend questions');
+    const seed = JSON.parse(readFileSync(SEED, 'utf8')) as { role: unknown; turns: { kind: string; question: string; answer: string; questionId?: string }[] };
+    const intro = seed.turns[0];
+    const answer = byId.referenceAnswer;
+    const transcript = (turns: typeof seed.turns) => ({ ...seed, role: 'Front-end engineer', turns: [intro, ...turns] });
+    const asBank = join(tmp, 'bank.json');
+    writeFileSync(asBank, JSON.stringify(transcript([
+      { kind: byId.kind, question: 'In your own words: semantic markup?', questionId: byId.id, answer },
+      { kind: byText.kind, question: `  ${byText.text.toLowerCase()} `, answer: byText.referenceAnswer },
+    ])));
+    const asAdHoc = join(tmp, 'ad-hoc.json');
+    writeFileSync(asAdHoc, JSON.stringify(transcript([
+      { kind: byId.kind, question: 'In your own words: semantic markup?', answer },
+      { kind: byText.kind, question: `${byText.text} (please)`, answer: byText.referenceAnswer },
+    ])));
+    const [bankRun, adHocRun] = await Promise.all([runCli([asBank, '--json']), runCli([asAdHoc, '--json'])]);
+    expect(bankRun.stderr).toBe('');
+    type Out = { role: unknown; questions: { questionId: string | null; dimensions: Record<string, number | null> }[] };
+    const scored = JSON.parse(bankRun.stdout) as Out;
+    const adHoc = JSON.parse(adHocRun.stdout) as Out;
+    expect(scored.role).toEqual({ title: 'Front-end engineer', skillArea: null, level: null });
+    expect(scored.questions.map((q) => q.questionId)).toEqual([byId.id, byText.id]);
+    expect(adHoc.questions.map((q) => q.questionId)).toEqual([null, null]);
+    // A reference answer scored against its own rubric scores differently from the same words as an ad-hoc answer.
+    for (const i of [0, 1]) expect(scored.questions[i]?.dimensions, `question ${i + 1}`).not.toEqual(adHoc.questions[i]?.dimensions);
   });
 });

@@ -85,6 +85,29 @@ describe('score_answer', () => {
     expect(question?.parent?.concepts?.length).toBeGreaterThan(0);
   });
 
+  it('is idempotent per scorer id and version: a newer version scores again beside the old rows, a stand-in counts', async () => {
+    const answerId = await firstQuestionAnswerId(); // scored by the offline scorer already
+    const before = await db.score.findMany({ where: { answerId } });
+    const newer: AnswerScorer = { ...offline, version: '9.9.9', score: async (input) => ({ ...(await offline.score(input)), scorerVersion: '9.9.9' }) };
+    expect(await scoreAnswer({ db, scorer: newer, bank, clock }, { answerId })).toEqual({ status: 'done' });
+    expect(await scoreAnswer({ db, scorer: newer, bank, clock }, { answerId })).toEqual({ status: 'done', reason: 'already_scored' });
+    const after = await db.score.findMany({ where: { answerId } });
+    expect(after.filter((r) => r.scorerVersion === offline.version)).toEqual(before);
+    expect(after.filter((r) => r.scorerVersion === '9.9.9')).toHaveLength(before.length);
+
+    // A configured model scorer that failed: the offline scorer's score stood in for it, and counts as its score.
+    const model: AnswerScorer = {
+      id: 'model-scorer',
+      version: '2',
+      label: 'Model scorer',
+      score: async (input) => ({ ...(await offline.score(input)), standInFor: { scorerId: 'model-scorer', label: 'Model scorer', reason: 'timeout' } }),
+    };
+    await db.score.deleteMany({ where: { answerId } });
+    expect(await scoreAnswer({ db, scorer: model, bank, clock }, { answerId })).toEqual({ status: 'done' });
+    expect(await scoreAnswer({ db, scorer: model, bank, clock }, { answerId })).toEqual({ status: 'done', reason: 'already_scored' });
+    expect(new Set((await db.score.findMany({ where: { answerId } })).map((r) => r.scorerId))).toEqual(new Set([offline.id]));
+  });
+
   it('skips an answer that no longer exists (erased) without failing', async () => {
     expect(await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId: 'gone' })).toMatchObject({ status: 'skipped' });
   });

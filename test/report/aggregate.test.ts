@@ -88,8 +88,10 @@ describe('report aggregates', () => {
 
   it('a question without a score is flagged by number, and nothing stands in for it', () => {
     expect(report.flags).toContainEqual(expect.objectContaining({ code: 'missing_score', question: 3 }));
-    expect(report.flags).toContainEqual(expect.objectContaining({ code: 'missing_value', question: 2 }));
-    expect(report.flags.find((f) => f.question === 2)?.message).toContain('completeness');
+    // Null on an ok score: the scorer did not judge completeness there; named, but not a gap in the evidence.
+    expect(report.flags.some((f) => f.question === 2)).toBe(false);
+    expect(report.questions[1]?.notAssessed).toEqual(['completeness']);
+    expect(report.flags.find((f) => f.code === 'not_assessed')?.message).toMatch(/^Completeness is not assessed: Could not be judged on question 2;/);
     expect(report.questions[2]?.dimensions).toEqual(values(null, null, null, null, null));
   });
 });

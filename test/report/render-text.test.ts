@@ -53,19 +53,28 @@ describe('renderText', () => {
     for (const [d, label] of [['technicalAccuracy', 'Technical accuracy'], ['completeness', 'Completeness'], ['depth', 'Depth']] as const) {
       const value = report.dimensions[d];
       expect(value).not.toBeNull();
-      expect(line(`${label}: `)).toBe(`${label}: ${formatScore(value)} / 10 (mean over ${d === 'completeness' ? 2 : 3} questions)`);
+      const basis = d === 'completeness' ? '2 questions; not assessed on question 2' : '3 questions';
+      expect(line(`${label}: `)).toBe(`${label}: ${formatScore(value)} / 10 (mean over ${basis})`);
     }
     expect(text).not.toContain('0.0 / 10');
   });
 
   it('prints missing values as "not scored", in questions and in aggregates', () => {
-    const q2 = text.slice(text.indexOf('QUESTION 2 ('), text.indexOf('QUESTION 3 ('));
-    expect(line('  Completeness: ', q2)).toBe('  Completeness: not scored');
     const q4 = text.slice(text.indexOf('QUESTION 4 ('), text.indexOf('STRENGTHS AND IMPROVEMENTS'));
     expect(q4).toContain('Status: not scored');
     expect(q4).not.toMatch(/\d\.\d \/ 10/);
-    const empty = renderText(buildReport(input([turn('technical', score(values(5, null, 5, 5, 5)))])));
-    expect(line('Completeness: ', empty)).toBe('Completeness: not scored');
+    // A value outside 0-10 is unusable: missing, never clamped.
+    const broken = renderText(buildReport(input([turn('technical', score(values(5, 11, 5, 5, 5)))])));
+    expect(line('Completeness: ', broken)).toBe('Completeness: not scored');
+    expect(line('  Completeness: ', broken)).toBe('  Completeness: not scored');
+  });
+
+  it('prints a value the scorer chose not to judge (null on an ok score) as "not assessed" with its reason', () => {
+    const q2 = text.slice(text.indexOf('QUESTION 2 ('), text.indexOf('QUESTION 3 ('));
+    expect(line('  Completeness: ', q2)).toBe('  Completeness: not assessed: Could not be judged');
+    expect(q2).toContain('Status: scored');
+    const one = renderText(buildReport(input([turn('technical', score(values(5, null, 5, 5, 5)))])));
+    expect(line('Completeness: ', one)).toBe('Completeness: not assessed: Could not be judged (on question 1)');
   });
 
   it('uses one decimal for every score and no number with more decimals', () => {

@@ -1,6 +1,6 @@
 /**
  * `npm run cli -- score <transcript.json> [--json] [--role <family>]`: scores a transcript offline and prints the
- * report. Bad input exits 2 with one line naming the file and the field; nothing else is printed.
+ * report. Bad input exits 2 with one line per problem, each naming the file and the field; nothing else is printed.
  */
 import { readFile } from 'node:fs/promises';
 import { isAppError } from '../../shared/errors.js';
@@ -66,7 +66,7 @@ async function loadTranscript(file: string): Promise<ReturnType<typeof parseTran
   try {
     return parseTranscript(data);
   } catch (error) {
-    if (isAppError(error) && error.code === 'invalid_input') throw new UsageError(`${file}: ${error.message}`);
+    if (isAppError(error) && error.code === 'invalid_input') throw new UsageError(error.message.split('\n').map((line) => `${file}: ${line}`).join('\n'));
     throw error;
   }
 }
@@ -84,7 +84,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`score: ${error.message}`);
+      io.err(error.message.split('\n').map((line) => `score: ${line}`).join('\n'));
       return EXIT_USAGE;
     }
     // Anything else is a bug or a broken installation: say so in one line, without a stack trace.

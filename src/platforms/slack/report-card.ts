@@ -4,7 +4,10 @@
  * report goes in the card's thread.
  */
 import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../report/labels.js';
+import { dimensionValueText } from '../../report/not-assessed.js';
 import { formatScore } from '../../report/numbers.js';
+import { questionNotes } from '../../report/question-notes.js';
+import { rescoredSentence } from '../../report/rescored.js';
 import type { Report } from '../../report/schema.js';
 import { writtenSummaryText } from '../../report/written-summary.js';
 import { DIMENSIONS } from '../../scoring/types.js';
@@ -30,7 +33,7 @@ function roleLine(report: Report): string {
 }
 
 function scoreFields(report: Report): Block {
-  const fields = DIMENSIONS.map((d) => `*${capitalize(DIMENSION_LABELS[d])}*\n${formatScore(report.dimensions[d])}`);
+  const fields = DIMENSIONS.map((d) => `*${capitalize(DIMENSION_LABELS[d])}*\n${dimensionValueText(report, d)}`);
   fields.push(`*Technical*\n${formatScore(report.technicalScore)}`, `*Behavioral*\n${formatScore(report.behavioralScore)}`);
   return { type: 'section', fields: fields.slice(0, SLACK_LIMITS.fieldsPerSection).map((text) => ({ type: 'mrkdwn', text })) };
 }
@@ -46,7 +49,8 @@ function profileLine(report: Report): string {
 function questionLines(report: Report, budget: number): string[] {
   const lines = report.questions.map((q) => {
     const score = q.status === 'skipped' ? 'skipped' : formatScore(q.overall);
-    const flags = q.flags.length ? ` (${q.flags.map((f) => FLAG_LABELS[f]).join('; ')})` : '';
+    const notes = [...q.flags.map((f) => FLAG_LABELS[f]), ...questionNotes(q)];
+    const flags = notes.length ? ` (${notes.join('; ')})` : '';
     return `${q.index}. ${capitalize(KIND_LABELS[q.kind])}: *${score}*${flags}. ${escapeMrkdwn(clip(q.question, 140))}`;
   });
   if (lines.length <= budget) return lines;
@@ -65,6 +69,7 @@ export function renderReportCard(report: Report, extra: { decisionLine?: string;
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`${name}: ${roleLine(report)}`, SLACK_LIMITS.headerText) } },
     section(`*${headline}*\nA person decides; Screener only recommends.`),
+    ...(report.metadata.rescored ? [section(escapeMrkdwn(rescoredSentence(report.metadata.rescored)))] : []),
     scoreFields(report),
     section(profileLine(report)),
     section(escapeMrkdwn(clip(report.summary, 1200))),

@@ -7,7 +7,10 @@
  */
 import { DECISIONS, type DecisionKind } from '../../../engine/index.js';
 import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../../report/labels.js';
+import { dimensionValueText } from '../../../report/not-assessed.js';
 import { formatScore } from '../../../report/numbers.js';
+import { questionNotes } from '../../../report/question-notes.js';
+import { rescoredSentence } from '../../../report/rescored.js';
 import type { Report } from '../../../report/schema.js';
 import { writtenSummaryText } from '../../../report/written-summary.js';
 import { DIMENSIONS } from '../../../scoring/types.js';
@@ -34,7 +37,7 @@ function roleLine(report: Report): string {
 }
 
 function scoreFacts(report: Report): Element {
-  const facts = DIMENSIONS.map((d) => ({ title: capitalize(DIMENSION_LABELS[d]), value: formatScore(report.dimensions[d]) }));
+  const facts = DIMENSIONS.map((d) => ({ title: capitalize(DIMENSION_LABELS[d]), value: dimensionValueText(report, d) }));
   facts.push({ title: 'Technical', value: formatScore(report.technicalScore) }, { title: 'Behavioral', value: formatScore(report.behavioralScore) });
   return { type: 'FactSet', facts };
 }
@@ -50,7 +53,8 @@ function profileLine(report: Report): string {
 /** One question's line: number, kind, score, flags and the question, clipped to `questionChars` (Infinity: whole). */
 export function questionLine(q: Report['questions'][number], questionChars: number, bold = true): string {
   const score = q.status === 'skipped' ? 'skipped' : formatScore(q.overall);
-  const flags = q.flags.length ? ` (${q.flags.map((f) => FLAG_LABELS[f]).join('; ')})` : '';
+  const notes = [...q.flags.map((f) => FLAG_LABELS[f]), ...questionNotes(q)];
+  const flags = notes.length ? ` (${notes.join('; ')})` : '';
   const shown = bold ? `**${score}**` : score;
   return `${q.index}. ${capitalize(KIND_LABELS[q.kind])}: ${shown}${flags}. ${clip(q.question, questionChars)}`;
 }
@@ -82,6 +86,7 @@ function cardBody(report: Report, decision: RecordedDecision | null, questions: 
   return [
     textBlock(clip(`${report.candidate.name}: ${roleLine(report)}`, 200), { size: 'Large', weight: 'Bolder', style: 'heading' }),
     textBlock(`**Final score ${formatScore(report.finalScore)}/10, ${PERFORMANCE_LEVEL_LABELS[report.performanceLevel]}. Recommendation: ${recommended}.** A person decides; Screener only recommends.`),
+    ...(report.metadata.rescored ? [textBlock(rescoredSentence(report.metadata.rescored))] : []),
     scoreFacts(report),
     textBlock(profileLine(report)),
     textBlock(clip(report.summary, 1200)),

@@ -1,9 +1,12 @@
 /** The web hiring channel: a report card per posted report, rendered from the report model, with the decision. */
 import { DECISIONS, type DecisionKind } from '../../../engine/index.js';
 import { DIMENSION_LABELS, PERFORMANCE_LEVEL_LABELS, capitalize } from '../../../report/labels.js';
+import { dimensionValueText } from '../../../report/not-assessed.js';
 import { formatScore } from '../../../report/numbers.js';
+import { rescoredSentence } from '../../../report/rescored.js';
 import type { Report } from '../../../report/schema.js';
 import { writtenSummaryText } from '../../../report/written-summary.js';
+import { DIMENSIONS } from '../../../scoring/types.js';
 import { html, page, type SafeHtml } from '../html.js';
 
 export interface PostedReport {
@@ -15,9 +18,7 @@ export interface PostedReport {
 const WORDS: Record<DecisionKind, string> = { advance: 'Advance', hold: 'Hold', reject: 'Reject' };
 
 function dimensionRows(report: Report): SafeHtml[] {
-  return Object.entries(report.dimensions).map(
-    ([dimension, value]) => html`<tr><th scope="row">${capitalize(DIMENSION_LABELS[dimension as keyof typeof DIMENSION_LABELS])}</th><td>${formatScore(value)}</td></tr>`,
-  );
+  return DIMENSIONS.map((d) => html`<tr><th scope="row">${capitalize(DIMENSION_LABELS[d])}</th><td>${dimensionValueText(report, d)}</td></tr>`);
 }
 
 function decisionPart(posted: PostedReport, csrf: string): SafeHtml {
@@ -35,6 +36,7 @@ export function reportCard(posted: PostedReport, csrf: string): SafeHtml {
   return html`<article class="card" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${report.candidate.name}${report.role?.title ? html` · ${report.role.title}` : ''}</h2>
 <p class="score">Final score <strong>${formatScore(report.finalScore)}</strong> / 10 · ${capitalize(PERFORMANCE_LEVEL_LABELS[report.performanceLevel])}</p>
+${report.metadata.rescored ? html`<p class="rescored">${rescoredSentence(report.metadata.rescored)}</p>` : ''}
 <p>Recommendation: <strong>${WORDS[report.recommendation.decision]}</strong>. A person decides.</p>
 <ul class="rationale">${report.recommendation.rationale.map((line) => html`<li>${line}</li>`)}</ul>
 <p class="summary">${report.summary}</p>
