@@ -134,7 +134,7 @@ function printReport(provider: InterviewProvider, first: Scored[], second: Score
   const repeat = repeatability(first, second);
   lines.push(`Repeatability over two independent runs: mean absolute difference ${fmt(repeat.overall, 3)} (overall), ${fmt(repeat.dimension, 3)} (per dimension)`);
   const tokens = usage.total();
-  lines.push(`Tokens over both runs: ${tokens.calls} calls, ${tokens.promptTokens} prompt (${tokens.cachedPromptTokens} cached), ${tokens.completionTokens} completion`);
+  lines.push(`Tokens (the graded set once, the labelled set twice): ${tokens.calls} calls, ${tokens.promptTokens} prompt (${tokens.cachedPromptTokens} cached), ${tokens.completionTokens} completion`);
   console.log(lines.join('\n'));
   const all = first.filter((r) => r.overall !== null);
   return spearman(all.map((r) => QUALITIES.indexOf(r.item.quality)), all.map((r) => r.overall!));

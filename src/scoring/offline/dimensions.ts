@@ -20,7 +20,8 @@ const CAPS: Record<'keywordList' | 'offTopic' | 'restates' | 'misconception' | '
     why: 'The answer mostly restates the question, and words taken from the question earn nothing.',
   },
   misconception: {
-    caps: { technicalAccuracy: 0.2, completeness: 0.4, clarity: 0.5, depth: 0.3, practicality: 0.4 },
+    // A fluent answer built on a wrong claim is worse than a short right one: the interviewer has to un-teach it.
+    caps: { technicalAccuracy: 0.15, completeness: 0.3, clarity: 0.4, depth: 0.25, practicality: 0.3 },
     why: 'The answer states a common misconception, so this is capped.',
   },
   dismissive: {

@@ -1,6 +1,17 @@
 import { phraseStems, type Token } from '../text/analyze.js';
 import type { Misconception } from '../types.js';
-import { negatedAt, phraseStarts } from './negation.js';
+import { NEGATORS, negatedAt, phraseStarts } from './negation.js';
+
+/**
+ * Words that frame a sentence as a warning about the claim rather than the claim itself: "a common mistake is to
+ * window by processing time", "people think base64 is encryption". A candidate who names a misconception to reject
+ * it is not asserting it.
+ */
+const WARNING_FRAME = [
+  'wrong', 'mistake', 'mistaken', 'misconception', 'myth', 'pitfall', 'trap', 'antipattern', 'anti pattern',
+  'dangerous', 'bad idea', 'bad practice', 'incorrect', 'unsafe', 'insecure', 'used to think', 'people think',
+  'some people', 'common error', 'instead', 'rather than', 'misunderstanding', 'naive', 'false',
+].map((p) => phraseStems(p));
 
 export interface AssertedMisconception {
   claim: string;
@@ -20,9 +31,80 @@ function stemsOf(phrase: string): string[] {
   return stems;
 }
 
-/** Whether some phrase of the group occurs in the sentence without a negator right before it. */
-function groupAsserted(tokens: readonly Token[], group: readonly string[]): boolean {
-  return group.some((phrase) => phraseStarts(tokens, stemsOf(phrase)).some((start) => !negatedAt(tokens, start)));
+/** Words a cue phrase may have between two of its own ("not roll anything back until", "is evaluated first, before"). */
+const MAX_GAP = 1;
+
+/**
+ * Where the phrase's words occur in order with at most MAX_GAP other words between neighbours: people rarely say a
+ * wrong claim in the cue's exact words. Returns the start index of each match.
+ */
+function looseStarts(tokens: readonly Token[], stems: readonly string[]): number[] {
+  if (stems.length <= 1) return phraseStarts(tokens, stems);
+  const starts: number[] = [];
+  for (const start of phraseStarts(tokens, stems.slice(0, 1))) {
+    let at = start;
+    const all = stems.slice(1).every((stem) => {
+      for (let i = at + 1; i <= Math.min(tokens.length - 1, at + 1 + MAX_GAP); i++) {
+        if (tokens[i]?.stem === stem) {
+          at = i;
+          return true;
+        }
+        // "can not use aggregates" is not "can use aggregates": a negator in the gap breaks the match.
+        if (NEGATORS.has(tokens[i]?.lower ?? '')) return false;
+      }
+      return false;
+    });
+    if (all) starts.push(start);
+  }
+  return starts;
+}
+
+/** [start, end) of every match of a phrase of the group without a negator right before it. */
+function groupMatches(tokens: readonly Token[], group: readonly string[]): Array<[number, number]> {
+  return group.flatMap((phrase) => {
+    const stems = stemsOf(phrase);
+    const width = stems.length + MAX_GAP * (stems.length - 1);
+    return looseStarts(tokens, stems)
+      .filter((at) => !negatedAt(tokens, at))
+      .map((at): [number, number] => [at, Math.min(tokens.length, at + width)]);
+  });
+}
+
+/**
+ * The cue groups of one claim must sit close together: "WHERE filters rows before grouping, HAVING filters groups
+ * and can use aggregates" has "where" and "can use aggregates" in one sentence, but about two different clauses.
+ */
+const CLAIM_WINDOW = 12;
+
+/** One match per group, all within CLAIM_WINDOW words, chosen around each match of the first group; or null. */
+function claimSpans(tokens: readonly Token[], misconception: Misconception): Array<[number, number]> | null {
+  const perGroup = misconception.cues.map((group) => groupMatches(tokens, group));
+  if (perGroup.some((matches) => matches.length === 0)) return null;
+  for (const anchor of perGroup[0] ?? []) {
+    const chosen = perGroup.map((matches) =>
+      matches.reduce((best, m) => (Math.abs(m[0] - anchor[0]) < Math.abs(best[0] - anchor[0]) ? m : best)),
+    );
+    const from = Math.min(...chosen.map((m) => m[0]));
+    const to = Math.max(...chosen.map((m) => m[1]));
+    if (to - from <= CLAIM_WINDOW) return chosen;
+  }
+  return null;
+}
+
+/** "Never: commit them to git, hard-code them, bake them into the image": a leading negator and colon negate all. */
+function negatedThroughout(tokens: readonly Token[]): boolean {
+  const colonAfter = tokens.findIndex((t, i) => i > 0 && i <= 2 && t.gap.includes(':'));
+  return colonAfter > 0 && tokens.slice(0, colonAfter).some((t) => NEGATORS.has(t.lower));
+}
+
+/** Whether the sentence asserts the misconception: a close match of every group, outside any warning frame. */
+function asserts(tokens: readonly Token[], misconception: Misconception): boolean {
+  if (negatedThroughout(tokens)) return false;
+  const spans = claimSpans(tokens, misconception);
+  if (spans === null) return false;
+  // A frame word inside the claim's own cue ("never made a mistake") is part of the claim, not a warning about it.
+  const inClaim = (i: number) => spans.some(([start, end]) => i >= start && i < end);
+  return !WARNING_FRAME.some((stems) => phraseStarts(tokens, stems).some((i) => !inClaim(i)));
 }
 
 /**
@@ -33,7 +115,7 @@ export function findMisconceptions(sentences: readonly (readonly Token[])[], mis
   const found: AssertedMisconception[] = [];
   for (const misconception of misconceptions) {
     if (misconception.cues.length === 0) continue;
-    const index = sentences.findIndex((tokens) => misconception.cues.every((group) => groupAsserted(tokens, group)));
+    const index = sentences.findIndex((tokens) => asserts(tokens, misconception));
     if (index >= 0) found.push({ claim: misconception.claim, sentence: index });
   }
   return found;

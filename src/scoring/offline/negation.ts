@@ -24,7 +24,8 @@ const DISMISSALS = [
 
 /** Words and punctuation that start a new clause: negation and dismissal do not reach across them. */
 const CLAUSE_WORDS = new Set(['but', 'because', 'while', 'whereas', 'although', 'though', 'so', 'which', 'however', 'since']);
-const CLAUSE_GAP = /[,;:()\u2014\u2013]|\s-\s/u;
+/** "Never: commit them to git" still negates across its colon; commas and brackets end the negator's reach. */
+const CLAUSE_GAP = /[,;()\u2014\u2013]|\s-\s/u;
 
 /** Whether a negator (of the given set) stands within the window before `index`. */
 export function negatedAt(tokens: readonly Token[], index: number, negators: ReadonlySet<string> = NEGATORS): boolean {

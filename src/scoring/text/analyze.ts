@@ -35,8 +35,8 @@ export function splitSentences(text: string): string[] {
   return chunks;
 }
 
-/** "won't" and "can't" do not split into a verb and "n't" the regular way. */
-const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
+/** "won't" and "can't" do not split into a verb and "n't" the regular way ("wo" + "n't", "ca" + "n't"). */
+const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
 
 /**
  * "don't" becomes "do" + "not" (and "cannot" "can" + "not"), so that a negation reads the same however it is typed
