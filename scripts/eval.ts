@@ -124,7 +124,7 @@ function printReport(provider: InterviewProvider, first: Scored[], second: Score
     `Screener eval: ${first.length} labelled answers, provider: ${provider.label}`,
     `Scores: ${first.length - failed} ok (${fallback} by the offline fallback), ${failed} failed`,
     '',
-    `Rank agreement with the labels (${QUALITIES.join(' < ')}), overall score = mean of the dimensions and STAR:`,
+    `Rank agreement with the labels (${QUALITIES.join(' < ')}), overall score = the report's weighted overall of the dimensions and STAR:`,
     agreementLine('all', first),
     ...QUESTION_FAMILIES.map((family) => agreementLine(family, first.filter((r) => r.item.family === family))),
     `  questions whose four answers score in label order: ${questionsInLabelOrder(first)}`,
