@@ -1,12 +1,14 @@
 /**
  * Scores an interview transcript file (the shape of test/fixtures/seed-transcript.json) into a report, offline. The
  * introduction gives the profile; every other turn goes to the scorer, an empty answer included (the scorer flags it
- * rather than this code guessing). The report's generation time is the end of the interview, so the same transcript
+ * rather than this code guessing). Every answer and the introduction pass the answer guard first, whatever scorer is
+ * given: text addressed to the scorer is cut out, flagged on its question, and never scored. The report's generation time is the end of the interview, so the same transcript
  * always gives the same report.
  */
 import { z } from 'zod';
+import { guardedText, mergeFlags, scoreGuarded } from '../providers/answer-guard.js';
 import { AppError } from '../shared/errors.js';
-import { LEVELS, SKILL_AREAS, classifyAnswer, extractProfile, type AnswerScore, type AnswerScorer, type SkillArea } from '../scoring/index.js';
+import { LEVELS, SKILL_AREAS, classifyAnswer, extractProfile, type AnswerFlag, type AnswerScore, type AnswerScorer, type SkillArea } from '../scoring/index.js';
 import { buildReport, type ReportTurn } from './build.js';
 import type { Report } from './schema.js';
 import { countWords } from './statistics.js';
@@ -66,22 +68,24 @@ export interface ScoreTranscriptOptions {
 
 type TranscriptTurn = Transcript['turns'][number];
 
-async function scoreTurn(turn: TranscriptTurn, scorer: AnswerScorer): Promise<AnswerScore | null> {
-  if (turn.kind === 'introduction' || turn.skipped) return null;
-  try {
-    return await scorer.score({ question: { kind: turn.kind, text: turn.question }, answer: turn.answer });
-  } catch {
-    // A scorer failure is shown as a missing score on that question (flagged); it never becomes a made-up value.
-    return null;
-  }
+interface ScoredTurn {
+  score: AnswerScore | null;
+  /** The guard's flags (and the shape flags of the scored text); kept when the scorer failed. */
+  flags: AnswerFlag[];
+}
+
+async function scoreTurn(turn: TranscriptTurn, scorer: AnswerScorer): Promise<ScoredTurn> {
+  if (turn.kind === 'introduction' || turn.skipped) return { score: null, flags: [] };
+  const result = await scoreGuarded(scorer, { question: { kind: turn.kind, text: turn.question }, answer: turn.answer });
+  // A scorer failure is shown as a missing score on that question (flagged); it never becomes a made-up value.
+  return result.ok ? { score: result.score, flags: result.score.flags } : { score: null, flags: [...result.guarded.flags, 'scoring_failed'] };
 }
 
 async function toReportTurns(transcript: Transcript, scorer: AnswerScorer): Promise<ReportTurn[]> {
   const turns: ReportTurn[] = [];
   // One at a time, in order: scorers may be rate-limited services, and the order of calls stays the same every run.
   for (const [index, turn] of transcript.turns.entries()) {
-    const score = await scoreTurn(turn, scorer);
-    const failed = score === null && turn.kind !== 'introduction' && !turn.skipped;
+    const { score, flags } = await scoreTurn(turn, scorer);
     turns.push({
       index,
       kind: turn.kind,
@@ -89,7 +93,7 @@ async function toReportTurns(transcript: Transcript, scorer: AnswerScorer): Prom
       answer: turn.answer,
       wordCount: countWords(turn.answer),
       skipped: turn.skipped ?? false,
-      flags: [...(turn.kind === 'introduction' ? [] : classifyAnswer(turn.answer)), ...(failed ? (['scoring_failed'] as const) : [])],
+      flags: mergeFlags(turn.kind === 'introduction' ? [] : classifyAnswer(turn.answer), flags),
       score,
     });
   }
@@ -112,7 +116,7 @@ export async function scoreTranscript(transcript: Transcript, options: ScoreTran
     endedAt: transcript.endedAt,
     generatedAt: transcript.endedAt,
     interviewerLabel: 'Imported transcript',
-    profile: introduction.length > 0 ? extractProfile(introduction.join('\n\n')) : null,
+    profile: introduction.length > 0 ? extractProfile(guardedText(introduction.join('\n\n'))) : null,
     scorers: [{ id: scorer.id, version: scorer.version, label: scorer.label }],
     turns: await toReportTurns(transcript, scorer),
   });
