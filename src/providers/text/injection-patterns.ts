@@ -29,7 +29,7 @@ export const GRADER = String.raw`(?:ai|a\.i\.|llm|gpt|chatgpt|chat\s?gpt|claude|
 const ADDRESSEE = String.raw`(?:${SCORER}|reviewer|judge|system|interviewer|recruiter)`;
 const SCORE_WORD = String.raw`(?:scores?|marks?|points|rating|grade|evaluation)`;
 /** A ten that is a mark ("give me 10", "10 points"), not "give me 10 minutes". */
-const TEN = String.raw`(?:10|ten)(?:\s*\/\s*10|\s+out\s+of\s+(?:10|ten)|\s+(?:points|marks|stars)|\s*(?:[.!,;)]|$)|\s+(?:on|in|for|across)\s+(?:every|all|each|the)\b)`;
+const TEN = String.raw`(?:10|ten)(?:\s*\/\s*10|\s+out\s+of\s+(?:10|ten)|\s+(?:points|marks|stars)|(?=\s*(?:[.!,;)\]}"'”]|$))|\s+(?:on|in|for|across)\s+(?:every|all|each|the)\b)`;
 const TOP_MARK = String.raw`(?:${TEN}|100\s*%|perfect(?:\s+${SCORE_WORD})?|an?\s+a\+|five\s+stars|5\s+stars|(?:full|maximum|max|highest|top|best)\s+${SCORE_WORD})`;
 const OWN_ANSWER = String.raw`(?:me|us|this(?:\s+(?:answer|response|reply|one))?|my\s+(?:answer|response|reply)|the\s+candidate|him|her|them|it)`;
 const MY_ANSWER = String.raw`(?:me|us|this\s+(?:answer|response|reply)|my\s+(?:answer|response|reply)|the\s+candidate)`;
@@ -51,7 +51,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
   injectionPattern('override', String.raw`${NOT_DESCRIBED}\b${DISMISS}\b(?:\s+\w+){0,3}?\s+${EARLIER}\b(?:\s+\w+){0,2}?\s+${INSTRUCTIONS}\b`),
   injectionPattern('override', String.raw`\b${DISMISS}\s+(?:(?:the|this|your|any|all)\s+)?(?:rubric|scoring\s+(?:rules|criteria|guide)|grading\s+(?:rules|criteria|guide)|marking\s+scheme)\b`),
   injectionPattern('override', String.raw`\b(?:ignore|disregard|forget)\s+(?:all|everything)\s+(?:of\s+)?(?:the\s+)?(?:above|before|previous|prior|preceding|earlier|you\s+(?:were|have\s+been)\s+told)\b`),
-  injectionPattern('override', String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+)?(?:above|previous|preceding)\s*(?:[.,;:!]|$)`, 'gimu'),
+  injectionPattern('override', String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+)?(?:above|previous|preceding)(?=\s*(?:[.,;:!]|$))`, 'gimu'),
   injectionPattern('override', String.raw`\b(?:new|updated|real|actual|additional|revised|secret|hidden)\s+instructions?\s*:`),
   injectionPattern('override', String.raw`\b(?:system|admin|administrator|developer|root|emergency|security|master|sudo|god)\s+override\s*(?:[:!]|mode|engaged|activated|enabled|code|protocol|command|accepted|granted|initiated|in\s+effect)`),
   injectionPattern('override', String.raw`\b(?:SYSTEM|ADMIN|ADMINISTRATOR|DEVELOPER|ROOT)\s+(?:OVERRIDE|COMMAND|NOTICE|MESSAGE|INSTRUCTIONS?)\b`, 'gu'),
