@@ -68,8 +68,9 @@ function hiddenTextSpans(answer: string): InjectionSpan[] {
 /** Indexes of the characters that end a sentence or a line, in order (found once, searched per match). */
 function sentenceBreaks(text: string): number[] {
   const breaks: number[] = [];
-  // "Thanks.)" and "done." followed by a closing quote end a sentence too; the closers are taken with it.
-  for (const match of text.matchAll(/\n|[.!?](?=[)"'’”\]）」』】»]*(?:\s|$))|[。！？]/gu)) breaks.push(match.index);
+  // "Thanks.)" and "done." followed by a closing quote end a sentence too; the closers are taken with it. So does
+  // "important.Ignore": an attempt glued to the last sentence must not take that sentence with it.
+  for (const match of text.matchAll(/\n|[.!?](?=[)"'’”\]）」』】»]*(?:\s|$)|\p{Lu}\p{Ll})|[。！？]/gu)) breaks.push(match.index);
   return breaks;
 }
 
