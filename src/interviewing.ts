@@ -4,6 +4,7 @@
  */
 import type { Env } from './config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner, type Interviewer } from './engine/index.js';
+import { guardInterviewer } from './providers/answer-guard.js';
 import { providerAsScorer } from './providers/as-scorer.js';
 import { createInterviewProvider, DEFAULT_OPENAI_MODEL } from './providers/index.js';
 import { createJobHandlers } from './jobs/handlers.js';
@@ -41,10 +42,14 @@ export const ADVICE_DEADLINE_MS = 45_000;
  * key: one OpenAI provider words the questions, decides follow-ups, scores (falling back to the offline scorer,
  * labelled in the report) and writes the report's notes; the offline interviewer still plans which bank questions
  * come and decides whenever the model is late.
+ *
+ * In both modes answers reach the scorer through the answer guard (src/providers/answer-guard.ts): the scoring job
+ * applies it to whatever scorer it is given, so the raw rubric scorer below is never handed candidate text as is.
+ * The offline interviewer reads introductions and answers through the same guard for profiles and follow-ups.
  */
 export function createInterviewing(deps: InterviewingDeps): Interviewing {
   const bank = defaultQuestionBank();
-  const offline = createOfflineInterviewer(bank);
+  const offline = guardInterviewer(createOfflineInterviewer(bank));
   const store = createInterviewStore(deps.db);
   const runnerFor = (interviewer: Interviewer) => new InterviewRunner({ store, step: createStep(interviewer), clock: deps.clock, logger: deps.logger });
   const common = { db: deps.db, clock: deps.clock, bank };

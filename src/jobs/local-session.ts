@@ -16,6 +16,7 @@ import {
   type ReminderPolicy,
   type RunOutcome,
 } from '../engine/index.js';
+import { guardInterviewer } from '../providers/answer-guard.js';
 import { createOfflineScorer, defaultQuestionBank, type QuestionBank } from '../scoring/index.js';
 import type { AnswerScorer } from '../scoring/types.js';
 import { ManualClock, type Clock } from '../shared/clock.js';
@@ -41,9 +42,9 @@ export interface LocalSessionOptions {
   quietWindowMs?: number;
   /** @defaultValue the engine's DEFAULT_REMINDER_POLICY */
   reminderPolicy?: ReminderPolicy;
-  /** @defaultValue the offline interviewer over `bank` */
+  /** @defaultValue the offline interviewer over `bank`, reading answers through the answer guard */
   interviewer?: Interviewer;
-  /** @defaultValue the offline rubric scorer */
+  /** The scoring job guards whatever scorer it is given. @defaultValue the offline rubric scorer */
   scorer?: AnswerScorer;
   /** @defaultValue the shipped question banks */
   bank?: QuestionBank;
@@ -78,7 +79,7 @@ export class LocalSession {
     const { db, clock } = options;
     const platform = options.platform ?? 'web';
     const bank = options.bank ?? defaultQuestionBank();
-    const interviewer = options.interviewer ?? createOfflineInterviewer(bank);
+    const interviewer = options.interviewer ?? guardInterviewer(createOfflineInterviewer(bank));
     const scorer = options.scorer ?? createOfflineScorer();
     const workspace = await ensureWorkspace(db, { platform, externalId: options.workspaceExternalId ?? 'local', name: 'Local' });
     await ensureDefaultRoles(db, workspace.id);

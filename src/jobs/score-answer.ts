@@ -1,11 +1,13 @@
 /**
- * Job `score_answer { answerId }`: scores one final answer with the configured scorer and stores one Score row per
- * dimension. Idempotent per scorer id and version: an answer that already has a score asked of this scorer version
- * is left alone (a newer version scores it again, beside the older rows), and the unique key (answer, dimension,
- * scorer, version) turns a concurrent second run into a no-op.
+ * Job `score_answer { answerId }`: scores one final answer with the configured scorer, through the answer guard
+ * (text addressed to the scorer is cut out and flagged first, whatever scorer was wired), and stores one Score row
+ * per dimension. Idempotent per scorer id and version: an answer that already has a score asked of this scorer
+ * version is left alone (a newer version scores it again, beside the older rows), and the unique key (answer,
+ * dimension, scorer, version) turns a concurrent second run into a no-op.
  */
 import { z } from 'zod';
-import { boundForScoring, findBankQuestion, toScoringQuestion, type QuestionBank } from '../scoring/index.js';
+import { mergeFlags, scoreGuarded } from '../providers/answer-guard.js';
+import { findBankQuestion, toScoringQuestion, type QuestionBank } from '../scoring/index.js';
 import type { AnswerScore, AnswerScorer, ScoringQuestion } from '../scoring/types.js';
 import type { Clock } from '../shared/clock.js';
 import { isAppError } from '../shared/errors.js';
@@ -54,12 +56,14 @@ export function scoringQuestionFor(bank: QuestionBank, turn: TurnForScoring): Sc
 }
 
 async function runScorer(scorer: AnswerScorer, question: ScoringQuestion, text: string, answerId: string): Promise<AnswerScore> {
-  try {
-    return await scorer.score({ question, answer: boundForScoring(text).text, answerId });
-  } catch (error) {
-    // Stored and shown as "scoring failed"; the message is ours or the error's name, never the answer.
-    return failedScore(scorer, isAppError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.name : 'unknown error');
-  }
+  // The whole answer goes to the guard, which bounds it to the scoring limit after cutting: an attempt that
+  // straddles the limit is still found whole.
+  const result = await scoreGuarded(scorer, { question, answer: text, answerId });
+  if (result.ok) return result.score;
+  // Stored and shown as "scoring failed"; the message is ours or the error's name, never the answer.
+  const { error } = result;
+  const failed = failedScore(scorer, isAppError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.name : 'unknown error');
+  return { ...failed, flags: mergeFlags(failed.flags, result.guarded.flags) };
 }
 
 const CLOSED = new Set(['completed', 'scoring']);

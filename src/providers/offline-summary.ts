@@ -4,6 +4,7 @@
  * Like every summary it names no score: the report shows the numbers next to their evidence.
  */
 import { DIMENSIONS, type Dimension } from '../scoring/index.js';
+import { addressesScorer } from './answer-guard.js';
 import type { InterviewSummary, SummaryInput } from './types.js';
 
 const DIMENSION_NAMES: Record<Dimension, string> = {
@@ -46,7 +47,7 @@ function rankDimensions(input: SummaryInput): Dimension[] {
 function concerns(input: SummaryInput): string[] {
   const notes = firstUnique(input.items.flatMap((i) => i.score.improvements));
   const failed = input.items.filter((i) => i.score.status === 'failed').length;
-  const flagged = input.items.filter((i) => i.score.flags.includes('prompt_injection')).length;
+  const flagged = input.items.filter((i) => addressesScorer(i.score.flags)).length;
   if (failed > 0) notes.push(`${failed} answer(s) could not be scored and are shown without scores.`);
   if (flagged > 0) notes.push(`${flagged} answer(s) contained text addressed to the scorer; it was removed before scoring.`);
   return notes;

@@ -1,8 +1,11 @@
 /**
  * The offline interviewer as an InterviewProvider: a thin adapter over src/scoring (profile, bank questions,
- * follow-up templates, the deterministic rubric scorer). It is the default provider and the OpenAI provider's
- * fallback. Answers pass the same guard as with a model, so an injection attempt cannot raise an offline score
- * either (a keyword scorer can be stuffed with terms as easily as a model can be asked for a 10).
+ * follow-up templates, the deterministic rubric scorer). It is what `npm run eval` scores with when no model is
+ * configured and the OpenAI provider's fallback. The introduction, every answer it decides a follow-up on and
+ * every answer it scores pass the answer guard (./answer-guard.ts) first, so an instruction to the scorer cannot
+ * raise an offline score either (a keyword scorer can be stuffed with terms as easily as a model can be asked for
+ * a 10). The interview's own scoring job does not go through this provider when no model is configured: it
+ * guards the offline scorer itself, with the same guard.
  */
 import {
   createOfflineScorer,
@@ -11,7 +14,7 @@ import {
   toScoringQuestion,
   type AnswerScorer,
 } from '../scoring/index.js';
-import { guardAnswer } from './answer-guard.js';
+import { guardedText, scoreGuarded } from './answer-guard.js';
 import { summarizeOffline } from './offline-summary.js';
 import { failedScore, fromAnswerScore } from './score-results.js';
 import { zeroUsage } from './usage.js';
@@ -48,7 +51,7 @@ export function createOfflineProvider(options: OfflineProviderOptions = {}): Int
     // Async although the work is synchronous, so an aborted signal rejects the promise instead of throwing.
     async extractProfile(introduction: string, options?: CallOptions): Promise<ProfileResult> {
       options?.signal?.throwIfAborted();
-      return { profile: extractProfile(introduction), source, usage: zeroUsage() };
+      return { profile: extractProfile(guardedText(introduction)), source, usage: zeroUsage() };
     },
     async nextQuestion(input: NextQuestionInput, options?: CallOptions): Promise<QuestionResult> {
       options?.signal?.throwIfAborted();
@@ -58,7 +61,7 @@ export function createOfflineProvider(options: OfflineProviderOptions = {}): Int
     async decideFollowUp(input: FollowUpInput, options?: CallOptions): Promise<FollowUpResult> {
       options?.signal?.throwIfAborted();
       const asked = { asked: input.askedQuestions ?? [], original: input.answer };
-      const followUp = decideFollowUp(input.bankQuestion, guardAnswer(input.answer).cleaned, asked);
+      const followUp = decideFollowUp(input.bankQuestion, guardedText(input.answer), asked);
       return { followUp, source, usage: zeroUsage() };
     },
     scoreAnswer: (input: ScoreAnswerInput, options?: CallOptions) => scoreOffline(scorer, input, options),
@@ -71,14 +74,10 @@ export function createOfflineProvider(options: OfflineProviderOptions = {}): Int
 
 async function scoreOffline(scorer: AnswerScorer, input: ScoreAnswerInput, options?: CallOptions): Promise<ProviderAnswerScore> {
   options?.signal?.throwIfAborted();
-  const guarded = guardAnswer(input.answer);
+  const result = await scoreGuarded(scorer, { question: input.question, answer: input.answer });
+  if (result.ok) return fromAnswerScore(result.score, scorer.label, result.guarded);
+  // The message of our own scorer's errors carries no candidate text.
+  const reason = result.error instanceof Error ? result.error.message : 'unknown error';
   const identity = { scorerId: scorer.id, scorerVersion: scorer.version, scorerLabel: scorer.label };
-  try {
-    const score = await scorer.score({ question: input.question, answer: guarded.cleaned });
-    return fromAnswerScore(score, scorer.label, guarded);
-  } catch (err) {
-    // The message of our own scorer's errors carries no candidate text.
-    const reason = err instanceof Error ? err.message : 'unknown error';
-    return failedScore(identity, guarded, `the offline scorer failed: ${reason}`);
-  }
+  return failedScore(identity, result.guarded, `the offline scorer failed: ${reason}`);
 }

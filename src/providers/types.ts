@@ -13,7 +13,7 @@ import type {
   SkillArea,
 } from '../scoring/index.js';
 
-/** Flags a provider puts on an answer: the shared list, which includes `prompt_injection`. */
+/** Flags a provider puts on an answer: the shared list, which includes `instruction_to_scorer`. */
 export type ProviderFlag = AnswerFlag;
 
 /** Tokens spent on one operation (all HTTP calls it made, retries included); zero for offline work and cache hits. */

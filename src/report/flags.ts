@@ -1,4 +1,8 @@
-/** Report-level flags: every gap in the evidence, each naming its question, so no average hides one. */
+/**
+ * Report-level flags: every gap in the evidence, each naming its question, so no average hides one; and every
+ * answer that addressed the scorer, so a reviewer sees it on the card and not only on the question's line.
+ */
+import { addressesScorer } from '../providers/answer-guard.js';
 import { DIMENSIONS } from '../scoring/types.js';
 import { DIMENSION_LABELS, capitalize } from './labels.js';
 import { notAssessedQuestions, notAssessedReason, notAssessedText, notAssessedWhere } from './not-assessed.js';
@@ -47,10 +51,23 @@ function notAssessedFlags(questions: readonly ReportQuestion[]): ReportFlag[] {
   });
 }
 
+/** Also for answers stored with the older `prompt_injection` flag: it meant the same. */
+function scorerInstructionFlag(question: ReportQuestion): ReportFlag[] {
+  if (!addressesScorer(question.flags)) return [];
+  const n = question.index;
+  return [{ code: 'instruction_to_scorer', question: n, message: `Question ${n} contains instructions to the scorer or an AI; that text was cut out and not scored.` }];
+}
+
 export function collectFlags(questions: readonly ReportQuestion[], profileGap: keyof typeof PROFILE_GAP_MESSAGES | null): ReportFlag[] {
   const flags: ReportFlag[] = [];
   if (profileGap) flags.push({ code: 'no_profile', question: null, message: PROFILE_GAP_MESSAGES[profileGap] });
-  for (const question of questions) flags.push(...flagsOfQuestion(question));
+  for (const question of questions) flags.push(...scorerInstructionFlag(question), ...flagsOfQuestion(question));
   flags.push(...notAssessedFlags(questions));
   return flags;
+}
+
+/** The report flags a card shows above its question lines: the answers that addressed the scorer, at most `max` lines. */
+export function cardWarnings(report: { flags: readonly ReportFlag[] }, max = 5): string[] {
+  const warnings = report.flags.filter((f) => f.code === 'instruction_to_scorer').map((f) => f.message);
+  return warnings.length <= max ? warnings : [...warnings.slice(0, max - 1), `…and ${warnings.length - max + 1} more in the full report.`];
 }

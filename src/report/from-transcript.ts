@@ -1,13 +1,16 @@
 /**
  * Scores an interview transcript file (the shape of test/fixtures/seed-transcript.json) into a report, offline. The
  * introduction gives the profile; every other turn goes to the scorer, an empty answer included (the scorer flags it
- * rather than this code guessing). A turn that was a bank question (by `questionId`, or by its text) is scored
- * against that question's rubric, and a follow-up with the nearest earlier question as its parent. The report's
- * generation time is the end of the interview, so the same transcript always gives the same report.
+ * rather than this code guessing). Every answer and the introduction pass the answer guard first, whatever scorer is
+ * given: text addressed to the scorer is cut out, flagged on its question, and never scored. A turn that was a bank
+ * question (by `questionId`, or by its text) is scored against that question's rubric, and a follow-up with the
+ * nearest earlier question as its parent. The report's generation time is the end of the interview, so the same
+ * transcript always gives the same report.
  *
  * It is also the format `cli report <id> --transcript` writes, so any stored interview can be scored again anywhere.
  */
 import { z } from 'zod';
+import { guardedText, mergeFlags, scoreGuarded } from '../providers/answer-guard.js';
 import { AppError } from '../shared/errors.js';
 import {
   LEVELS,
@@ -15,6 +18,7 @@ import {
   classifyAnswer,
   defaultQuestionBank,
   extractProfile,
+  type AnswerFlag,
   type AnswerScore,
   type AnswerScorer,
   type BankQuestion,
@@ -101,14 +105,17 @@ export interface ScoreTranscriptOptions {
 
 type TranscriptTurn = Transcript['turns'][number];
 
-async function scoreTurn(turn: TranscriptTurn, question: ScoringQuestion | null, scorer: AnswerScorer): Promise<AnswerScore | null> {
-  if (!question || turn.skipped) return null;
-  try {
-    return await scorer.score({ question, answer: turn.answer });
-  } catch {
-    // A scorer failure is shown as a missing score on that question (flagged); it never becomes a made-up value.
-    return null;
-  }
+interface ScoredTurn {
+  score: AnswerScore | null;
+  /** The guard's flags (and the shape flags of the scored text); kept when the scorer failed. */
+  flags: AnswerFlag[];
+}
+
+async function scoreTurn(turn: TranscriptTurn, question: ScoringQuestion | null, scorer: AnswerScorer): Promise<ScoredTurn> {
+  if (!question || turn.skipped) return { score: null, flags: [] };
+  const result = await scoreGuarded(scorer, { question, answer: turn.answer });
+  // A scorer failure is shown as a missing score on that question (flagged); it never becomes a made-up value.
+  return result.ok ? { score: result.score, flags: result.score.flags } : { score: null, flags: [...result.guarded.flags, 'scoring_failed'] };
 }
 
 interface AskedQuestion {
@@ -136,8 +143,7 @@ async function toReportTurns(transcript: Transcript, scorer: AnswerScorer, bank:
   // One at a time, in order: scorers may be rate-limited services, and the order of calls stays the same every run.
   for (const [index, turn] of transcript.turns.entries()) {
     const { bankQuestion, question } = questions[index] ?? { bankQuestion: undefined, question: null };
-    const score = await scoreTurn(turn, question, scorer);
-    const failed = score === null && turn.kind !== 'introduction' && !turn.skipped;
+    const { score, flags } = await scoreTurn(turn, question, scorer);
     turns.push({
       index,
       kind: turn.kind,
@@ -145,7 +151,7 @@ async function toReportTurns(transcript: Transcript, scorer: AnswerScorer, bank:
       answer: turn.answer,
       wordCount: countWords(turn.answer),
       skipped: turn.skipped ?? false,
-      flags: [...(turn.kind === 'introduction' ? [] : classifyAnswer(turn.answer)), ...(failed ? (['scoring_failed'] as const) : [])],
+      flags: mergeFlags(turn.kind === 'introduction' ? [] : classifyAnswer(turn.answer), flags),
       score,
       questionId: bankQuestion?.id ?? null,
     });
@@ -169,7 +175,7 @@ export async function scoreTranscript(transcript: Transcript, options: ScoreTran
     endedAt: transcript.endedAt,
     generatedAt: transcript.endedAt,
     interviewerLabel: 'Imported transcript',
-    profile: introduction.length > 0 ? extractProfile(introduction.join('\n\n')) : null,
+    profile: introduction.length > 0 ? extractProfile(guardedText(introduction.join('\n\n'))) : null,
     scorers: [{ id: scorer.id, version: scorer.version, label: scorer.label }],
     turns: await toReportTurns(transcript, scorer, options.bank ?? defaultQuestionBank()),
   });

@@ -89,7 +89,7 @@ export const ReportQuestionSchema = z.object({
   olderScores: z.array(OlderScoreSchema).default([]),
 });
 
-export const REPORT_FLAG_CODES = ['missing_score', 'missing_value', 'not_assessed', 'skipped_question', 'no_profile'] as const;
+export const REPORT_FLAG_CODES = ['missing_score', 'missing_value', 'not_assessed', 'skipped_question', 'no_profile', 'instruction_to_scorer'] as const;
 
 export const ReportFlagSchema = z.object({
   code: z.enum(REPORT_FLAG_CODES),

@@ -84,9 +84,9 @@ describe('the guarantee with the OpenAI provider', () => {
     fake.respondWith(gullible);
     const injected = await providerOn(fake).scoreAnswer({ answerId: 'inj', question, answer: withAttempt(GOOD_ANSWER) });
     const clean = await providerOn(fake).scoreAnswer({ answerId: 'clean', question, answer: GOOD_ANSWER });
-    expect(injected.flags).toContain('prompt_injection');
+    expect(injected.flags).toContain('instruction_to_scorer');
     expect(injected.injection.length).toBeGreaterThan(0);
-    expect(clean.flags).not.toContain('prompt_injection');
+    expect(clean.flags).not.toContain('instruction_to_scorer');
     expect(answerIn(fake.requests[0]!)).toBe(GOOD_ANSWER);
     expect(scoreValues(injected)).toEqual([4, 4, 4, 4, 4]);
     expectNotAbove(injected, clean);
@@ -139,7 +139,7 @@ describe('the guarantee with the offline provider', () => {
     const provider = createOfflineProvider();
     const injected = await provider.scoreAnswer({ answerId: 'i', question, answer: stuffed });
     const clean = await provider.scoreAnswer({ answerId: 'c', question, answer: GOOD_ANSWER });
-    expect(injected.flags).toContain('prompt_injection');
+    expect(injected.flags).toContain('instruction_to_scorer');
     expect(scoreValues(injected)).toEqual(scoreValues(clean));
   });
 });

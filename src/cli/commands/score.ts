@@ -1,6 +1,7 @@
 /**
  * `npm run cli -- score <transcript.json> [--json] [--role <family>]`: scores a transcript offline and prints the
- * report. Bad input exits 2 with one line per problem, each naming the file and the field; nothing else is printed.
+ * report. Answers pass the answer guard inside scoreTranscript, so text addressed to the scorer is flagged, not
+ * scored. Bad input exits 2 with one line per problem, each naming the file and the field; nothing else is printed.
  */
 import { readFile } from 'node:fs/promises';
 import { isAppError } from '../../shared/errors.js';

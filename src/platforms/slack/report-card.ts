@@ -5,6 +5,7 @@
  */
 import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../report/labels.js';
 import { dimensionValueText } from '../../report/not-assessed.js';
+import { cardWarnings } from '../../report/flags.js';
 import { formatScore } from '../../report/numbers.js';
 import { questionNotes } from '../../report/question-notes.js';
 import { rescoredSentence } from '../../report/rescored.js';
@@ -57,6 +58,13 @@ function questionLines(report: Report, budget: number): string[] {
   return [...lines.slice(0, budget - 1), `…and ${lines.length - budget + 1} more questions in the full report.`];
 }
 
+/** Answers that addressed the scorer, above the question lines: a reviewer should not have to spot it in a line. */
+function warningSection(report: Report): Block[] {
+  const warnings = cardWarnings(report);
+  if (warnings.length === 0) return [];
+  return [section(`:warning: *Instructions to the scorer*\n${warnings.map((w) => `• ${escapeMrkdwn(w)}`).join('\n')}`)];
+}
+
 /** Lines packed into as few sections as the text limit allows. */
 function packed(lines: string[]): Block[] {
   return packLines(lines, SLACK_LIMITS.sectionText).map(section);
@@ -75,6 +83,7 @@ export function renderReportCard(report: Report, extra: { decisionLine?: string;
     section(escapeMrkdwn(clip(report.summary, 1200))),
     ...(report.writtenSummary ? [section(escapeMrkdwn(clip(writtenSummaryText(report.writtenSummary), 1200)))] : []),
     { type: 'divider' },
+    ...warningSection(report),
     ...packed(questionLines(report, 40)).slice(0, 4),
     { type: 'divider' },
     section(`*Recommendation: ${decision}*\n${report.recommendation.rationale.map((r) => `• ${escapeMrkdwn(r)}`).join('\n')}`),

@@ -8,6 +8,7 @@
 import { DECISIONS, type DecisionKind } from '../../../engine/index.js';
 import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../../report/labels.js';
 import { dimensionValueText } from '../../../report/not-assessed.js';
+import { cardWarnings } from '../../../report/flags.js';
 import { formatScore } from '../../../report/numbers.js';
 import { questionNotes } from '../../../report/question-notes.js';
 import { rescoredSentence } from '../../../report/rescored.js';
@@ -80,6 +81,13 @@ function decisionActions(interviewId: string): Element[] {
   }));
 }
 
+/** Answers that addressed the scorer, above the question lines: a reviewer should not have to spot it in a line. */
+function warningBlocks(report: Report): Element[] {
+  const warnings = cardWarnings(report);
+  if (warnings.length === 0) return [];
+  return [textBlock(`**Instructions to the scorer**\n\n${warnings.map((w) => `- ${w}`).join('\n')}`, { color: 'Warning', separator: true })];
+}
+
 function cardBody(report: Report, decision: RecordedDecision | null, questions: string[]): Element[] {
   const recommended = DECISION_WORDS[report.recommendation.decision];
   const scorers = report.metadata.scorers.map((s) => s.label).join('; ');
@@ -91,6 +99,7 @@ function cardBody(report: Report, decision: RecordedDecision | null, questions: 
     textBlock(profileLine(report)),
     textBlock(clip(report.summary, 1200)),
     ...(report.writtenSummary ? [textBlock(clip(writtenSummaryText(report.writtenSummary), 1200))] : []),
+    ...warningBlocks(report),
     textBlock(questions.join('\n\n'), { separator: true }),
     textBlock(`**Recommendation: ${recommended}**\n\n${report.recommendation.rationale.slice(0, 10).map((r) => `- ${clip(r, 400)}`).join('\n')}`, { separator: true }),
     ...(decision ? [textBlock(decisionLine(decision), { color: 'Accent' })] : []),
