@@ -18,6 +18,12 @@ const REFERENCE_HITS_MIN = 4;
 const REFERENCE_HITS_MAX = 12;
 /** An answer whose content words are at least this much the question's words and filler restates the question. */
 const RESTATE_ECHO_AND_FILLER = 0.55;
+/**
+ * An answer this much made of the question's own words restates it when it adds too few topic words of its own, and
+ * most of the words it adds are generic (under this share belong to the topic).
+ */
+const RESTATE_ECHO_ALONE = 0.2;
+const RESTATE_OWN_TOPIC_SHARE = 0.3;
 /** ...unless it adds this many words of its own that belong to the topic. */
 const RESTATE_ENOUGH_OWN_TOPIC_WORDS = 4;
 /** Fewer novel stems than this, whatever the echo, is an answer that adds nothing. */
@@ -116,5 +122,9 @@ function restatesQuestion(s: AnswerSignals, model: QuestionModel): boolean {
   if (s.totalWords < OFF_TOPIC_MIN_WORDS) return false;
   const ownTopicWords = new Set(s.sentences.flatMap((x) => [...x.novel].filter((stem) => model.topicStems.has(stem)))).size;
   if (s.novelStems < NOTHING_ADDED_NOVEL && s.echoShare > 0) return true;
+  // Re-worded with generic words of its own ("they give you different results in different situations"): it leans
+  // on the question's words and adds almost nothing the topic would use.
+  const ownShare = s.novelStems === 0 ? 0 : ownTopicWords / s.novelStems;
+  if (s.echoShare >= RESTATE_ECHO_ALONE && ownTopicWords < RESTATE_ENOUGH_OWN_TOPIC_WORDS && ownShare < RESTATE_OWN_TOPIC_SHARE) return true;
   return s.echoShare + s.fillerShare >= RESTATE_ECHO_AND_FILLER && ownTopicWords < RESTATE_ENOUGH_OWN_TOPIC_WORDS && s.conceptsExplained.length === 0;
 }

@@ -92,7 +92,7 @@ function accuracy(s: AnswerSignals, c: Components, model: QuestionModel): Raw {
   if (parts.length === 0) parts.push(`Says nothing about the ${what}.`);
   if (model.conceptsFromBank && s.conceptsMissing.length > 0) parts.push(`Not mentioned: ${joinList(s.conceptsMissing)}.`);
   parts.push(`Shares ${count(s.referenceHits, 'key idea')} with the reference answer beyond the question's own words.`);
-  for (const m of s.misconceptions) parts.push(`States a common misconception (${m.claim}):${quoted(s, m.sentence)}.`);
+  for (const m of s.misconceptions) parts.push(`States a common misconception (${m.claim}): "${m.quote}".`);
   // Correct points spread thin over padding are only partly credited: a reader cannot tell what the candidate
   // would say on their own from what they happened to mention on the way.
   // Staying on the question is worth something only in an answer that says something about it.

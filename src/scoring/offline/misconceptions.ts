@@ -59,14 +59,12 @@ function looseStarts(tokens: readonly Token[], stems: readonly string[]): number
   return starts;
 }
 
-/** [start, end) of every match of a phrase of the group without a negator right before it. */
+/** [start, end) of every match of a phrase of the group, before any negation check. */
 function groupMatches(tokens: readonly Token[], group: readonly string[]): Array<[number, number]> {
   return group.flatMap((phrase) => {
     const stems = stemsOf(phrase);
     const width = stems.length + MAX_GAP * (stems.length - 1);
-    return looseStarts(tokens, stems)
-      .filter((at) => !negatedAt(tokens, at))
-      .map((at): [number, number] => [at, Math.min(tokens.length, at + width)]);
+    return looseStarts(tokens, stems).map((at): [number, number] => [at, Math.min(tokens.length, at + width)]);
   });
 }
 
@@ -78,7 +76,13 @@ const CLAIM_WINDOW = 12;
 
 /** One match per group, all within CLAIM_WINDOW words, chosen around each match of the first group; or null. */
 function claimSpans(tokens: readonly Token[], misconception: Misconception): Array<[number, number]> | null {
-  const perGroup = misconception.cues.map((group) => groupMatches(tokens, group));
+  const raw = misconception.cues.map((group) => groupMatches(tokens, group));
+  // A negator inside another cue of the same claim ("the tokens never expire") is part of the claim.
+  const perGroup = raw.map((matches, g) => {
+    const others = raw.filter((_, k) => k !== g).flat();
+    const inOtherCue = (i: number) => others.some(([start, end]) => i >= start && i < end);
+    return matches.filter(([start]) => !negatedAt(tokens, start, inOtherCue));
+  });
   if (perGroup.some((matches) => matches.length === 0)) return null;
   for (const anchor of perGroup[0] ?? []) {
     const chosen = perGroup.map((matches) =>

@@ -27,12 +27,15 @@ const CLAUSE_WORDS = new Set(['but', 'because', 'while', 'whereas', 'although', 
 /** "Never: commit them to git" still negates across its colon; commas and brackets end the negator's reach. */
 const CLAUSE_GAP = /[,;()\u2014\u2013]|\s-\s/u;
 
-/** Whether a negator (of the given set) stands within the window before `index`. */
-export function negatedAt(tokens: readonly Token[], index: number, negators: ReadonlySet<string> = NEGATORS): boolean {
+/**
+ * Whether a negator stands within the window before `index`. `ignore` leaves out negators that belong to something
+ * else (a cue phrase of the same claim: "tokens never expire"). "no-cors" and "non-blocking" are words, not negations.
+ */
+export function negatedAt(tokens: readonly Token[], index: number, ignore: (i: number) => boolean = () => false): boolean {
   for (let i = Math.max(0, index - NEGATION_WINDOW); i < index; i++) {
     const token = tokens[i];
-    if (token === undefined || !negators.has(token.lower)) continue;
-    if (NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '')) continue;
+    if (token === undefined || !NEGATORS.has(token.lower) || ignore(i)) continue;
+    if (NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '') || /^[-‐]$/u.test(tokens[i + 1]?.gap ?? '')) continue;
     if (clauseBreakBetween(tokens, i, index)) continue;
     return true;
   }

@@ -28,6 +28,11 @@ export interface QuestionModel {
   vocabulary: ReadonlySet<string>;
 }
 
+/** Stems of the linking-word lexicons ("because", "first", "for example"): how an answer is built, not its topic. */
+const STRUCTURE: ReadonlySet<string> = new Set(
+  [...REASONING, ...EXAMPLES, ...TRADE_OFFS, ...STEPS, ...REFLECTION].flatMap((p) => phraseStems(p)).filter((s) => isContentWord(s)),
+);
+
 /** At most this many key terms are taken from an ad-hoc question's text. */
 const MAX_DERIVED_TERMS = 12;
 
@@ -54,6 +59,7 @@ export function buildQuestionModel(question: ScoringQuestion): QuestionModel {
     reference,
     ...concepts.flatMap((c) => [c.name, ...c.synonyms]),
     ...parts.flatMap((p) => p.cues),
+    ...(rubric.misconceptions ?? []).flatMap((m) => m.cues.flat()),
     ...REASONING, ...EXAMPLES, ...TRADE_OFFS, ...STEPS, ...REFLECTION,
     ...Object.values(STAR_CUES).flat(),
   ]);
@@ -66,7 +72,7 @@ export function buildQuestionModel(question: ScoringQuestion): QuestionModel {
     partsFromBank: probed.length > 0,
     referenceStems,
     echoStems,
-    topicStems: new Set([...conceptStems, ...cueStems, ...(referenceStems ?? []), ...echoStems].filter((s) => !FILLER.has(s))),
+    topicStems: new Set([...conceptStems, ...cueStems, ...(referenceStems ?? []), ...echoStems].filter((s) => !FILLER.has(s) && !STRUCTURE.has(s))),
     questionTerms: questionTerms.map((t) => stem(t)),
     misconceptions: rubric.misconceptions ?? [],
     vocabulary,

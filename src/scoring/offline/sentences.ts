@@ -68,7 +68,13 @@ function sentenceFacts(tokens: readonly Token[], model: QuestionModel): Sentence
   const referenceHits = new Set(refusing ? [] : [...novel].filter((s) => model.referenceStems?.has(s)));
   const predicates = tokens.filter((t) => PREDICATES.has(t.lower)).length;
   const budget = novel.size + Math.min(2, predicates) * 0.5;
-  const explainedCount = named.length === 0 || novel.size < 2 ? 0 : Math.min(named.length, Math.max(1, Math.floor(budget / NOVEL_WORDS_PER_CONCEPT)));
+  // Saying something about a concept takes words of the topic too: "ETL and ELT are two different approaches" adds
+  // words, but none that the rubric or the reference answer would use.
+  const topicalNovel = [...novel].filter((s) => model.topicStems.has(s)).length;
+  const explainedCount =
+    named.length === 0 || novel.size < 2 || topicalNovel === 0
+      ? 0
+      : Math.min(named.length, Math.max(1, Math.floor(budget / NOVEL_WORDS_PER_CONCEPT)));
   return {
     tokens,
     quote: quoteOf(tokens),

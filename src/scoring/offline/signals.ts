@@ -4,7 +4,7 @@ import { NAME_PLACEHOLDER } from '../text/neutralize.js';
 import { isStopword } from '../text/stopwords.js';
 import { STAR_PARTS, type ExpectedPart, type StarPart } from '../types.js';
 import { APPLIED, CHATTER, EXAMPLES, IRREGULAR_PAST, NOT_ACTIONS, REASONING, REFLECTION, STAR_CUES, STEPS, TRADE_OFFS } from './lexicons.js';
-import { findMisconceptions, type AssertedMisconception } from './misconceptions.js';
+import { findMisconceptions } from './misconceptions.js';
 import type { QuestionModel } from './question-model.js';
 import { analyzeSentences, type SentenceFacts } from './sentences.js';
 
@@ -61,7 +61,8 @@ export interface AnswerSignals {
   /** "I did X" statements: first-person past-tense actions. */
   actions: number;
   star: Record<StarPart, boolean> | null;
-  misconceptions: AssertedMisconception[];
+  /** Misconceptions asserted, with the sentence that asserts them (a copy of the question's words included). */
+  misconceptions: Array<{ claim: string; quote: string }>;
   /** Question words the answer uses, of the question's key terms (ad-hoc topic checks). */
   questionTermsFound: number;
   questionTermsTotal: number;
@@ -120,7 +121,8 @@ export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerS
     namedTerms: topical.reduce((sum, s) => sum + s.tokens.filter(isNamedTerm).length, 0),
     actions,
     star,
-    misconceptions: findMisconceptions(sentences.map((s) => s.tokens), model.misconceptions),
+    // Every sentence counts here: a wrong claim made in the question's own words is still a wrong claim.
+    misconceptions: findMisconceptions(all.map((s) => s.tokens), model.misconceptions).map((m) => ({ claim: m.claim, quote: all[m.sentence]?.quote ?? '' })),
     questionTermsFound: model.questionTerms.filter((t) => answerStems.has(t)).length,
     questionTermsTotal: model.questionTerms.length,
   };

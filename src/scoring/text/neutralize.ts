@@ -85,5 +85,6 @@ const COMMON_CAPITALISED: ReadonlySet<string> = new Set(
   `a an and as at but by for from if in into it its i i'm i've i'd my of on or our so that the then there these they
   this those to we when where which while who with you your after before during once first second third next finally
   also however because since although though eventually overall instead meanwhile later initially afterwards
-  yes no sure okay ok well`.split(/\s+/).filter((w) => w.length > 0),
+  yes no sure okay ok well never not nothing nobody none neither nor without avoid always often sometimes usually
+  just only every each all both most many some any another other such`.split(/\s+/).filter((w) => w.length > 0),
 );
