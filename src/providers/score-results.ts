@@ -46,7 +46,7 @@ export function fromAnswerScore(score: AnswerScore, label: string, guarded: Guar
   };
 }
 
-/** Whether the question asks for a STAR story (follow-ups of behavioral questions are scored as their parent). */
+/** Whether the question asks for a STAR story: a behavioral question, or a follow-up to one (it counts with them). */
 export function wantsStar(question: ScoringQuestion): boolean {
-  return question.kind === 'behavioral';
+  return question.kind === 'behavioral' || (question.kind === 'follow_up' && question.parent?.kind === 'behavioral');
 }

@@ -55,9 +55,10 @@ function dimensionsOf(score: AnswerScore | null): Pick<ReportQuestion, 'dimensio
   return { dimensions, dimensionEvidence, notAssessed };
 }
 
-function starOf(kind: ReportQuestion['kind'], score: AnswerScore | null): ReportQuestion['star'] {
+/** A behavioral answer's STAR, and a follow-up's to a behavioral question (it counts with the stories). */
+function starOf(kind: ReportQuestion['kind'] | 'story', score: AnswerScore | null): ReportQuestion['star'] {
   const star = score?.star;
-  if (kind !== 'behavioral' || !star) return null;
+  if ((kind !== 'behavioral' && kind !== 'story') || !star) return null;
   const { situation, task, action, result } = star;
   return { situation, task, action, result, value: usableValue(star.value), evidence: toPlainItem(star.evidence) };
 }
@@ -79,7 +80,7 @@ export function scorerLabel(score: AnswerScore, scorers: readonly ScorerDescript
 }
 
 /** An older run's overall, combined exactly as the shown one is; null when that run has no usable score. */
-function olderScoreOf(kind: ReportQuestion['kind'], score: AnswerScore, scorers: readonly ScorerDescription[]): OlderScore {
+function olderScoreOf(kind: ReportQuestion['kind'] | 'story', score: AnswerScore, scorers: readonly ScorerDescription[]): OlderScore {
   const usable = score.status === 'ok' ? score : null;
   const overall = usable ? questionOverall(dimensionsOf(usable).dimensions, starOf(kind, usable)?.value ?? null) : null;
   return { id: score.scorerId, version: score.scorerVersion, label: scorerLabel(score, scorers), overall };
@@ -98,7 +99,8 @@ export function toReportQuestion(
   const status = statusOf(turn);
   const score = status === 'scored' ? turn.score : null;
   const { dimensions, dimensionEvidence, notAssessed } = dimensionsOf(score);
-  const star = starOf(turn.kind, score);
+  const story = turn.kind === 'follow_up' && parent?.kind === 'behavioral' ? 'story' : turn.kind;
+  const star = starOf(story, score);
   const shown = turn.score && status !== 'skipped' ? turn.score : null;
   return {
     index: number,
@@ -119,6 +121,6 @@ export function toReportQuestion(
     flags: flagsOf(turn, status),
     scorer: shown ? scorerLabel(shown, scorers) : null,
     scoredWith: shown ? { id: shown.scorerId, version: shown.scorerVersion } : null,
-    olderScores: status === 'skipped' ? [] : (turn.olderScores ?? []).map((older) => olderScoreOf(turn.kind, older, scorers)),
+    olderScores: status === 'skipped' ? [] : (turn.olderScores ?? []).map((older) => olderScoreOf(story, older, scorers)),
   };
 }

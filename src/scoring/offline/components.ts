@@ -1,4 +1,5 @@
 import type { AnswerFlag } from '../types.js';
+import { GENERIC_WORDS } from './generic-words.js';
 import type { QuestionModel } from './question-model.js';
 import type { AnswerSignals } from './signals.js';
 
@@ -16,16 +17,13 @@ const NAMED_ONLY_MAX = 1;
 const REFERENCE_SHARE_FOR_FULL = 0.22;
 const REFERENCE_HITS_MIN = 4;
 const REFERENCE_HITS_MAX = 12;
-/** An answer whose content words are at least this much the question's words and filler restates the question. */
-const RESTATE_ECHO_AND_FILLER = 0.55;
-/**
- * An answer this much made of the question's own words restates it when it adds too few topic words of its own, and
- * most of the words it adds are generic (under this share belong to the topic).
- */
-const RESTATE_ECHO_ALONE = 0.2;
-const RESTATE_OWN_TOPIC_SHARE = 0.3;
-/** ...unless it adds this many words of its own that belong to the topic. */
-const RESTATE_ENOUGH_OWN_TOPIC_WORDS = 4;
+/** Specific words per hundred from which an answer says something, however much of the question it repeats. */
+const RESTATE_SPECIFIC_PER_100_WORDS = 12;
+/** An answer whose content words are this much the question's own restates it below this many specific words. */
+const RESTATING = [
+  { echo: 0.3, specificWords: 7 },
+  { echo: 0.4, specificWords: 9 },
+] as const;
 /** Fewer novel stems than this, whatever the echo, is an answer that adds nothing. */
 const NOTHING_ADDED_NOVEL = 3;
 /** Words from which an answer is long enough to judge as off topic rather than just short. */
@@ -69,7 +67,7 @@ export function computeComponents(s: AnswerSignals, model: QuestionModel, flags:
   const partTotal = s.partsFound.length + s.partsMissing.length;
   const referenceSize = model.referenceStems?.size ?? 0;
   const referenceNeeded = Math.min(REFERENCE_HITS_MAX, Math.max(REFERENCE_HITS_MIN, referenceSize * REFERENCE_SHARE_FOR_FULL));
-  const restates = restatesQuestion(s, model);
+  const restates = restatesQuestion(s);
   return {
     accuracyConcepts: total === 0 ? 0 : clamp01(credited / Math.min(total, CONCEPTS_FOR_ACCURACY)),
     coverage: total === 0 ? 0 : clamp01(credited / Math.min(total, CONCEPTS_FOR_COVERAGE)),
@@ -115,16 +113,15 @@ function missesTheTopic(s: AnswerSignals, model: QuestionModel): boolean {
 }
 
 /**
- * An answer restates the question when nearly all of its content is the question's own words and filler, and it adds
- * almost nothing about the topic of its own; or when it adds nothing at all.
+ * An answer restates the question when it adds almost nothing of its own; or when it leans on the question's words
+ * and the few words it adds are everyday ones ("they give you different results in different situations") rather
+ * than anything specific. The more of the question it repeats, the more specific words it needs to escape.
  */
-function restatesQuestion(s: AnswerSignals, model: QuestionModel): boolean {
+function restatesQuestion(s: AnswerSignals): boolean {
   if (s.totalWords < OFF_TOPIC_MIN_WORDS) return false;
-  const ownTopicWords = new Set(s.sentences.flatMap((x) => [...x.novel].filter((stem) => model.topicStems.has(stem)))).size;
   if (s.novelStems < NOTHING_ADDED_NOVEL && s.echoShare > 0) return true;
-  // Re-worded with generic words of its own ("they give you different results in different situations"): it leans
-  // on the question's words and adds almost nothing the topic would use.
-  const ownShare = s.novelStems === 0 ? 0 : ownTopicWords / s.novelStems;
-  if (s.echoShare >= RESTATE_ECHO_ALONE && ownTopicWords < RESTATE_ENOUGH_OWN_TOPIC_WORDS && ownShare < RESTATE_OWN_TOPIC_SHARE) return true;
-  return s.echoShare + s.fillerShare >= RESTATE_ECHO_AND_FILLER && ownTopicWords < RESTATE_ENOUGH_OWN_TOPIC_WORDS && s.conceptsExplained.length === 0;
+  const specific = new Set(s.sentences.flatMap((x) => [...x.novel].filter((stem) => !GENERIC_WORDS.has(stem)))).size;
+  // A short thin answer ("I would put Redis in front with an expiry") is dense with what little it says: not a restatement.
+  const perHundredWords = (100 * specific) / Math.max(1, s.totalWords);
+  return perHundredWords < RESTATE_SPECIFIC_PER_100_WORDS && RESTATING.some((rule) => s.echoShare >= rule.echo && specific < rule.specificWords);
 }
