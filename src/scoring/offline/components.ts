@@ -85,8 +85,8 @@ export function computeComponents(s: AnswerSignals, model: QuestionModel, flags:
 }
 
 /** Ideas per hundred words from which an answer counts as dense, and below which it counts as padded. */
-const DENSE_IDEAS_PER_100_WORDS = 8;
-const PADDED_IDEAS_PER_100_WORDS = 2;
+const DENSE_IDEAS_PER_100_WORDS = 9;
+const PADDED_IDEAS_PER_100_WORDS = 3;
 /** Chat filler per hundred words that is still natural, and the rate at which it halves concision. */
 const NATURAL_CHATTER_PER_100_WORDS = 1;
 const HEAVY_CHATTER_PER_100_WORDS = 4;
