@@ -43,6 +43,9 @@ const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = { wo: 'will', ca: 
  * and a cue phrase "do not need" matches "don't need".
  */
 function splitNegation(word: string): [string, string] | null {
+  // Most words end in neither: skip the regular expression for them (this runs on every token).
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 116 && last !== 84) return null; // 't' or 'T'
   if (/^cannot$/i.test(word)) return [word.slice(0, 3), word.slice(3)];
   const match = /^(\p{L}+)n['’]t$/iu.exec(word);
   if (match === null) return null;
@@ -67,9 +70,17 @@ export function rawTokens(chunk: string): RawToken[] {
 const phraseCache = new Map<string, string>();
 const PHRASE_CACHE_LIMIT = 10_000;
 
-/** Stems of a phrase, without neutralising (bank phrases are never names). */
+const stemsCache = new Map<string, string[]>();
+
+/** Stems of a phrase, without neutralising (bank phrases are never names); memoised, since bank phrases recur. */
 export function phraseStems(phrase: string): string[] {
-  return rawTokens(phrase).map((t) => stem(t.text));
+  let stems = stemsCache.get(phrase);
+  if (stems === undefined) {
+    stems = rawTokens(phrase).map((t) => stem(t.text));
+    if (stemsCache.size >= PHRASE_CACHE_LIMIT) stemsCache.clear();
+    stemsCache.set(phrase, stems);
+  }
+  return stems;
 }
 
 /** The phrase as it appears in a stem line (" cach asid "), memoised because the same bank phrases recur. */
