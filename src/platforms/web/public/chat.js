@@ -59,11 +59,28 @@ function onEvent(event) {
   if (item.entry.kind === 'edited') applyEdit(item.entry);
 }
 
+// EventSource reconnects by itself after a dropped stream (sending Last-Event-ID, so the server replays what was
+// missed); after an answer that is not a stream (a restart, a refused request) it gives up, so we open a new one.
+let retryMs = 1000;
 function connect() {
   const source = new EventSource(log.dataset.events + '?after=' + encodeURIComponent(log.dataset.after));
   source.onmessage = onEvent;
-  source.onopen = () => say('');
-  source.onerror = () => say('Reconnecting…');
+  source.addEventListener('ended', ended);
+  source.onopen = () => {
+    retryMs = 1000;
+    say('');
+  };
+  source.onerror = () => {
+    say('Reconnecting…');
+    if (source.readyState !== EventSource.CLOSED) return;
+    setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 30000);
+  };
+}
+
+// The interview is over: what is left to do is erasing, so the message box and the other commands go.
+function ended() {
+  for (const element of document.querySelectorAll('[data-while-open]')) element.hidden = true;
 }
 
 async function post(form, extra) {

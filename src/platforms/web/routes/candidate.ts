@@ -73,7 +73,7 @@ export function candidateRouter(ctx: WebContext): Router {
 
   router.get('/c/:token/events', async (req, res) => {
     const claims = await admit(ctx, req, res, 'lookup');
-    if (claims) await streamEvents(ctx, req, res, claims.interviewId);
+    if (claims) streamEvents(ctx, req, res, claims.interviewId);
   });
 
   router.post('/c/:token/messages', ...form, async (req, res) => {
