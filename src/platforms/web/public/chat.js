@@ -32,7 +32,7 @@ function appendMessage(seq, entry) {
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = entry.text;
-  item.append(who, ' ', text);
+  item.append(who, text);
   list.appendChild(item);
   item.scrollIntoView({ block: 'nearest' });
   if (entry.from === 'candidate') addEditOption(entry.messageId, entry.text);
@@ -46,7 +46,7 @@ function applyEdit(entry) {
       const mark = document.createElement('span');
       mark.className = 'edited';
       mark.textContent = '(edited)';
-      item.append(' ', mark);
+      item.append(mark);
     }
   }
 }
@@ -103,18 +103,21 @@ function handle(formId, extraOf, after) {
   });
 }
 
-handle('send', () => ({ clientId: crypto.randomUUID() }), () => {
-  messageBox.value = '';
-  messageBox.focus();
-  say('Sent.');
-});
-handle('commands', (event) => ({ command: event.submitter ? event.submitter.value : '' }), () => say('Sent.'));
-handle('edit', () => ({}), (form) => {
-  form.querySelector('textarea').value = '';
-  messageBox.focus();
-  say('Edit saved.');
-});
-messageBox.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) document.getElementById('send').requestSubmit();
-});
+// An ended interview's page has no message box, edit form or command buttons: nothing to wire up.
+if (messageBox) {
+  handle('send', () => ({ clientId: crypto.randomUUID() }), () => {
+    messageBox.value = '';
+    messageBox.focus();
+    say('Sent.');
+  });
+  handle('commands', (event) => ({ command: event.submitter ? event.submitter.value : '' }), () => say('Sent.'));
+  handle('edit', () => ({}), (form) => {
+    form.querySelector('textarea').value = '';
+    messageBox.focus();
+    say('Edit saved.');
+  });
+  messageBox.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) document.getElementById('send').requestSubmit();
+  });
+}
 connect();
