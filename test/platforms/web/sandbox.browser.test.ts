@@ -11,7 +11,7 @@ import { startWebHarness, TEST_LINK_SECRET, type WebHarness } from '../../suppor
 
 const XSS = '<img src=x onerror=alert(1)>';
 const CLOSING = /That was the last question/;
-const PROMPT = /(Introduction|Question \d+ of \d+ \((technical|behavioral)\)|Follow-up): /;
+const PROMPT = /(Introduction|Question \d+ \((technical|behavioral), \d+ of \d+ planned|follow-up to question \d+\)): /;
 
 if (!chromiumPresent) console.warn('SKIPPED web browser tests: /usr/bin/chromium is not installed (apt-get install chromium)');
 
