@@ -29,7 +29,7 @@ export class LiveHub {
   private subscriber: Redis | null = null;
   private confirmed = false;
   private subscribing: Promise<void> | null = null;
-  private stopped: AbortController = new AbortController();
+  private readonly stopped = new AbortController();
   private readonly listeners = new Map<string, Set<Ring>>();
   /** Open streams, ended on stop so a shutting-down server is not held open by them. */
   private readonly streams = new Set<{ end(): void }>();

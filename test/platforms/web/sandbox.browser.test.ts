@@ -101,7 +101,7 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
     // Over without a reload: the message box and the commands go, erasing stays.
     await expect.poll(() => chat.locator('#send').isHidden()).toBe(true);
     expect(await chat.locator('#commands').isHidden()).toBe(true);
-    expect(await chat.getByRole('link', { name: 'Stop and erase my data' }).isVisible()).toBe(true);
+    expect(await chat.getByRole('link', { name: 'Erase my data' }).isVisible()).toBe(true);
     const live = await bubbles(chat);
     expect(live.filter((b) => !/^(Screener|You)\n\S/.test(b))).toEqual([]);
     const labels = (await chat.locator('#conversation li.screener .text').allTextContents()).flatMap((t) => /^(Question \d+ \([^)]*\)):/.exec(t)?.[1] ?? []);

@@ -81,6 +81,8 @@ function connect() {
 // The interview is over: what is left to do is erasing, so the message box and the other commands go.
 function ended() {
   for (const element of document.querySelectorAll('[data-while-open]')) element.hidden = true;
+  const erase = document.querySelector('.erase a');
+  if (erase) erase.textContent = 'Erase my data';
 }
 
 async function post(form, extra) {
