@@ -21,10 +21,17 @@ export const INTRODUCTION_QUESTION =
   'To start, tell me about yourself: your projects, your technical skills and your work experience.';
 export const INTRODUCTION_LABEL = 'Introduction';
 
-export function questionLabel(index: number, total: number, kind: 'technical' | 'behavioral'): string {
-  return `Question ${index + 1} of ${total} (${kind})`;
+/**
+ * A question's number is its place among all the questions asked, follow-ups included: the report numbers them
+ * the same way ("QUESTION 5 (FOLLOW-UP TO 4)"), so the chat and the report can be read side by side. The planned
+ * count is progress for the candidate.
+ */
+export function questionLabel(number: number, plannedIndex: number, plannedTotal: number, kind: 'technical' | 'behavioral'): string {
+  return `Question ${number} (${kind}, ${plannedIndex + 1} of ${plannedTotal} planned)`;
 }
-export const FOLLOW_UP_LABEL = 'Follow-up';
+export function followUpLabel(number: number, parentNumber: number): string {
+  return `Question ${number} (follow-up to question ${parentNumber})`;
+}
 
 export function prompt(label: string, text: string): string {
   return `${label}: ${text}`;

@@ -79,7 +79,8 @@ export function askFollowUp(ctx: StepContext, parent: TurnState, followUp: Follo
     parentQuestionId: parent.questionId,
     parentTurnId: parent.turnId,
     text: followUp.prompt,
-    label: copy.FOLLOW_UP_LABEL,
+    // The introduction is turn 0, so a question's order is its number among the questions (see copy.questionLabel).
+    label: copy.followUpLabel(ctx.state.nextOrder, parent.order),
   };
   ctx.audit('follow_up.asked', { parentOrder: parent.order, reason: followUp.reason });
   present(ctx, newTurn(ctx, fields), announce);
@@ -107,7 +108,7 @@ export function moveOn(ctx: StepContext, announce: boolean, wording: QuestionWor
     parentQuestionId: null,
     parentTurnId: null,
     text: wording?.questionId === next.questionId ? wording.text : next.text,
-    label: copy.questionLabel(index, plan.length, next.kind),
+    label: copy.questionLabel(ctx.state.nextOrder, index, plan.length, next.kind),
   };
   present(ctx, newTurn(ctx, fields), announce);
 }

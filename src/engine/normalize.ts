@@ -50,6 +50,4 @@ export function normalizeText(raw: string): string {
   return out.replace(/\n{3,}/g, '\n\n').trim();
 }
 
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => word.length > 0).length;
-}
+export { countWords } from '../shared/words.js';

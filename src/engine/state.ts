@@ -46,7 +46,7 @@ export const turnSchema = z.object({
   parentQuestionId: z.string().nullable(),
   parentTurnId: z.string().nullable(),
   text: z.string(),
-  /** "Question 2 of 7 (technical)" and the like, shown before the text. */
+  /** "Question 3 (technical, 2 of 7 planned)" and the like, shown before the text. */
   label: z.string(),
   /** Null while the turn is decided but not shown yet (the candidate paused right after an answer). */
   askedAt: isoDate.nullable(),

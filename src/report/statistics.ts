@@ -1,11 +1,7 @@
 import { round2 } from './numbers.js';
 import type { Report, ReportQuestion } from './schema.js';
 
-/** Words as a reader would count them: runs of non-space characters. */
-export function countWords(text: string): number {
-  const words = text.trim().match(/\S+/g);
-  return words ? words.length : 0;
-}
+export { countWords } from '../shared/words.js';
 
 export function computeStatistics(questions: readonly ReportQuestion[], introductionWords: number): Report['statistics'] {
   const answered = questions.filter((q) => q.status !== 'skipped' && q.wordCount > 0);

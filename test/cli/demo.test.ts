@@ -62,7 +62,7 @@ describe('npm run cli -- demo', () => {
     expect(await cli.exit).toBe(0);
     const output = cli.output();
     expect(output).toMatch(/offline interviewer/);
-    expect(output).toMatch(/Question 7 of 7 \(behavioral\)/);
+    expect(output).toMatch(/Question \d+ \(behavioral, 7 of 7 planned\)/);
     expect(output).toMatch(/That was the last question/);
     expect(output).toMatch(/SCREENING INTERVIEW REPORT/);
     expect(output).toMatch(/END OF REPORT/);

@@ -24,14 +24,14 @@ describe('a whole interview', () => {
     expect(await chat.send('yes')).toEqual([expect.stringMatching(/^Thank you/), expect.stringMatching(/^Introduction: .*tell me about yourself/)]);
 
     const first = (await chat.send(INTRODUCTION)).at(-1) ?? '';
-    expect(first).toMatch(/^Question 1 of 7 \(technical\): /);
+    expect(first).toMatch(/^Question 1 \(technical, 1 of 7 planned\): /);
     const followUp = (await chat.send('Use a cache.')).at(-1) ?? '';
-    expect(followUp).toMatch(/^Follow-up: /);
+    expect(followUp).toMatch(/^Question 2 \(follow-up to question 1\): /);
     // At most one follow-up per question, however thin the second answer is.
-    expect((await chat.send('And a TTL.')).at(-1)).toMatch(/^Question 2 of 7 \(technical\): /);
+    expect((await chat.send('And a TTL.')).at(-1)).toMatch(/^Question 3 \(technical, 2 of 7 planned\): /);
 
     const prompts = await answerUntilClosed(chat);
-    expect(prompts.filter((p) => /\(behavioral\)/.test(p))).toHaveLength(2);
+    expect(prompts.filter((p) => /^Question \d+ \(behavioral, /.test(p))).toHaveLength(2);
     expect(chat.lastReply()).toMatch(/What happens next/);
 
     const interview = await loadInterview(chat.interviewId);

@@ -60,7 +60,7 @@ describe('score_answer', () => {
     const chat = await TestChat.open(db);
     const first = await reachFirstQuestion(chat);
     const followUp = (await chat.send('Use a cache.')).at(-1) ?? '';
-    expect(followUp).toMatch(/^Follow-up: /);
+    expect(followUp).toMatch(/^Question \d+ \(follow-up to question \d+\): /);
     await chat.send('I would add a TTL and invalidate the entry on every write.');
     const turns = await db.turn.findMany({ where: { interviewId: chat.interviewId }, orderBy: { order: 'asc' } });
     const [, asked, followed] = turns;

@@ -25,8 +25,8 @@ describe('roles', () => {
     await createRole(db, { workspaceId: workspace.id, slug, title: 'Platform engineer', skillArea: 'devops', level: 'senior', questionPlan: { technical: 2, behavioral: 1 } });
     const chat = await TestChat.open(db, { roleSlug: slug });
     expect(chat.opening[0]).toMatch(/Platform engineer role/);
-    expect(await reachFirstQuestion(chat)).toMatch(/^Question 1 of 3 \(technical\)/);
+    expect(await reachFirstQuestion(chat)).toMatch(/^Question 1 \(technical, 1 of 3 planned\)/);
     const prompts = await answerUntilClosed(chat);
-    expect(prompts.filter((p) => p.startsWith('Question')).map((p) => /\((\w+)\)/.exec(p)?.[1])).toEqual(['technical', 'technical', 'behavioral']);
+    expect(prompts.flatMap((p) => /^Question \d+ \((technical|behavioral), /.exec(p)?.[1] ?? [])).toEqual(['technical', 'technical', 'behavioral']);
   });
 });

@@ -99,7 +99,7 @@ describe('interview step: questions and answers', () => {
   it('plans after the introduction, scores only questions, and closes with a report job', () => {
     const h = new Harness().atFirstQuestion();
     expect(jobs(h.effects)).toEqual([]); // the introduction builds the profile; it is not scored
-    expect(h.said().at(-1)).toMatch(/^Question 1 of 3 \(technical\): How would you cache/);
+    expect(h.said().at(-1)).toMatch(/^Question 1 \(technical, 1 of 3 planned\): How would you cache/);
     h.send(ev.message(LONG_ANSWER));
     expect(jobs(h.effects)).toEqual(['score_answer']);
     h.send(ev.message(LONG_ANSWER));
@@ -112,10 +112,10 @@ describe('interview step: questions and answers', () => {
   it('asks one follow-up for a short answer, and never a follow-up to a follow-up', () => {
     const h = new Harness().atFirstQuestion();
     h.send(ev.message('Use Redis.'));
-    expect(h.said().at(-1)).toBe('Follow-up: Could you say more about be-cache-01?');
+    expect(h.said().at(-1)).toBe('Question 2 (follow-up to question 1): Could you say more about be-cache-01?');
     expect(h.state.current?.kind).toBe('follow_up');
     h.send(ev.message('TTL.'));
-    expect(h.said().at(-1)).toMatch(/^Question 2 of 3/);
+    expect(h.said().at(-1)).toMatch(/^Question 3 \(technical, 2 of 3 planned\)/);
     const followUpTurn = h.effects.find((e) => e.type === 'record_turn');
     expect(followUpTurn).toBeDefined();
   });
@@ -126,7 +126,7 @@ describe('interview step: questions and answers', () => {
     const introTimer = h.state.draft?.timerId ?? '';
     h.advance(15_000);
     h.send(ev.timer(introTimer));
-    expect(h.said().at(-1)).toMatch(/^Question 1 of 3/);
+    expect(h.said().at(-1)).toMatch(/^Question 1 \(\w+, 1 of 3 planned\)/);
 
     h.send(ev.message('First part of my answer about caching'));
     const first = h.effects.find((e) => e.type === 'schedule_timer');
@@ -208,7 +208,7 @@ describe('interview step: commands', () => {
     h.send(ev.message('here is more text'));
     expect(h.said()).toEqual([expect.stringMatching(/We are paused/)]);
     h.send(ev.message('/Resume'));
-    expect(h.said()).toEqual([expect.stringMatching(/Welcome back/), expect.stringMatching(/^Question 2 of 3/)]);
+    expect(h.said()).toEqual([expect.stringMatching(/Welcome back/), expect.stringMatching(/^Question 2 \(\w+, 2 of 3 planned\)/)]);
     expect(h.types()).toContain('record_turn');
     expect(h.state.status).toBe('in_progress');
   });
@@ -228,7 +228,7 @@ describe('interview step: commands', () => {
     const effects = h.send(ev.message('!skip'));
     expect(effects.map((e) => e.type)).toEqual(expect.arrayContaining(['discard_answer', 'mark_turn_skipped']));
     expect(jobs(effects)).toEqual([]);
-    expect(h.said().at(-1)).toMatch(/^Question 2 of 3/);
+    expect(h.said().at(-1)).toMatch(/^Question 2 \(\w+, 2 of 3 planned\)/);
   });
 
   it('an answer that merely mentions a command word is an answer', () => {

@@ -44,7 +44,7 @@ export async function playCandidate(runner: InterviewRunner, messenger: MemoryMe
     const last = await until(async () => {
       const all = delivered();
       const tail = all.at(-1) ?? '';
-      return /^(Introduction|Question \d+ of \d+ \(\w+\)|Follow-up): /.test(tail) || /That was the last question/.test(tail) ? { tail, all } : null;
+      return /^(Introduction|Question \d+ \([\w-]+(,| to) [^)]*\)): /.test(tail) || /That was the last question/.test(tail) ? { tail, all } : null;
     }, 20_000, 'the next question');
     if (/That was the last question/.test(last.tail)) return delivered();
     await say(answerFor(last.tail));

@@ -19,6 +19,7 @@ import { registerJobMetrics } from '../../src/queue/metrics.js';
 import { createQueues } from '../../src/queue/queues.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createScratchDatabase } from './db.js';
+import { formBrowser } from './web-forms.js';
 import { deleteKeys, redisConnection, TEST_REDIS_URL, uniquePrefix } from './redis.js';
 
 export const TEST_LINK_SECRET = Buffer.from('web-test-link-secret-web-test-link-secret');
@@ -81,20 +82,15 @@ export async function startWebHarness(label: string, options: { quietWindowMs?: 
 
 /**
  * The browser's side of the sandbox: the CSRF cookie and field from the console page, then same-origin form posts
- * (console, chat page, hiring page). A refused post throws, with the link token left out of the message.
+ * (console, chat page, hiring page). A 303 is followed with a GET, as a browser does, and that page is the answer.
+ * A refused post throws, with the link token left out of the message.
  */
 export async function sandboxFormPoster(base: string): Promise<(path: string, fields: Record<string, string>) => Promise<Response>> {
-  const first = await fetch(`${base}/`);
-  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await first.text())?.[1] ?? '';
+  const browser = formBrowser(base);
+  await browser.open('/');
   return async (path, fields) => {
-    const res = await fetch(base + path, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base, 'x-requested-with': 'fetch' },
-      body: new URLSearchParams({ csrf, ...fields }).toString(),
-    });
+    const res = await browser.post(path, fields, { 'x-requested-with': 'fetch' });
     if (res.status >= 400) throw new Error(`POST ${path.replace(/\/c\/[^/]+/, '/c/<token>')}: ${res.status} ${await res.text()}`);
-    return res;
+    return res.status === 303 ? browser.follow(res) : res;
   };
 }

@@ -10,7 +10,8 @@ import { checkLink, issueLink, linkTokenHash, type LinkClaims } from './links.js
 export const LINK_ISSUED = 'web.link_issued';
 export const LINKS_REVOKED = 'web.links_revoked';
 
-export type LinkLookup = { ok: true; claims: LinkClaims } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
+/** `erased`: revoked because the candidate had the interview erased, which their page says instead of a revocation. */
+export type LinkLookup = { ok: true; claims: LinkClaims } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'erased' };
 
 export interface LinkStoreOptions {
   db: Db;
@@ -50,11 +51,11 @@ export class LinkStore {
     if (!checked.ok) return checked;
     const row = await db.candidateLink.findUnique({
       where: { tokenHash: linkTokenHash(token) },
-      select: { interviewId: true, revokedAt: true, expiresAt: true, interview: { select: { platform: true } } },
+      select: { interviewId: true, revokedAt: true, expiresAt: true, interview: { select: { platform: true, status: true } } },
     });
     // A well-signed token without a row was never issued here (or its interview is gone): the row is the truth.
     if (!row || row.interviewId !== checked.claims.interviewId || row.interview.platform !== 'web') return { ok: false, reason: 'unknown' };
-    if (row.revokedAt) return { ok: false, reason: 'revoked' };
+    if (row.revokedAt) return { ok: false, reason: row.interview.status === 'erased' ? 'erased' : 'revoked' };
     if (row.expiresAt <= now) return { ok: false, reason: 'expired' };
     return checked;
   }

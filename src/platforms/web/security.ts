@@ -29,7 +29,7 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   next();
 }
 
-function cookieValue(req: Request, name: string): string | null {
+export function cookieValue(req: Request, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return rest.join('=');

@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { countWords } from '../../shared/words.js';
 import { LEVELS, QUESTION_FAMILIES, STAR_PARTS, type BankQuestion } from '../types.js';
 
 /** Characters that would turn into formatting in chat; bank text ends up in evidence and feedback sentences. */
 const NO_MARKUP = /^[^*#`•]*$/;
 
 const phrase = z.string().trim().min(1).regex(NO_MARKUP, 'must not contain markup characters (*, #, backtick, bullet)');
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => w.length > 0).length;
-}
 
 const conceptSchema = z.object({ name: phrase, synonyms: z.array(phrase) }).strict();
 const partSchema = z.object({ name: phrase, cues: z.array(phrase).min(1) }).strict();
@@ -26,7 +23,7 @@ export const bankQuestionSchema = z
     concepts: z.array(conceptSchema).min(2),
     expectedParts: z.array(partSchema).min(2),
     followUps: z.array(phrase).min(1),
-    referenceAnswer: phrase.refine((t) => wordCount(t) >= 60 && wordCount(t) <= 150, 'must be 60 to 150 words'),
+    referenceAnswer: phrase.refine((t) => countWords(t) >= 60 && countWords(t) <= 150, 'must be 60 to 150 words'),
     misconceptions: z.array(misconceptionSchema).optional(),
   })
   .strict()

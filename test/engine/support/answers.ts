@@ -6,7 +6,7 @@ export const INTRODUCTION =
   'I built a payments service, an event pipeline on Kafka and an internal admin tool, and I care about tests and observability.';
 
 export const CLOSING = /That was the last question/;
-export const PROMPT = /^(Question \d+ of \d+ \((technical|behavioral)\)|Follow-up): /;
+export const PROMPT = /^Question \d+ \((?:(?:technical|behavioral), \d+ of \d+ planned|follow-up to question \d+)\): /;
 
 /** The bank's reference answer for the question in a prompt; a plain, decent answer otherwise. */
 export function goodAnswerFor(prompt: string): string {

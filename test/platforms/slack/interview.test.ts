@@ -112,7 +112,7 @@ describe('a screen from /interview to a decision', () => {
     }
     const said = thread(dm, root).map((m) => m.text);
     expect(said.at(-1)).toMatch(/That was the last question/);
-    expect(said.filter((t) => /^Question \d of 2 /.test(t))).toHaveLength(2);
+    expect(said.filter((t) => /^Question \d+ \(\w+, \d of 2 planned\)/.test(t))).toHaveLength(2);
     // Everything the candidate is told goes in the thread, nothing at the top of the DM but the root message.
     expect(slack.messages.filter((m) => m.channel === dm && !m.thread_ts).map((m) => m.ts)).toEqual([root]);
   });

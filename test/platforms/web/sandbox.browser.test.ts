@@ -11,7 +11,7 @@ import { startWebHarness, TEST_LINK_SECRET, type WebHarness } from '../../suppor
 
 const XSS = '<img src=x onerror=alert(1)>';
 const CLOSING = /That was the last question/;
-const PROMPT = /(Introduction|Question \d+ of \d+ \((technical|behavioral)\)|Follow-up): /;
+const PROMPT = /(Introduction|Question \d+ \((?:(?:technical|behavioral), \d+ of \d+ planned|follow-up to question \d+)\)): /;
 
 if (!chromiumPresent) console.warn('SKIPPED web browser tests: /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -36,6 +36,17 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
       void dialog.dismiss();
     });
     return page;
+  }
+
+  /** Sideways scrolling of the whole page: none at any width we test. */
+  function overflowX(page: Page): Promise<number> {
+    // A string, evaluated in the page: these tests are compiled without the DOM's types.
+    return page.evaluate<number>('(() => { const root = document.scrollingElement; return root.scrollWidth - root.clientWidth; })()');
+  }
+
+  /** Each bubble as rendered: "Screener" or "You", a line break, the text; no leading blank line or space. */
+  function bubbles(page: Page): Promise<string[]> {
+    return page.locator('#conversation li').evaluateAll((items) => items.map((li) => (li as unknown as { innerText: string }).innerText));
   }
 
   async function lastScreenerMessage(page: Page): Promise<string> {
@@ -87,8 +98,17 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
       await chat.waitForTimeout(400);
     }
     expect(await lastScreenerMessage(chat)).toMatch(CLOSING);
+    // Over without a reload: the message box and the commands go, erasing stays.
+    await expect.poll(() => chat.locator('#send').isHidden()).toBe(true);
+    expect(await chat.locator('#commands').isHidden()).toBe(true);
+    expect(await chat.getByRole('link', { name: 'Erase my data' }).isVisible()).toBe(true);
+    const live = await bubbles(chat);
+    expect(live.filter((b) => !/^(Screener|You)\n\S/.test(b))).toEqual([]);
+    const labels = (await chat.locator('#conversation li.screener .text').allTextContents()).flatMap((t) => /^(Question \d+ \([^)]*\)):/.exec(t)?.[1] ?? []);
     // The answer is on the page as the characters typed; no element was made of it and no script ran.
     await chat.reload();
+    expect(await bubbles(chat)).toEqual(live);
+    expect(await chat.locator('#message').count()).toBe(0);
     await expect.poll(() => chat.locator('#conversation li.candidate .text', { hasText: XSS }).count()).toBe(1);
     expect(await chat.locator('#conversation img').count()).toBe(0);
     expect(dialogs).toEqual([]);
@@ -107,22 +127,68 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
     expect(await harness.db.decision.count()).toBe(1);
     await hiring.getByRole('link', { name: /Full report/ }).click();
     await expect.poll(() => hiring.locator('pre.report').textContent()).toContain('Ada Lovelace');
+
+    // The chat's question numbers are the report's, follow-ups included.
+    const headings = ((await hiring.locator('pre.report').textContent()) ?? '').split('\n').flatMap((line) => {
+      const m = /^QUESTION (\d+) \((TECHNICAL|BEHAVIORAL|FOLLOW-UP)(?: TO (\d+))?\)$/.exec(line);
+      return m ? [m[2] === 'FOLLOW-UP' ? `${m[1]} follow-up to ${m[3]}` : `${m[1]} ${m[2]!.toLowerCase()}`] : [];
+    });
+    const asked = labels.map((label) => {
+      const m = /^Question (\d+) \((?:(technical|behavioral), \d+ of \d+ planned|follow-up to question (\d+))\)$/.exec(label);
+      return m ? (m[2] ? `${m[1]} ${m[2]}` : `${m[1]} follow-up to ${m[3]}`) : `unreadable: ${label}`;
+    });
+    expect(headings.length).toBeGreaterThan(7);
+    expect(asked).toEqual(headings);
+
+    // The console links the finished screen's report.
+    await recruiter.goto(harness.url + '/');
+    await recruiter.getByRole('link', { name: 'Report for Ada Lovelace' }).click();
+    await expect.poll(() => recruiter.getByRole('heading', { level: 1 }).textContent()).toBe('Full report: Ada Lovelace');
+
+    // On a phone the report's rules are borders, not lines of "=" wider than the screen.
+    const phone = await newPage(375);
+    await phone.goto(recruiter.url());
+    expect(await phone.locator('pre.report .rule').count()).toBeGreaterThan(2);
+    expect(await phone.locator('pre.report').textContent()).not.toMatch(/={10}|-{10}/);
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'full-report-375px');
+    await phone.goto(harness.url + '/hiring');
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
+    await phone.goto(harness.url + '/');
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
   }, 240_000);
 
-  it('fits a 375 px wide phone screen', async () => {
-    const recruiter = await newPage();
+  it('fits a 375 px wide phone screen, console included, which keeps the chosen role and copies the link', async () => {
+    const recruiter = await browser.newPage({ viewport: { width: 375, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
     await recruiter.goto(harness.url + '/');
     await recruiter.getByLabel('Candidate name').fill('Grace Hopper');
+    await recruiter.getByLabel('Role').selectOption('data');
+    await recruiter.getByLabel('Level').selectOption('senior');
     await recruiter.getByRole('button', { name: 'Start screen' }).click();
     const link = (await recruiter.locator('#candidate-link').getAttribute('href')) ?? '';
+    expect(await recruiter.getByLabel('Role').inputValue()).toBe('data');
+    expect(await recruiter.getByLabel('Level').inputValue()).toBe('senior');
+    expect(await overflowX(recruiter)).toBeLessThanOrEqual(0);
+    await recruiter.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => recruiter.locator('#copy-status').textContent()).toBe('Copied.');
+    expect(await recruiter.evaluate<string>('navigator.clipboard.readText()')).toBe(link);
+    await screenshot(recruiter, 'console-375px');
     const phone = await newPage(375);
     await phone.goto(link);
     await expect.poll(() => lastScreenerMessage(phone), { timeout: 20_000 }).toMatch(/reply "yes" or "no"/);
-    expect(Number(await phone.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(375);
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     const box = await phone.getByRole('button', { name: 'Send' }).boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
     expect(box && box.height >= 44).toBe(true);
     await screenshot(phone, 'candidate-375px');
+
+    // Erasing asks first, on a page of its own, and then says what happened.
+    await phone.getByRole('link', { name: 'Stop and erase my data' }).click();
+    await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toBe('Erase everything? This cannot be undone.');
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
+    await phone.getByRole('button', { name: 'Erase everything' }).click();
+    await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toBe('Your answers and personal data were erased');
+    expect(await phone.getByText('The recruiter withdrew this link').count()).toBe(0);
   }, 60_000);
 
   it('shows the expiry page for an expired link and the unknown-link page for a made-up one, with no conversation', async () => {

@@ -32,7 +32,7 @@ function appendMessage(seq, entry) {
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = entry.text;
-  item.append(who, ' ', text);
+  item.append(who, text);
   list.appendChild(item);
   item.scrollIntoView({ block: 'nearest' });
   if (entry.from === 'candidate') addEditOption(entry.messageId, entry.text);
@@ -46,7 +46,7 @@ function applyEdit(entry) {
       const mark = document.createElement('span');
       mark.className = 'edited';
       mark.textContent = '(edited)';
-      item.append(' ', mark);
+      item.append(mark);
     }
   }
 }
@@ -59,11 +59,30 @@ function onEvent(event) {
   if (item.entry.kind === 'edited') applyEdit(item.entry);
 }
 
+// EventSource reconnects by itself after a dropped stream (sending Last-Event-ID, so the server replays what was
+// missed); after an answer that is not a stream (a restart, a refused request) it gives up, so we open a new one.
+let retryMs = 1000;
 function connect() {
   const source = new EventSource(log.dataset.events + '?after=' + encodeURIComponent(log.dataset.after));
   source.onmessage = onEvent;
-  source.onopen = () => say('');
-  source.onerror = () => say('Reconnecting…');
+  source.addEventListener('ended', ended);
+  source.onopen = () => {
+    retryMs = 1000;
+    say('');
+  };
+  source.onerror = () => {
+    say('Reconnecting…');
+    if (source.readyState !== EventSource.CLOSED) return;
+    setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 30000);
+  };
+}
+
+// The interview is over: what is left to do is erasing, so the message box and the other commands go.
+function ended() {
+  for (const element of document.querySelectorAll('[data-while-open]')) element.hidden = true;
+  const erase = document.querySelector('.erase a');
+  if (erase) erase.textContent = 'Erase my data';
 }
 
 async function post(form, extra) {
@@ -86,18 +105,21 @@ function handle(formId, extraOf, after) {
   });
 }
 
-handle('send', () => ({ clientId: crypto.randomUUID() }), () => {
-  messageBox.value = '';
-  messageBox.focus();
-  say('Sent.');
-});
-handle('commands', (event) => ({ command: event.submitter ? event.submitter.value : '' }), () => say('Sent.'));
-handle('edit', () => ({}), (form) => {
-  form.querySelector('textarea').value = '';
-  messageBox.focus();
-  say('Edit saved.');
-});
-messageBox.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) document.getElementById('send').requestSubmit();
-});
+// An ended interview's page has no message box, edit form or command buttons: nothing to wire up.
+if (messageBox) {
+  handle('send', () => ({ clientId: crypto.randomUUID() }), () => {
+    messageBox.value = '';
+    messageBox.focus();
+    say('Sent.');
+  });
+  handle('commands', (event) => ({ command: event.submitter ? event.submitter.value : '' }), () => say('Sent.'));
+  handle('edit', () => ({}), (form) => {
+    form.querySelector('textarea').value = '';
+    messageBox.focus();
+    say('Edit saved.');
+  });
+  messageBox.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) document.getElementById('send').requestSubmit();
+  });
+}
 connect();

@@ -11,7 +11,7 @@ import type { LinkClaims } from '../links.js';
 import { linkFingerprint } from '../links.js';
 import { hitAll, LIMITS, type Limit } from '../rate-limit.js';
 import { clientAddress, csrfToken, refuseCrossSite } from '../security.js';
-import { chatPage, problemPage } from '../views/chat.js';
+import { chatPage, confirmPage, CONFIRMED_COMMANDS, problemPage } from '../views/chat.js';
 import { streamEvents } from './events.js';
 
 type Kind = 'lookup' | 'message';
@@ -66,14 +66,21 @@ export function candidateRouter(ctx: WebContext): Router {
   router.get('/c/:token', async (req, res) => {
     const claims = await admit(ctx, req, res, 'lookup');
     if (!claims) return;
-    const row = await ctx.db.interview.findUniqueOrThrow({ where: { id: claims.interviewId }, select: { role: { select: { title: true } } } });
+    const row = await ctx.db.interview.findUniqueOrThrow({ where: { id: claims.interviewId }, select: { status: true, role: { select: { title: true } } } });
     const entries = await ctx.conversations.read(claims.interviewId);
-    res.send(chatPage({ token: String(req.params.token), entries, csrf: csrfToken(req, res), roleTitle: row.role.title }));
+    res.send(chatPage({ token: String(req.params.token), entries, csrf: csrfToken(req, res), roleTitle: row.role.title, status: row.status }));
+  });
+
+  router.get('/c/:token/confirm/:command', async (req, res) => {
+    const command = CONFIRMED_COMMANDS.find((c) => c === req.params.command);
+    if (!command) return void res.status(404).send(problemPage('unknown'));
+    if (!(await admit(ctx, req, res, 'lookup'))) return;
+    res.send(confirmPage({ token: String(req.params.token), csrf: csrfToken(req, res), command }));
   });
 
   router.get('/c/:token/events', async (req, res) => {
     const claims = await admit(ctx, req, res, 'lookup');
-    if (claims) await streamEvents(ctx, req, res, claims.interviewId);
+    if (claims) streamEvents(ctx, req, res, claims.interviewId);
   });
 
   router.post('/c/:token/messages', ...form, async (req, res) => {
@@ -101,6 +108,9 @@ export function candidateRouter(ctx: WebContext): Router {
     if (!claims) return;
     const command = CANDIDATE_COMMANDS.find((c) => c === textOf(req.body, 'command'));
     if (!command) return void res.status(400).type('text/plain').send('Unknown command.');
+    // Stop and erase cannot be undone: without the confirmation page's field, the answer is that page.
+    const mustConfirm = CONFIRMED_COMMANDS.some((c) => c === command);
+    if (mustConfirm && textOf(req.body, 'confirmed') !== 'yes') return void res.redirect(303, `/c/${String(req.params.token)}/confirm/${command}`);
     const messageId = `web:${claims.interviewId}:${randomUUID()}`;
     try {
       await ctx.conversations.append(claims.interviewId, { kind: 'said', from: 'candidate', text: command, at: ctx.clock.now().toISOString(), messageId: null });

@@ -9,32 +9,11 @@ import { ReportSchema } from '../../../report/schema.js';
 import { isAppError } from '../../../shared/errors.js';
 import type { WebContext } from '../context.js';
 import { webDestinationId } from '../destinations.js';
-import { parseNewScreen, SANDBOX_RECRUITER } from '../screens.js';
 import { csrfToken, loopbackOnly, refuseCrossSite } from '../security.js';
-import { consolePage, type ConsolePageInput } from '../views/console.js';
+import { consoleRoutes } from './console.js';
 import { fullReportPage, hiringPage, type PostedReport } from '../views/hiring.js';
 
 const SANDBOX_DECIDER = 'sandbox-hiring-manager';
-
-async function renderConsole(ctx: WebContext, req: Request, res: Response, extra: Partial<ConsolePageInput> = {}): Promise<void> {
-  const screens = await ctx.screens.list();
-  const withNotes = await Promise.all(
-    screens.map(async (s) => ({ ...s, notes: (await ctx.conversations.read(s.id)).flatMap((i) => (i.entry.kind === 'note' ? [i.entry.text] : [])).slice(-2) })),
-  );
-  res.setHeader('Cache-Control', 'no-store');
-  res.send(consolePage({ csrf: csrfToken(req, res), screens: withNotes, ...extra }));
-}
-
-function linkBase(ctx: WebContext, req: Request): string {
-  return ctx.settings.publicUrl ?? `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
-}
-
-async function issueAndShow(ctx: WebContext, req: Request, res: Response, interviewId: string): Promise<void> {
-  const row = await ctx.db.interview.findFirst({ where: { id: interviewId, workspaceId: await ctx.screens.workspace() }, select: { candidate: { select: { displayName: true } } } });
-  if (!row) return renderConsole(ctx, req, res.status(404), { problem: 'That screen does not exist.' });
-  const { token, expiresAt } = await ctx.links.issue(interviewId, SANDBOX_RECRUITER);
-  await renderConsole(ctx, req, res.status(201), { issued: { url: `${linkBase(ctx, req)}/c/${token}`, expiresAt, candidateName: row.candidate?.displayName ?? '' } });
-}
 
 async function postedReports(ctx: WebContext): Promise<PostedReport[]> {
   const destination = webDestinationId(await ctx.screens.workspace());
@@ -49,22 +28,6 @@ async function postedReports(ctx: WebContext): Promise<PostedReport[]> {
     const decision = report.interview.decisions[0];
     if (!parsed.success) return [];
     return [{ interviewId: report.interviewId, report: parsed.data, decision: decision ? { kind: decision.decision, deciderId: decision.deciderId, at: decision.createdAt } : null }];
-  });
-}
-
-function consoleRoutes(ctx: WebContext, router: Router, form: express.RequestHandler[]): void {
-  router.get('/', loopbackOnly, (req, res) => renderConsole(ctx, req, res));
-  router.post('/screens', ...form, async (req, res) => {
-    const screen = parseNewScreen(req.body as Record<string, unknown>);
-    if (typeof screen === 'string') return renderConsole(ctx, req, res.status(400), { problem: screen });
-    const interviewId = await ctx.screens.start(screen);
-    ctx.logger.info({ interviewId, platform: 'web' }, 'sandbox screen started');
-    await issueAndShow(ctx, req, res, interviewId);
-  });
-  router.post('/screens/:id/links', ...form, (req, res) => issueAndShow(ctx, req, res, String(req.params.id)));
-  router.post('/screens/:id/revoke', ...form, async (req, res) => {
-    await ctx.links.revokeAll(String(req.params.id), SANDBOX_RECRUITER);
-    res.redirect(303, '/');
   });
 }
 

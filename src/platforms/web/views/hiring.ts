@@ -56,7 +56,30 @@ ${input.posted.length ? input.posted.map((p) => reportCard(p, input.csrf)) : htm
   return page({ title: 'Hiring channel', body, nav: true });
 }
 
+/**
+ * The text report's ruled lines (`=====`, `-----`) are as wide as the report, wider than a phone: on the page they
+ * are borders that take the width there is. The text is otherwise as the report renders it, wrapped where needed.
+ */
+function reportBody(text: string): SafeHtml[] {
+  const parts: SafeHtml[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    // Each run ends with its line break, so the text reads (and copies) line by line around the rules.
+    if (run.length) parts.push(html`${run.join('\n')}\n`);
+    run = [];
+  };
+  for (const line of text.split('\n')) {
+    const rule = /^(=+|-+)$/.exec(line)?.[1];
+    if (rule && rule.length >= 10) {
+      flush();
+      parts.push(html`<span class="rule ${rule.startsWith('=') ? 'rule-strong' : 'rule-light'}" aria-hidden="true"></span>`);
+    } else run.push(line);
+  }
+  flush();
+  return parts;
+}
+
 export function fullReportPage(name: string, text: string): string {
-  const body = html`<h1>Full report: ${name}</h1><p><a href="/hiring">Back to the hiring channel</a></p><pre class="report">${text}</pre>`;
+  const body = html`<h1>Full report: ${name}</h1><p><a href="/hiring">Back to the hiring channel</a></p><pre class="report">${reportBody(text)}</pre>`;
   return page({ title: `Full report`, body, nav: true });
 }
