@@ -11,6 +11,7 @@ import { renderText } from '../../report/render-text.js';
 import { ReportSchema } from '../../report/schema.js';
 import { systemClock } from '../../shared/clock.js';
 import { isAppError } from '../../shared/errors.js';
+import { checkDatabase, databaseAppError, describeDatabaseStatus } from '../../store/database-status.js';
 import { createPrisma, type Db } from '../../store/prisma.js';
 import type { CliIo } from '../io.js';
 
@@ -119,11 +120,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const env = loadConfigOrExit();
   const db = createPrisma(env.DATABASE_URL);
   try {
+    // One line that says what to do, rather than the stack trace of the first query that fails.
+    const status = await checkDatabase(db, env.DATABASE_URL);
+    if (status.state !== 'ready') {
+      io.err(describeDatabaseStatus(status));
+      return 1;
+    }
     return await interview(io, db, parsed.roleSlug);
   } catch (error) {
-    if (!isAppError(error)) throw error;
-    io.err(error.userMessage);
-    return error.code === 'not_found' ? 2 : 1;
+    const appError = isAppError(error) ? error : databaseAppError(error, env.DATABASE_URL);
+    if (!appError) throw error;
+    io.err(appError.userMessage);
+    return appError.code === 'not_found' ? 2 : 1;
   } finally {
     await db.$disconnect();
   }
