@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, finishApp } from './http/app.js';
 import { createInterviewing } from './interviewing.js';
-import { createSlackPlatform, slackConfigured } from './platforms/slack/index.js';
+import { createSlackPlatform, createSlackUrlVerifier, slackConfigured, slackDeliveryConfigured } from './platforms/slack/index.js';
 import { createTeamsPlatform, teamsConfigured } from './platforms/teams/index.js';
 import { createWebPlatform } from './platforms/web/index.js';
 import { startBackground, type Background } from './background.js';
@@ -16,7 +16,11 @@ const { runner } = createInterviewing({ db, clock: systemClock, logger, env });
 
 const app = createApp({ checks: runtime.checks, metrics: runtime.metrics, logger });
 // Platform routes read their own raw bodies (request signatures): no global body parser goes before them.
-const slack = slackConfigured(env) ? createSlackPlatform({ env, db, redis, logger, clock: systemClock, runner }) : null;
+const slack = !slackConfigured(env)
+  ? null
+  : slackDeliveryConfigured(env)
+    ? createSlackPlatform({ env, db, redis, logger, clock: systemClock, runner })
+    : createSlackUrlVerifier({ env, logger, clock: systemClock });
 slack?.mount(app);
 const teams = teamsConfigured(env) ? createTeamsPlatform({ env, db, redis, logger, clock: systemClock, runner }) : null;
 teams?.mount(app);
