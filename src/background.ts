@@ -13,7 +13,7 @@ import { registerJobMetrics, registerQueueMetrics } from './queue/metrics.js';
 import { createQueues } from './queue/queues.js';
 import { systemClock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
-import { bullConnectionOptions, createRedis } from './shared/redis.js';
+import { bullConnectionOptions, createRedis, createRedisProblems, isConnectionError, type RedisProblems } from './shared/redis.js';
 import type { Db } from './store/prisma.js';
 
 export interface Background {
@@ -22,12 +22,28 @@ export interface Background {
   stop(): Promise<void>;
 }
 
-export function startBackground(deps: { env: Env; db: Db; logger: Logger; metrics: Registry }): Background {
+export interface BackgroundDeps {
+  env: Env;
+  db: Db;
+  logger: Logger;
+  metrics: Registry;
+  /** The process's Redis connection reporter (src/runtime.ts). @defaultValue one of its own */
+  redisProblems?: RedisProblems;
+}
+
+function within(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+}
+
+export function startBackground(deps: BackgroundDeps): Background {
   const { env, db, logger } = deps;
   // Locks and rate limits wait out a Redis reconnect (the runtime's client fails fast, which suits health checks).
-  const redis = createRedis(env.REDIS_URL, logger, { enableOfflineQueue: true, maxRetriesPerRequest: 3 });
+  const problems = deps.redisProblems ?? createRedisProblems(logger, env.REDIS_URL);
+  const redis = createRedis(env.REDIS_URL, logger, { enableOfflineQueue: true, maxRetriesPerRequest: 3 }, problems);
   const connection = bullConnectionOptions(env.REDIS_URL);
-  const queues = createQueues(connection, env.QUEUE_PREFIX);
+  const queues = createQueues(connection, env.QUEUE_PREFIX, (error) =>
+    isConnectionError(error) ? problems.error(error) : logger.warn({ err: { message: error.message } }, 'queue error'),
+  );
   registerQueueMetrics(deps.metrics, queues);
   const metrics = registerJobMetrics(deps.metrics);
   const interviewing = createInterviewing({
@@ -59,14 +75,27 @@ export function startBackground(deps: { env: Env; db: Db; logger: Logger; metric
       lockTtlMs: env.JOB_LOCK_MS,
       metrics,
     },
-    { connection, concurrency: env.WORKER_CONCURRENCY, reconcileEveryMs: env.RECONCILE_INTERVAL_MS, relay: { leaseMs: env.OUTBOX_LEASE_MS } },
+    {
+      connection,
+      concurrency: env.WORKER_CONCURRENCY,
+      reconcileEveryMs: env.RECONCILE_INTERVAL_MS,
+      relay: { leaseMs: env.OUTBOX_LEASE_MS },
+      onConnectionError: (error) => problems.error(error),
+    },
   );
   return {
     outlets,
     async stop() {
-      // A job cut off by a hard kill instead is retried as a stalled job.
-      await pipeline.stop();
-      await queues.close();
+      if (redis.status !== 'ready') {
+        // Redis is unreachable: nothing in flight can finish, and a graceful close would wait for Redis to return.
+        // The connections are dropped; a job that was running is retried as a stalled job.
+        void pipeline.stop().catch(() => undefined);
+        await Promise.allSettled([...pipeline.host.workers.map((w) => w.close(true)), queues.close()].map((p) => within(p, 1_000)));
+      } else {
+        // A job cut off by a hard kill instead is retried as a stalled job.
+        await pipeline.stop();
+        await queues.close();
+      }
       redis.disconnect();
     },
   };

@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Env } from './config/env.js';
 import type { PlatformOutlet } from './pipeline/outlets.js';
 import { slackOutlet } from './platforms/slack/outlet.js';
-import { slackConfigured } from './platforms/slack/settings.js';
+import { slackDeliveryConfigured } from './platforms/slack/settings.js';
 import { teamsOutlet } from './platforms/teams/outlet.js';
 import { teamsConfigured } from './platforms/teams/settings.js';
 import { webOutlet } from './platforms/web/index.js';
@@ -22,7 +22,7 @@ export interface OutletDeps {
 
 export function platformOutlets(deps: OutletDeps): PlatformOutlet[] {
   const outlets: PlatformOutlet[] = [];
-  if (slackConfigured(deps.env)) outlets.push(slackOutlet(deps));
+  if (slackDeliveryConfigured(deps.env)) outlets.push(slackOutlet(deps));
   if (teamsConfigured(deps.env)) outlets.push(teamsOutlet(deps));
   // Web interviews (sandbox screens, candidate links) can exist whatever else is configured.
   outlets.push(webOutlet(deps));

@@ -94,6 +94,7 @@ function midInterviewState(id: string, userId: string, role: StoredRole, plan: B
       parts: [{ messageId: `D${userId}:${o + 2}`, text }],
       final: true,
       edited: false,
+      edits: 0,
     })),
     seen: [`start:${id}`, `D${userId}:1`, ...answered.map((_, o) => `D${userId}:${o + 2}`)],
     timerSeq: 8,

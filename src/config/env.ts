@@ -153,8 +153,10 @@ const checkSlack: GroupCheck = (env) => {
   if (oauthMissing.length === 0 && env.SLACK_TOKEN_ENCRYPTION_KEY === undefined) {
     problems.push({ variable: 'SLACK_TOKEN_ENCRYPTION_KEY', problem: 'is required with Slack OAuth: installation tokens are stored encrypted with it' });
   }
-  if (env.SLACK_BOT_TOKEN === undefined && oauthMissing.length === SLACK_OAUTH.length) {
-    problems.push({ variable: 'SLACK_BOT_TOKEN', problem: `is required for Slack unless ${SLACK_OAUTH.join(', ')} are all set` });
+  // The signing secret alone is a valid first step (docs/slack-setup.md): the server answers Slack's URL check.
+  // Socket Mode has no URL to check, so there it needs a way to talk to Slack from the start.
+  if (env.SLACK_APP_TOKEN !== undefined && env.SLACK_BOT_TOKEN === undefined && oauthMissing.length === SLACK_OAUTH.length) {
+    problems.push({ variable: 'SLACK_BOT_TOKEN', problem: `is required for Slack Socket Mode unless ${SLACK_OAUTH.join(', ')} are all set` });
   }
   return problems;
 };

@@ -64,6 +64,11 @@ export const ALREADY_ENDED = 'This interview has ended. Type "erase" if you want
 export const ALREADY_ERASED = 'This interview has ended and its data was erased.';
 export const NOT_STARTED = 'This interview has not started yet.';
 
+export const EDIT_RESCORED = 'Your edit is saved: that answer will be scored again with its new text.';
+export const EDIT_INTRODUCTION = 'Your edit to your introduction is saved.';
+export const EDIT_TOO_LATE = 'Your answer was already scored and sent to the hiring team; it can no longer be changed.';
+export const EDIT_AFTER_END = 'This interview has ended, so its answers can no longer be changed.';
+
 export function closing(role: RoleConfig): string {
   return [
     'That was the last question. Thank you for your time!',

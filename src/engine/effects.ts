@@ -10,7 +10,8 @@ import type { InterviewStatus } from './state.js';
 export type Recipient = { to: 'candidate' } | { to: 'recruiter' } | { to: 'user'; userId: string };
 
 export type JobRequest =
-  | { name: 'score_answer'; payload: { answerId: string } }
+  /** `revision`: the answer's edits when it was asked for (absent for none); each revision is scored once. */
+  | { name: 'score_answer'; payload: { answerId: string; revision?: number } }
   | { name: 'build_report'; payload: { interviewId: string } }
   /** Ask the interviewer provider what follows the turn the pending advice request names (see ./advice.ts). */
   | { name: 'advise_turn'; payload: { interviewId: string; requestId: string } };
@@ -51,7 +52,8 @@ export type PersistenceEffect =
   | { type: 'extend_answer'; answerId: string; text: string; wordCount: number; messageId: string; receivedAt: Date }
   /**
    * Replace the text, keep the old one in editHistory and flag `edited`. `flags` is set for an answer that was
-   * already final (its flags are recomputed); `onlyIfUnscored` leaves an answer that already has scores alone.
+   * already final (its flags are recomputed); `rescore` deletes its scores, which describe the old text, in the
+   * same transaction (the step asks for the new score).
    */
   | {
       type: 'edit_answer';
@@ -60,7 +62,7 @@ export type PersistenceEffect =
       wordCount: number;
       editedAt: Date;
       flags: AnswerFlag[] | null;
-      onlyIfUnscored: boolean;
+      rescore: boolean;
     }
   | { type: 'finalize_answer'; answerId: string; flags: AnswerFlag[]; finalizedAt: Date }
   /** A draft the candidate skipped or withdrew from: it was never a final answer, so it goes. */

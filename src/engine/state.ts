@@ -64,6 +64,8 @@ export const answerRefSchema = z.object({
   parts: z.array(messagePartSchema),
   final: z.boolean(),
   edited: z.boolean(),
+  /** Edits so far; a re-score after an edit is its own job (a job id names the revision it scores). */
+  edits: z.number().int().min(0).default(0),
 });
 export type AnswerRef = z.infer<typeof answerRefSchema>;
 
@@ -164,6 +166,11 @@ export const engineStateSchema = z.object({
    * follow-up quotes the candidate): erased.
    */
   asked: z.array(z.string()).default([]),
+  /**
+   * The report was built from the answers: from then on an edit can no longer change one (the hiring team has
+   * the report). Set by the store with the report, under the interview's row lock (src/jobs/build-report.ts).
+   */
+  reportBuilt: z.boolean().default(false),
 });
 export type EngineState = z.infer<typeof engineStateSchema>;
 
@@ -208,6 +215,7 @@ export function createInitialState(input: InitialStateInput): EngineState {
     profile: null,
     advice: null,
     asked: [],
+    reportBuilt: false,
   };
 }
 

@@ -1,6 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../shared/logger.js';
+import { databaseAppError } from '../store/database-status.js';
 import { checkDependencies, type DependencyCheck } from './health.js';
 
 export interface AppOptions {
@@ -30,12 +31,24 @@ export function createApp(options: AppOptions): Express {
   return app;
 }
 
-/** The catch-all handlers, added after every route. */
-export function finishApp(app: Express, logger: Logger): void {
+/**
+ * The catch-all handlers, added after every route. With `databaseUrl`, an error that says PostgreSQL cannot be
+ * used (not migrated, unreachable) answers 503 with the one line that says what to do, logged as that line.
+ */
+export function finishApp(app: Express, logger: Logger, options: { databaseUrl?: string } = {}): void {
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found' });
   });
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const unavailable = options.databaseUrl ? databaseAppError(error, options.databaseUrl) : null;
+    if (unavailable) {
+      logger.error({ path: req.path }, unavailable.message);
+      if (res.headersSent) return;
+      // A person at the console reads the line itself; a client reads it as JSON.
+      if (req.accepts(['json', 'html']) === 'html') res.status(503).type('text/plain').send(unavailable.userMessage);
+      else res.status(503).json({ error: 'unavailable', message: unavailable.userMessage });
+      return;
+    }
     logger.error({ err: error }, 'unhandled error in an HTTP handler');
     if (!res.headersSent) res.status(500).json({ error: 'internal' });
   });

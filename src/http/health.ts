@@ -8,6 +8,19 @@ export interface DependencyStatus {
   status: 'up' | 'down';
   latencyMs: number;
   error?: string;
+  /** What a down dependency's check knows beyond its message (e.g. the pending migrations). */
+  [detail: string]: unknown;
+}
+
+/** A check's failure with details for /healthz: `{ pendingMigrations: [...] }` and the like. */
+export class DependencyDown extends Error {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DependencyDown';
+  }
 }
 
 export interface HealthReport {
@@ -33,7 +46,8 @@ export async function checkDependencies(checks: DependencyCheck[], timeoutMs = 2
         return [dep.name, { status: 'up', latencyMs: Math.round(performance.now() - started) }];
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return [dep.name, { status: 'down', latencyMs: Math.round(performance.now() - started), error: message }];
+        const details = error instanceof DependencyDown ? error.details : {};
+        return [dep.name, { status: 'down', latencyMs: Math.round(performance.now() - started), error: message, ...details }];
       }
     }),
   );

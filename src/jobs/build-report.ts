@@ -143,7 +143,7 @@ export async function buildReportJob(deps: BuildReportDeps, payload: unknown): P
   if (interview.turns.some((t) => needsScore(t) && !hasScore(t))) return retryLater('waiting_for_scores');
   const input = reportInputFor(interview, deps, deps.clock.now());
   const writtenSummary = await writeNotes(deps, input, interviewId);
-  return storeReport(deps.db, interviewId, { ...input, writtenSummary }, 'create');
+  return storeReport(deps.db, interview, { ...input, writtenSummary }, 'create');
 }
 
 /**
@@ -159,21 +159,35 @@ export async function rebuildReport(deps: BuildReportDeps, interviewId: string):
   const input = reportInputFor(interview, deps, deps.clock.now());
   const previous = interview.report ? ReportSchema.safeParse(interview.report.data) : null;
   const writtenSummary = previous?.success ? previous.data.writtenSummary : await writeNotes(deps, input, interviewId);
-  return storeReport(deps.db, interviewId, { ...input, writtenSummary }, 'replace');
+  return storeReport(deps.db, interview, { ...input, writtenSummary }, 'replace');
 }
 
-async function storeReport(db: Db, interviewId: string, input: ReportInput, mode: 'create' | 'replace'): Promise<JobOutcome> {
+/**
+ * Stores the report built from `read`, the interview as it was read. Under the interview's row lock, which every
+ * engine commit also takes:
+ * 1. the status is read again: the notes took seconds to write, and a candidate who erased the interview meanwhile
+ *    must not get a report stored (and posted) after all;
+ * 2. the version is compared with the one read: an engine commit in between (an edited answer, whose scores it
+ *    deleted) means the report would show what the candidate has since changed, so it is built again later;
+ * 3. the engine state is marked `reportBuilt` and the version moves on, so a step that loaded the state before
+ *    this commit conflicts, steps again, and refuses an edit instead of changing an answer the report shows.
+ */
+async function storeReport(db: Db, read: { id: string; version: number }, input: ReportInput, mode: 'create' | 'replace'): Promise<JobOutcome> {
+  const interviewId = read.id;
   const report = buildReport({ ...input, modelTokens: await modelUsageOf(db, interviewId) });
   const data = toJson(report);
   const stored = await db.$transaction(async (tx) => {
-    // The status is read again under the row lock an erasure's commit also takes: the notes took seconds to write,
-    // and a candidate who erased the interview meanwhile must not get a report stored (and posted) after all.
-    const [row] = await tx.$queryRaw<Array<{ status: string }>>`SELECT "status"::text AS "status" FROM "Interview" WHERE "id" = ${interviewId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<Array<{ status: string; version: number }>>`
+      SELECT "status"::text AS "status", "version" FROM "Interview" WHERE "id" = ${interviewId} FOR UPDATE`;
     if (!row || !REPORTABLE.has(row.status)) return row?.status ?? 'missing';
+    if (row.version !== read.version) return 'changed';
     if (mode === 'replace') await tx.report.upsert({ where: { interviewId }, create: { interviewId, data }, update: { data } });
     else await tx.report.createMany({ data: [{ interviewId, data }], skipDuplicates: true });
-    await tx.interview.updateMany({ where: { id: interviewId, status: { in: ['completed', 'scoring'] } }, data: { status: 'scored', version: { increment: 1 } } });
+    await tx.$executeRaw`
+      UPDATE "Interview" SET "state" = jsonb_set("state", '{reportBuilt}', 'true'::jsonb), "version" = "version" + 1 WHERE "id" = ${interviewId}`;
+    await tx.interview.updateMany({ where: { id: interviewId, status: { in: ['completed', 'scoring'] } }, data: { status: 'scored' } });
     return 'stored';
   });
+  if (stored === 'changed') return retryLater('interview_changed');
   return stored === 'stored' ? done() : skipped(`status_${stored}`);
 }

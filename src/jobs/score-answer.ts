@@ -3,7 +3,8 @@
  * (text addressed to the scorer is cut out and flagged first, whatever scorer was wired), and stores one Score row
  * per dimension. Idempotent per scorer id and version: an answer that already has a score asked of this scorer
  * version is left alone (a newer version scores it again, beside the older rows), and the unique key (answer,
- * dimension, scorer, version) turns a concurrent second run into a no-op.
+ * dimension, scorer, version) turns a concurrent second run into a no-op. An edit deletes the answer's scores and
+ * asks for this job again under a new revision; a run that scored the text from before the edit stores nothing.
  */
 import { z } from 'zod';
 import { mergeFlags, scoreGuarded } from '../providers/answer-guard.js';
@@ -15,7 +16,7 @@ import type { Db } from '../store/prisma.js';
 import { done, skipped, type JobOutcome } from './outcome.js';
 import { failedScore, hasRunFor, scoreToRows } from './score-rows.js';
 
-export const scoreAnswerPayload = z.object({ answerId: z.string().min(1) });
+export const scoreAnswerPayload = z.object({ answerId: z.string().min(1), revision: z.number().int().min(0).optional() });
 
 export interface ScoreAnswerDeps {
   db: Db;
@@ -107,9 +108,15 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: unknown): Prom
   if (!question) return skipped('not_scored_kind');
   const score = await runScorer(scorer, question, answer.text, answerId);
   const flags = [...new Set([...answer.flags, ...score.flags, ...(score.status === 'failed' ? ['scoring_failed'] : [])])];
-  await db.$transaction([
-    db.score.createMany({ data: scoreToRows(answerId, score, scorer), skipDuplicates: true }),
-    db.answer.update({ where: { id: answerId }, data: { flags } }),
-  ]);
+  const stored = await db.$transaction(async (tx) => {
+    // Under the answer's row lock, which an edit's commit takes too: a score of text the candidate has since
+    // edited is dropped (the edit asked for a score of the new text), never stored beside the new text.
+    const [row] = await tx.$queryRaw<Array<{ text: string }>>`SELECT "text" FROM "Answer" WHERE "id" = ${answerId} FOR UPDATE`;
+    if (!row || row.text !== answer.text) return false;
+    await tx.score.createMany({ data: scoreToRows(answerId, score, scorer), skipDuplicates: true });
+    await tx.answer.update({ where: { id: answerId }, data: { flags } });
+    return true;
+  });
+  if (!stored) return skipped('answer_changed');
   return doneWith(undefined, await reportReady(db, answer.turn.interviewId));
 }

@@ -39,11 +39,12 @@ export const fireTimerJob = defineJob<{ outboxId: string }, PipelineDeps>({
   },
 });
 
-export const scoreAnswerJob = defineJob<{ answerId: string; outboxId?: string | undefined }, PipelineDeps>({
+export const scoreAnswerJob = defineJob<{ answerId: string; revision?: number | undefined; outboxId?: string | undefined }, PipelineDeps>({
   name: 'score_answer',
   queue: 'scoring',
-  schema: z.object({ answerId: z.string().min(1), outboxId }),
-  jobId: (p) => jobIdOf('score', p.answerId),
+  schema: z.object({ answerId: z.string().min(1), revision: z.number().int().min(1).optional(), outboxId }),
+  // An edited answer is scored again: each revision is its own job (a completed job's id is kept for a day).
+  jobId: (p) => (p.revision ? jobIdOf('score', p.answerId, `r${p.revision}`) : jobIdOf('score', p.answerId)),
   attempts: 6,
   backoffMs: 2_000,
   async handle(payload, deps) {

@@ -32,7 +32,7 @@ interface PendingRow {
 }
 
 const jobPayload = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('score_answer'), payload: z.object({ answerId: z.string() }) }),
+  z.object({ name: z.literal('score_answer'), payload: z.object({ answerId: z.string(), revision: z.number().int().min(1).optional() }) }),
   z.object({ name: z.literal('build_report'), payload: z.object({ interviewId: z.string() }) }),
   z.object({ name: z.literal('advise_turn'), payload: z.object({ interviewId: z.string(), requestId: z.string() }) }),
 ]);
@@ -46,7 +46,7 @@ async function handOver(deps: PipelineDeps, row: PendingRow, lastSeqOfInterview:
   if (row.kind === 'schedule_timer') return ensureJob(deps.queues, fireTimerJob, { outboxId: row.id });
   const job = jobPayload.safeParse(row.payload);
   if (row.kind !== 'enqueue_job' || !job.success) return 'invalid';
-  if (job.data.name === 'score_answer') return ensureJob(deps.queues, scoreAnswerJob, { answerId: job.data.payload.answerId, outboxId: row.id });
+  if (job.data.name === 'score_answer') return ensureJob(deps.queues, scoreAnswerJob, { ...job.data.payload, outboxId: row.id });
   if (job.data.name === 'advise_turn') return ensureJob(deps.queues, adviseTurnJob, { ...job.data.payload, outboxId: row.id });
   return ensureJob(deps.queues, buildReportJob, { interviewId: job.data.payload.interviewId, outboxId: row.id });
 }

@@ -26,10 +26,15 @@ export async function reconcile(deps: PipelineDeps, limit = 500): Promise<Reconc
       scores: { none: {} },
       turn: { skipped: false, kind: { not: 'introduction' }, interview: { status: { in: [...OPEN_FOR_SCORING] } } },
     },
-    select: { id: true },
+    select: { id: true, editHistory: true },
     take: limit,
   });
-  for (const answer of unscored) if ((await ensureJob(deps.queues, scoreAnswerJob, { answerId: answer.id })) !== 'pending') summary.scores += 1;
+  for (const answer of unscored) {
+    // The revision the engine named when it asked (one history entry per edit), so the job id is the same one.
+    const revision = Array.isArray(answer.editHistory) ? answer.editHistory.length : 0;
+    const payload = { answerId: answer.id, ...(revision > 0 ? { revision } : {}) };
+    if ((await ensureJob(deps.queues, scoreAnswerJob, payload)) !== 'pending') summary.scores += 1;
+  }
 
   const unreported = await deps.db.interview.findMany({ where: { status: { in: [...WAITING_FOR_REPORT] }, report: null }, select: { id: true }, take: limit });
   for (const interview of unreported) {

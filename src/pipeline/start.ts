@@ -11,6 +11,7 @@ import { markFailed } from './outbox-state.js';
 import { reconcile } from './reconcile.js';
 import { relayOnce, type RelayOptions } from './outbox-relay.js';
 import type { ConnectionOptions } from 'bullmq';
+import { isConnectionError } from '../shared/redis.js';
 
 export interface PipelineOptions {
   connection: ConnectionOptions;
@@ -21,6 +22,8 @@ export interface PipelineOptions {
   /** @defaultValue 60 s */
   reconcileEveryMs?: number;
   relay?: RelayOptions;
+  /** Lost Redis connections (workers, loop passes), reported once and counted. @defaultValue logged each time */
+  onConnectionError?: (error: Error) => void;
 }
 
 export interface RunningPipeline {
@@ -29,7 +32,7 @@ export interface RunningPipeline {
 }
 
 /** Runs `pass` again and again until stopped; a failing pass is logged and retried after a pause. */
-function loop(deps: PipelineDeps, name: string, pass: () => Promise<number>, idleMs: number) {
+function loop(deps: PipelineDeps, name: string, pass: () => Promise<number>, idleMs: number, onConnectionError?: (error: Error) => void) {
   let stopped = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) => new Promise<void>((resolve) => {
@@ -42,7 +45,8 @@ function loop(deps: PipelineDeps, name: string, pass: () => Promise<number>, idl
         const worked = await pass();
         if (worked === 0) await sleep(idleMs);
       } catch (error) {
-        deps.logger.warn({ loop: name, err: { message: error instanceof Error ? error.message : String(error) } }, 'pipeline loop pass failed');
+        if (onConnectionError && error instanceof Error && isConnectionError(error)) onConnectionError(error);
+        else deps.logger.warn({ loop: name, err: { message: error instanceof Error ? error.message : String(error) } }, 'pipeline loop pass failed');
         await sleep(Math.max(idleMs, 1_000));
       }
     }
@@ -72,8 +76,9 @@ export function startPipeline(deps: PipelineDeps, options: PipelineOptions): Run
     lockMs: deps.lockTtlMs,
     onJobFinished: (queue, name, outcome, seconds) => deps.metrics?.observeJob(queue, name, outcome, seconds),
     onFinalFailure: (job, error) => recordFinalFailure(deps, job, error),
+    ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
   });
-  const relay = loop(deps, 'relay', () => relayOnce(deps, options.relay), options.relayIdleMs ?? 200);
+  const relay = loop(deps, 'relay', () => relayOnce(deps, options.relay), options.relayIdleMs ?? 200, options.onConnectionError);
   const reconcileEvery = options.reconcileEveryMs ?? 60_000;
   const reconciler = loop(
     deps,
@@ -88,6 +93,7 @@ export function startPipeline(deps: PipelineDeps, options: PipelineOptions): Run
       return 0;
     },
     reconcileEvery,
+    options.onConnectionError,
   );
   return {
     host,

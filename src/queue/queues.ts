@@ -9,8 +9,13 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-export function createQueues(connection: ConnectionOptions, prefix = 'screener'): Queues {
+/**
+ * `onError` gets each queue's connection errors; without a listener BullMQ prints every reconnect failure to
+ * stderr as a multi-line dump.
+ */
+export function createQueues(connection: ConnectionOptions, prefix = 'screener', onError?: (error: Error) => void): Queues {
   const queues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })]));
+  if (onError) for (const queue of queues.values()) queue.on('error', onError);
   return {
     get(name) {
       const queue = queues.get(name);

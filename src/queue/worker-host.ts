@@ -9,6 +9,7 @@
 import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { isAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { isConnectionError } from '../shared/redis.js';
 import type { JobDefinition, QueueName } from './definition.js';
 
 // Definitions differ in payload type; the host only needs each one's own schema and handler together.
@@ -29,6 +30,10 @@ export interface WorkerHostOptions<Deps> {
   onJobFinished?: (queue: QueueName, name: string, outcome: 'completed' | 'failed', seconds: number) => void;
   /** A job failed and will not be retried (attempts used up, or a permanent error). */
   onFinalFailure?: (job: Job, error: Error) => Promise<void>;
+  /**
+   * A worker lost Redis (each reconnect attempt fails again). @defaultValue logged like any other worker error
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 export interface WorkerHost {
@@ -86,7 +91,10 @@ export function startWorkerHost<Deps>(options: WorkerHostOptions<Deps>): WorkerH
         );
       }
     });
-    worker.on('error', (error) => options.logger.warn({ queue, err: { message: error.message } }, 'worker error'));
+    worker.on('error', (error) => {
+      if (options.onConnectionError && isConnectionError(error)) return options.onConnectionError(error);
+      options.logger.warn({ queue, err: { message: error.message } }, 'worker error');
+    });
     return worker;
   });
   return {

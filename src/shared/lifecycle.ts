@@ -16,12 +16,14 @@ export function handleShutdown(logger: Logger, steps: ShutdownStep[], timeoutMs:
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    let current = '';
     const deadline = setTimeout(() => {
-      logger.error({ timeoutMs }, 'shutdown did not finish in time');
+      logger.error({ timeoutMs, step: current }, 'shutdown did not finish in time');
       process.exit(1);
     }, timeoutMs);
     deadline.unref();
     for (const step of steps) {
+      current = step.name;
       try {
         await step.run();
       } catch (error) {

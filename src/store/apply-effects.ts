@@ -29,12 +29,14 @@ async function setStatus(tx: Tx, { interviewId }: EffectScope, status: Interview
 
 type EditEffect = Extract<PersistenceEffect, { type: 'edit_answer' }>;
 
+/**
+ * A re-scored answer loses its scores in the same transaction as its text changes, so no moment shows the new text
+ * with the old scores; the score job stores a score only for the text it scored (src/jobs/score-answer.ts).
+ */
 async function editAnswer(tx: Tx, effect: EditEffect): Promise<void> {
-  const answer = await tx.answer.findUnique({
-    where: { id: effect.answerId },
-    select: { text: true, flags: true, editHistory: true, _count: { select: { scores: true } } },
-  });
-  if (!answer || (effect.onlyIfUnscored && answer._count.scores > 0)) return;
+  const answer = await tx.answer.findUnique({ where: { id: effect.answerId }, select: { text: true, flags: true, editHistory: true } });
+  if (!answer) return;
+  if (effect.rescore) await tx.score.deleteMany({ where: { answerId: effect.answerId } });
   const history = Array.isArray(answer.editHistory) ? answer.editHistory : [];
   await tx.answer.update({
     where: { id: effect.answerId },

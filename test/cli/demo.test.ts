@@ -1,11 +1,16 @@
 /**
  * The terminal demo as a person would use it: a real child process, answers written to its stdin one line at a
- * time, each only after the demo has asked for it.
+ * time, each only after the demo has asked for it; through a pipe, and through a pseudo terminal (where input
+ * never ends by itself, so a demo that waits for it hangs).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../support/db.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createTestDb, testDatabaseUrl } from '../support/db.js';
+import { runInTerminal, type Terminal } from '../support/terminal.js';
 import { goodAnswerFor, INTRODUCTION } from '../engine/support/answers.js';
+
+const db = createTestDb();
+afterAll(() => db.$disconnect());
 
 const TURN = /^you>$/m;
 
@@ -42,9 +47,65 @@ async function waitUntil(check: () => boolean, what: () => string, timeoutMs = 3
 
 function answerFor(question: string): string {
   if (/reply "yes" or "no"/.test(question)) return 'yes';
+  if (/Type "erase" to delete its answers/.test(question)) return '';
   if (/^Introduction:/.test(question)) return INTRODUCTION;
   return goodAnswerFor(question.split('\n')[0] ?? question);
 }
+
+/** Answers every prompt as a candidate would until the demo asks whether to erase (or `stopAt` matches). */
+async function answerUntil(term: Terminal, stopAt: RegExp): Promise<void> {
+  for (let answered = 0; answered < 30; answered += 1) {
+    await waitUntil(
+      () => turnsAsked(term.output()) > answered || term.child.exitCode !== null,
+      () => `prompt ${answered + 1}; output so far:\n${term.output().slice(-2000)}`,
+    );
+    const question = lastQuestion(term.output());
+    if (stopAt.test(question) || term.child.exitCode !== null) return;
+    term.type(answerFor(question));
+  }
+}
+
+function exitWithin(term: Terminal, ms: number): Promise<number | null | 'still running'> {
+  return Promise.race([term.exited(), new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
+}
+
+describe('npm run cli -- demo in a terminal', () => {
+  const env = { DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent' };
+  const terminals: Terminal[] = [];
+  // A demo that hangs must not outlive its test.
+  afterEach(() => terminals.splice(0).forEach((t) => t.child.exitCode === null && t.child.kill('SIGKILL')));
+  const open = () => {
+    const term = runInTerminal(['npm', 'run', '--silent', 'cli', '--', 'demo'], env);
+    terminals.push(term);
+    return term;
+  };
+
+  it('ends when the interview ends, and erases when the candidate takes up the last offer', async () => {
+    const term = open();
+    await answerUntil(term, /Type "erase" to delete its answers/);
+    expect(term.output()).toMatch(/You can still type "erase"/);
+    expect(term.output()).toMatch(/END OF REPORT/);
+    term.type('erase');
+    expect(await exitWithin(term, 20_000)).toBe(0); // the terminal's input is still open
+    expect(term.output()).toMatch(/your answers and personal data for this interview have been deleted/);
+    const interviewId = /npm run cli -- report (\S+)/.exec(term.output())?.[1] ?? '';
+    const interview = await db.interview.findUniqueOrThrow({ where: { id: interviewId }, include: { turns: { include: { answer: true } } } });
+    expect(interview.status).toBe('erased');
+    expect(interview.turns.flatMap((t) => (t.answer ? [t.answer] : []))).toEqual([]);
+  }, 150_000);
+
+  it('ends after "stop" once the candidate presses Enter, keeping the answers', async () => {
+    const term = open();
+    await answerUntil(term, /^Introduction:/);
+    term.type('stop');
+    await answerUntil(term, /Type "erase" to delete its answers/);
+    expect(term.output()).toMatch(/The interview ended \(withdrawn\)/);
+    term.type('');
+    expect(await exitWithin(term, 20_000)).toBe(0);
+    const interviewId = /Interview (\S+)\.$/m.exec(term.output())?.[1] ?? '';
+    expect((await db.interview.findUniqueOrThrow({ where: { id: interviewId } })).status).toBe('withdrawn');
+  }, 60_000);
+});
 
 describe('npm run cli -- demo', () => {
   it('can be completed by typing answers and ends with the printed report', async () => {

@@ -34,9 +34,9 @@ describe('configuration', () => {
     expect(variables).toEqual(['SLACK_CLIENT_SECRET', 'SLACK_SIGNING_SECRET', 'SLACK_STATE_SECRET']);
   });
 
-  it('needs a bot token or the whole OAuth trio for Slack', () => {
-    const problems = problemsOf({ SLACK_SIGNING_SECRET: 'abc' });
-    expect(problems.map((p) => p.variable)).toEqual(['SLACK_BOT_TOKEN']);
+  it('takes the signing secret alone (the URL check of a new app), and needs a bot token or the whole OAuth trio for Socket Mode', () => {
+    expect(parseEnv({ SLACK_SIGNING_SECRET: 'abc' }).ok).toBe(true);
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 'abc', SLACK_APP_TOKEN: 'xapp-1-abcdefghijk' }).map((p) => p.variable)).toEqual(['SLACK_BOT_TOKEN']);
     expect(parseEnv({ SLACK_SIGNING_SECRET: 'abc', SLACK_BOT_TOKEN: 'xoxb-1234567890-abc' }).ok).toBe(true);
     const oauth = { SLACK_SIGNING_SECRET: 'abc', SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'x'.repeat(32) };
     expect(problemsOf(oauth).map((p) => p.variable)).toEqual(['SLACK_TOKEN_ENCRYPTION_KEY']);

@@ -179,7 +179,8 @@ describe('interview step: duplicates, strangers, edits', () => {
     h.advance(3_000);
     h.send(ev.edit('a1', 'I would use a read-through cache'));
     const edit = h.effects.find((e) => e.type === 'edit_answer');
-    expect(edit).toMatchObject({ text: 'I would use a read-through cache', onlyIfUnscored: false, flags: null });
+    expect(edit).toMatchObject({ text: 'I would use a read-through cache', rescore: false, flags: null });
+    expect(h.said()).toEqual([]); // a draft is still being written: nothing to confirm
     expect(h.types()).toContain('schedule_timer');
     h.send(ev.timer(h.state.draft?.timerId ?? ''));
     const finalized = h.effects.find((e) => e.type === 'finalize_answer');
@@ -187,11 +188,47 @@ describe('interview step: duplicates, strangers, edits', () => {
     expect(h.send(ev.edit('a1', 'I would use a read-through cache'))).toEqual([]); // same text again: nothing
   });
 
-  it('an edit of a final answer is applied only if it is not scored yet', () => {
+  it('an edit of a final answer replaces it and asks for a score of each new revision', () => {
     const h = new Harness().atFirstQuestion();
     h.send(ev.message(LONG_ANSWER, 'b1'));
+    const answerId = h.state.answers.at(-1)?.answerId;
     h.send(ev.edit('b1', `${LONG_ANSWER} Also a stampede lock.`));
-    expect(h.effects[0]).toMatchObject({ type: 'edit_answer', onlyIfUnscored: true, flags: ['edited'] });
+    expect(h.effects[0]).toMatchObject({ type: 'edit_answer', rescore: true, flags: ['edited'] });
+    expect(h.effects).toContainEqual({ type: 'enqueue_job', job: { name: 'score_answer', payload: { answerId, revision: 1 } } });
+    expect(h.said()).toEqual([expect.stringMatching(/^Your edit is saved: that answer will be scored again/)]);
+    h.send(ev.edit('b1', `${LONG_ANSWER} Also a stampede lock, and jitter.`));
+    expect(h.effects).toContainEqual({ type: 'enqueue_job', job: { name: 'score_answer', payload: { answerId, revision: 2 } } });
+  });
+
+  it('an edited introduction is not scored, and says so plainly', () => {
+    const h = new Harness();
+    h.send(ev.start());
+    h.send(ev.message('yes'));
+    h.send(ev.message('I build back-end services in Node.', 'intro'));
+    h.send(ev.edit('intro', 'I build back-end services in Node and Go, and I led two migrations.'));
+    expect(h.types()).toEqual(['edit_answer', 'audit', 'send_message']);
+    expect(h.said()).toEqual(['Your edit to your introduction is saved.']);
+  });
+
+  it('once the report is built, an edit changes nothing and the candidate is told it can no longer change', () => {
+    const h = new Harness().atFirstQuestion();
+    h.send(ev.message(LONG_ANSWER, 'c1'));
+    h.state = { ...h.state, reportBuilt: true };
+    const before = h.state.answers;
+    h.send(ev.edit('c1', 'Something else entirely.'));
+    expect(h.types()).not.toContain('edit_answer');
+    expect(jobs(h.effects)).toEqual([]);
+    expect(h.said()).toEqual(['Your answer was already scored and sent to the hiring team; it can no longer be changed.']);
+    expect(h.state.answers).toEqual(before);
+  });
+
+  it('after a withdrawal, an edit changes nothing and says so', () => {
+    const h = new Harness().atFirstQuestion();
+    h.send(ev.message(LONG_ANSWER, 'd1'));
+    h.send(ev.message('stop'));
+    h.send(ev.edit('d1', 'Something else entirely.'));
+    expect(h.types()).not.toContain('edit_answer');
+    expect(h.said()).toEqual(['This interview has ended, so its answers can no longer be changed.']);
   });
 });
 

@@ -4,13 +4,14 @@
  * (no quiet window), so it works the same when answers are piped in.
  */
 import { loadConfigOrExit } from '../../config/load.js';
-import { OFFLINE_INTERVIEWER_LABEL, type RunOutcome } from '../../engine/index.js';
+import { normalizeText, OFFLINE_INTERVIEWER_LABEL, parseCommand, type RunOutcome } from '../../engine/index.js';
 import { LocalSession } from '../../jobs/local-session.js';
 import type { OutboundMessage } from '../../jobs/messenger.js';
 import { renderText } from '../../report/render-text.js';
 import { ReportSchema } from '../../report/schema.js';
 import { systemClock } from '../../shared/clock.js';
 import { isAppError } from '../../shared/errors.js';
+import { checkDatabase, databaseAppError, describeDatabaseStatus } from '../../store/database-status.js';
 import { createPrisma, type Db } from '../../store/prisma.js';
 import type { CliIo } from '../io.js';
 
@@ -18,6 +19,7 @@ export const summary = 'run a screening interview in the terminal with the offli
 
 const USAGE = 'Usage: npm run cli -- demo [--role <slug>]   (e.g. --role frontend-mid; default backend-mid)';
 export const YOUR_TURN = 'you>';
+export const ERASE_OFFER = 'The interview is over. Type "erase" to delete its answers and personal data now, or press Enter to quit.';
 
 const BANNER = [
   `Screener demo, run by the ${OFFLINE_INTERVIEWER_LABEL.replace(/^Screener \((.*)\)$/, '$1')}.`,
@@ -55,6 +57,22 @@ async function printReport(io: CliIo, db: Db, interviewId: string): Promise<numb
   return 0;
 }
 
+/** Nothing of the interview is left to delete: it was erased, or declined before anything was stored. */
+const NOTHING_TO_ERASE = new Set(['erased', 'declined']);
+
+/**
+ * The bot's last words offer "erase"; the demo keeps that offer open for one more line instead of leaving the
+ * candidate at a prompt nobody reads. Anything else (or the end of input) quits.
+ */
+async function offerErasure(io: CliIo, session: LocalSession, input: AsyncIterator<string>, outcome: RunOutcome): Promise<void> {
+  if (NOTHING_TO_ERASE.has(outcome.state.status)) return;
+  io.out(`\n${ERASE_OFFER}`);
+  io.out(YOUR_TURN);
+  const next = await input.next();
+  if (next.done || parseCommand(normalizeText(next.value)) !== 'erase') return;
+  await session.send(next.value);
+}
+
 async function interview(io: CliIo, db: Db, roleSlug: string): Promise<number> {
   const session = await LocalSession.create({
     db,
@@ -67,20 +85,30 @@ async function interview(io: CliIo, db: Db, roleSlug: string): Promise<number> {
     onMessage: (message) => printMessage(io, message),
   });
   io.out(BANNER);
-  let outcome: RunOutcome = await session.start();
-  io.out(YOUR_TURN);
-  for await (const line of io.lines()) {
-    outcome = await session.send(line);
-    const { phase, status } = outcome.state;
-    if (phase === 'closed') return printReport(io, db, session.interviewId);
-    if (phase === 'ended') {
-      io.out(`\nThe interview ended (${status}).`);
-      return 0;
+  const input = io.lines()[Symbol.asyncIterator]();
+  try {
+    let outcome: RunOutcome = await session.start();
+    while (outcome.state.phase !== 'closed' && outcome.state.phase !== 'ended') {
+      io.out(YOUR_TURN);
+      const next = await input.next();
+      if (next.done) {
+        io.err(`\nInput ended before the interview finished; interview ${session.interviewId} stays ${outcome.state.status}.`);
+        return 1;
+      }
+      outcome = await session.send(next.value);
     }
-    io.out(YOUR_TURN);
+    if (outcome.state.phase === 'closed') {
+      const printed = await printReport(io, db, session.interviewId);
+      if (printed !== 0) return printed;
+    } else {
+      io.out(`\nThe interview ended (${outcome.state.status}).`);
+    }
+    await offerErasure(io, session, input, outcome);
+    return 0;
+  } finally {
+    // Stops reading standard input, so an open terminal does not keep the demo waiting for Ctrl-D.
+    await input.return?.();
   }
-  io.err(`\nInput ended before the interview finished; interview ${session.interviewId} stays ${outcome.state.status}.`);
-  return 1;
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -92,11 +120,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const env = loadConfigOrExit();
   const db = createPrisma(env.DATABASE_URL);
   try {
+    // One line that says what to do, rather than the stack trace of the first query that fails.
+    const status = await checkDatabase(db, env.DATABASE_URL);
+    if (status.state !== 'ready') {
+      io.err(describeDatabaseStatus(status));
+      return 1;
+    }
     return await interview(io, db, parsed.roleSlug);
   } catch (error) {
-    if (!isAppError(error)) throw error;
-    io.err(error.userMessage);
-    return error.code === 'not_found' ? 2 : 1;
+    const appError = isAppError(error) ? error : databaseAppError(error, env.DATABASE_URL);
+    if (!appError) throw error;
+    io.err(appError.userMessage);
+    return appError.code === 'not_found' ? 2 : 1;
   } finally {
     await db.$disconnect();
   }

@@ -6,13 +6,19 @@ import { loadConfigOrExit } from '../../config/load.js';
 import { formatOverview, overview, retryFailedJob } from '../../queue/inspect.js';
 import { createQueues } from '../../queue/queues.js';
 import { isAppError } from '../../shared/errors.js';
-import { bullConnectionOptions } from '../../shared/redis.js';
+import { bullConnectionOptions, probeRedis, redisTarget } from '../../shared/redis.js';
 import type { CliIo } from '../io.js';
 
 export const summary = 'show job queues and failures; retry a failed job';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const env = loadConfigOrExit();
+  // BullMQ waits for Redis forever; a command someone is waiting on says at once that it cannot work.
+  const down = await probeRedis(env.REDIS_URL);
+  if (down) {
+    io.err(`Redis at ${redisTarget(env.REDIS_URL)} is unreachable (${down}): start Redis there or set REDIS_URL.`);
+    return 1;
+  }
   const queues = createQueues(bullConnectionOptions(env.REDIS_URL), env.QUEUE_PREFIX);
   try {
     const [action, id] = args;

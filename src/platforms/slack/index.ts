@@ -12,6 +12,7 @@ import type { DestinationResolver } from '../../pipeline/destination.js';
 import { createRateLimiter } from '../../pipeline/rate-limit.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
+import { AppError } from '../../shared/errors.js';
 import type { Db } from '../../store/prisma.js';
 import { createBoltApp } from './app.js';
 import { InFlight, type SlackContext } from './context.js';
@@ -26,7 +27,7 @@ import { installedWorkspaceTokens, singleWorkspaceTokens, type SlackTokens } fro
 import { SlackHttpReceiver } from './transport/http-receiver.js';
 import { socketModeReceiver } from './transport/socket.js';
 
-export { slackConfigured } from './settings.js';
+export { slackConfigured, slackDeliveryConfigured } from './settings.js';
 
 export interface SlackDeliveryDeps {
   env: Env;
@@ -51,7 +52,15 @@ export interface SlackDelivery {
   tokens: SlackTokens;
 }
 
-export interface SlackPlatform extends SlackDelivery {
+/** What the server runs of Slack: its routes, and a start and a stop. */
+export interface SlackServerPart {
+  readonly transport: 'http' | 'socket' | 'url_verification_only';
+  mount(app: Express): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackPlatform extends SlackDelivery, SlackServerPart {
   readonly transport: 'http' | 'socket';
   /** Adds POST /slack/events (HTTP mode) and, with OAuth, GET /slack/install and /slack/oauth_redirect. */
   mount(app: Express): void;
@@ -77,8 +86,10 @@ function buildParts(deps: SlackDeliveryDeps): Parts {
   if (settings.install.kind === 'oauth') {
     installations = prismaInstallationStore(deps.db, settings.install.encryptionKey, () => deps.clock.now());
     tokens = installedWorkspaceTokens(installations, clientOptions);
-  } else {
+  } else if (settings.install.kind === 'single') {
     tokens = singleWorkspaceTokens(settings.install.botToken, clientOptions);
+  } else {
+    throw new AppError('config_invalid', 'Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, to talk to Slack');
   }
   const interval = deps.postIntervalMs ?? deps.env.POST_INTERVAL_MS;
   const pace = paceWith(interval > 0 ? createRateLimiter(deps.redis, deps.env.QUEUE_PREFIX, interval) : null);
@@ -97,6 +108,28 @@ function buildParts(deps: SlackDeliveryDeps): Parts {
 export function createSlackDelivery(deps: SlackDeliveryDeps): SlackDelivery {
   const { messenger, destinations, tokens } = buildParts(deps);
   return { messenger, destinations, tokens };
+}
+
+/**
+ * The signing secret alone, as when the app is created from the manifest: Slack checks the request URL before the
+ * app is installed, so before any bot token exists. `/slack/events` answers that check (signed, like everything
+ * else) and acknowledges and ignores the rest until a bot token or OAuth is configured.
+ */
+export function createSlackUrlVerifier(deps: Pick<SlackDeliveryDeps, 'env' | 'logger' | 'clock'>): SlackServerPart {
+  const settings = slackSettings(deps.env);
+  const logger = deps.logger.child({ platform: 'slack' });
+  const receiver = new SlackHttpReceiver({ signingSecret: settings.signingSecret, clock: deps.clock, logger, inFlight: new InFlight() });
+  return {
+    transport: 'url_verification_only',
+    mount: (server) => void server.use(receiver.router),
+    start: () => {
+      logger.warn(
+        'Slack: only SLACK_SIGNING_SECRET is set, so /slack/events answers Slack\'s URL verification and ignores everything else; set SLACK_BOT_TOKEN (or the OAuth variables) once the app is installed, and restart',
+      );
+      return Promise.resolve();
+    },
+    stop: () => Promise.resolve(),
+  };
 }
 
 export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {

@@ -3,6 +3,8 @@ import type { Env } from '../../config/env.js';
 import { AppError } from '../../shared/errors.js';
 
 export type SlackInstallMode =
+  /** Only the signing secret: the app is being set up, and Slack checks the request URL before a token exists. */
+  | { kind: 'none' }
   | { kind: 'single'; botToken: string }
   | { kind: 'oauth'; clientId: string; clientSecret: string; stateSecret: string; encryptionKey: Buffer };
 
@@ -25,6 +27,11 @@ export function slackConfigured(env: SlackEnv): boolean {
   return env.SLACK_SIGNING_SECRET !== undefined;
 }
 
+/** True when Screener can also talk to Slack (a bot token, or OAuth): only then does the worker deliver to it. */
+export function slackDeliveryConfigured(env: SlackEnv): boolean {
+  return slackConfigured(env) && slackSettings(env).install.kind !== 'none';
+}
+
 function installMode(env: SlackEnv): SlackInstallMode {
   const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = env;
   if (clientId && clientSecret && stateSecret) {
@@ -35,7 +42,7 @@ function installMode(env: SlackEnv): SlackInstallMode {
     return { kind: 'oauth', clientId, clientSecret, stateSecret, encryptionKey: Buffer.from(env.SLACK_TOKEN_ENCRYPTION_KEY, 'base64') };
   }
   if (env.SLACK_BOT_TOKEN) return { kind: 'single', botToken: env.SLACK_BOT_TOKEN };
-  throw new AppError('config_invalid', 'Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+  return { kind: 'none' };
 }
 
 /**

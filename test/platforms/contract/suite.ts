@@ -15,6 +15,7 @@ export function platformContract(name: string, makeDriver: () => Promise<Platfor
     let driver: PlatformDriver;
     let interviewId = '';
     let introduction: SentMessage;
+    let firstAnswer: SentMessage;
     const last = () => driver.candidateReceived().at(-1) ?? '';
 
     beforeAll(async () => {
@@ -59,6 +60,22 @@ export function platformContract(name: string, makeDriver: () => Promise<Platfor
       expect(last()).toMatch(/"repeat" shows the current question again/);
     });
 
+    it('scores an already scored answer again when it is edited', async () => {
+      firstAnswer = await driver.candidateSays('I would add an index.');
+      driver.advanceClock(16_000);
+      await driver.deliver();
+      const answerOf = () => driver.db.answer.findFirstOrThrow({ where: { turn: { interviewId, kind: { not: 'introduction' } } }, include: { scores: true } });
+      const before = await answerOf();
+      expect(before.scores.length).toBeGreaterThan(0);
+      await driver.edit(firstAnswer, ANSWER);
+      await driver.deliver();
+      const after = await answerOf();
+      expect(after.text).toBe(ANSWER);
+      expect(after.scores).toHaveLength(before.scores.length);
+      expect(after.scores.some((s) => before.scores.some((b) => b.id === s.id))).toBe(false);
+      expect(driver.candidateReceived().join('\n')).toMatch(/Your edit is saved: that answer will be scored again/);
+    });
+
     it('posts one report card after the last answer', async () => {
       for (let guard = 0; guard < 12 && !/That was the last question/.test(last()); guard += 1) {
         await driver.candidateSays(ANSWER);
@@ -73,6 +90,14 @@ export function platformContract(name: string, makeDriver: () => Promise<Platfor
       await driver.postCard();
       expect(driver.cards()).toHaveLength(1);
       for (const words of ['Final score', 'Technical accuracy', 'Recommendation', 'Scored by']) expect(driver.cards()[0]).toContain(words);
+    });
+
+    it('refuses an edit once the report is built, in plain words, and keeps the answer', async () => {
+      await driver.edit(firstAnswer, 'Something else entirely.');
+      await driver.deliver();
+      expect(last()).toBe('Your answer was already scored and sent to the hiring team; it can no longer be changed.');
+      const answer = await driver.db.answer.findFirstOrThrow({ where: { turn: { interviewId, kind: { not: 'introduction' } } } });
+      expect(answer.text).toBe(ANSWER);
     });
 
     it('records a decision and shows it on the card', async () => {

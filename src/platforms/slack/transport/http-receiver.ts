@@ -15,6 +15,7 @@ import { slackLogger } from '../logger.js';
 import { verifySignature } from './verify.js';
 
 export const EVENTS_PATH = '/slack/events';
+export const IGNORED_WITHOUT_TOKEN = 'Slack request ignored: set SLACK_BOT_TOKEN (or the OAuth variables) and restart to handle it';
 /** Slack's payloads are small; a megabyte leaves room for a long pasted answer and no room for abuse. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -113,6 +114,11 @@ export class SlackHttpReceiver implements Receiver {
     }
     if (body.ssl_check) return void res.status(200).end();
     if (body.type === 'url_verification') return void res.status(200).json({ challenge: body.challenge });
+    if (!this.bolt) {
+      // Signing secret only (the app is being set up): acknowledged, so Slack does not retry, and otherwise ignored.
+      log.warn({ type: typeof body.type === 'string' ? body.type : typeof body.command === 'string' ? 'command' : 'other' }, IGNORED_WITHOUT_TOKEN);
+      return void res.status(200).end();
+    }
     await this.options.inFlight.run(() => this.dispatch(req, res, body));
   }
 
