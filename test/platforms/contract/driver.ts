@@ -22,6 +22,11 @@ export interface PlatformDriver {
   /** The platform delivers the same message again (a retry). */
   redeliver(message: SentMessage, text: string): Promise<void>;
   edit(message: SentMessage, text: string): Promise<void>;
+  /**
+   * How many edits of the message the conversation shows, where Screener draws them itself (the web chat); Slack and
+   * Teams mark edits on their own, so their drivers leave it out.
+   */
+  editsShown?(message: SentMessage): Promise<number>;
   /** Everything the candidate has been sent, oldest first. */
   candidateReceived(): string[];
   /** The worker's part: outbox, due timers, scoring and the report. */

@@ -74,6 +74,7 @@ export function platformContract(name: string, makeDriver: () => Promise<Platfor
       expect(after.scores).toHaveLength(before.scores.length);
       expect(after.scores.some((s) => before.scores.some((b) => b.id === s.id))).toBe(false);
       expect(driver.candidateReceived().join('\n')).toMatch(/Your edit is saved: that answer will be scored again/);
+      if (driver.editsShown) expect(await driver.editsShown(firstAnswer)).toBe(1);
     });
 
     it('posts one report card after the last answer', async () => {
@@ -93,11 +94,14 @@ export function platformContract(name: string, makeDriver: () => Promise<Platfor
     });
 
     it('refuses an edit once the report is built, in plain words, and keeps the answer', async () => {
+      const shownBefore = await driver.editsShown?.(firstAnswer);
       await driver.edit(firstAnswer, 'Something else entirely.');
       await driver.deliver();
       expect(last()).toBe('Your answer was already scored and sent to the hiring team; it can no longer be changed.');
       const answer = await driver.db.answer.findFirstOrThrow({ where: { turn: { interviewId, kind: { not: 'introduction' } } } });
       expect(answer.text).toBe(ANSWER);
+      // A chat that draws edits itself must not show one that was refused.
+      expect(await driver.editsShown?.(firstAnswer)).toBe(shownBefore);
     });
 
     it('records a decision and shows it on the card', async () => {

@@ -81,6 +81,7 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
       await post(`/c/${token}/edits`, { messageId: `web:${interviewId}:${sent.ref}`, text });
       await refresh();
     },
+    editsShown: (sent) => db.webMessage.count({ where: { interviewId, kind: 'edited', messageId: `web:${interviewId}:${sent.ref}` } }),
     candidateReceived: () => received,
     async deliver() {
       await delivery.deliver(interviewId);

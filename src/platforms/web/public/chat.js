@@ -116,7 +116,8 @@ if (messageBox) {
   handle('edit', () => ({}), (form) => {
     form.querySelector('textarea').value = '';
     messageBox.focus();
-    say('Edit saved.');
+    // Whether the edit counted is the interview's to say: its reply arrives in the conversation.
+    say('Edit sent.');
   });
   messageBox.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) document.getElementById('send').requestSubmit();

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
-import { CANDIDATE_COMMANDS, type InboundEvent } from '../../../engine/index.js';
+import { CANDIDATE_COMMANDS, type InboundEvent, type RunOutcome } from '../../../engine/index.js';
 import { isAppError } from '../../../shared/errors.js';
 import type { WebContext } from '../context.js';
 import type { LinkClaims } from '../links.js';
@@ -37,10 +37,10 @@ function event(claims: LinkClaims, candidateUserId: string, workspaceId: string,
   return { platform: 'web', workspaceId, conversationId: claims.interviewId, threadId: null, userId: candidateUserId, raw: null, ...rest } as InboundEvent;
 }
 
-async function sendToEngine(ctx: WebContext, claims: LinkClaims, build: (userId: string, workspaceId: string) => InboundEvent): Promise<void> {
+async function sendToEngine(ctx: WebContext, claims: LinkClaims, build: (userId: string, workspaceId: string) => InboundEvent): Promise<RunOutcome> {
   const row = await ctx.db.interview.findUniqueOrThrow({ where: { id: claims.interviewId }, select: { workspaceId: true, candidate: { select: { platformUserId: true } } } });
   // Erasure needs nothing here: it deletes the interview's WebMessage rows with the rest of its personal data.
-  await ctx.runner.handle(claims.interviewId, build(row.candidate?.platformUserId ?? '', row.workspaceId));
+  return ctx.runner.handle(claims.interviewId, build(row.candidate?.platformUserId ?? '', row.workspaceId));
 }
 
 /** A form post answers with a redirect back to the page; the page's script asks for 204 instead. */
@@ -129,8 +129,12 @@ export function candidateRouter(ctx: WebContext): Router {
     const own = (await ctx.conversations.read(claims.interviewId)).some((i) => i.entry.kind === 'said' && i.entry.messageId === messageId);
     if (!own || !text) return void res.status(400).type('text/plain').send('Choose one of your messages and write its new text.');
     try {
-      await ctx.conversations.append(claims.interviewId, { kind: 'edited', messageId, text, at: ctx.clock.now().toISOString() });
-      await sendToEngine(ctx, claims, (userId, ws) => event(claims, userId, ws, { kind: 'message_edited', text, messageId }));
+      const outcome = await sendToEngine(ctx, claims, (userId, ws) => event(claims, userId, ws, { kind: 'message_edited', text, messageId }));
+      // The page marks the message "(edited)" only when the engine took the edit; when it refused (the report was
+      // already built, the interview ended), its reply says so and the message stays as it was.
+      if (outcome.effects.some((e) => e.type === 'edit_answer')) {
+        await ctx.conversations.append(claims.interviewId, { kind: 'edited', messageId, text, at: ctx.clock.now().toISOString() });
+      }
       done(req, res);
     } catch (error) {
       failed(ctx, res, error);
