@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../support/db.js';
 import { ReportSchema } from '../../src/report/schema.js';
-import { createOfflineScorer } from '../../src/scoring/index.js';
+import { TURN_FOR_SCORING, scoringQuestionFor } from '../../src/jobs/score-answer.js';
+import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
 import type { AnswerScorer } from '../../src/scoring/types.js';
 import { answerUntilClosed, goodAnswerFor, INTRODUCTION, PROMPT, reachFirstQuestion } from './support/answers.js';
 import { TestChat } from './support/chat.js';
@@ -112,7 +113,9 @@ describe('answers', () => {
     const [, answer] = await answersOf(chat.interviewId);
     expect(scored).toEqual(['No idea.', better]);
     expect(answer?.text).toBe(better);
-    const expected = await offline.score({ question: { kind: 'technical', text: question }, answer: better, answerId: 'x' });
+    // The same question the score job builds for that turn (its bank rubric), scored on the edited text.
+    const turn = await db.turn.findFirstOrThrow({ where: { answer: { id: answer?.id ?? '' } }, include: TURN_FOR_SCORING });
+    const expected = await offline.score({ question: scoringQuestionFor(defaultQuestionBank(), turn)!, answer: better, answerId: 'x' });
     const runs = new Set(answer?.scores.map((s) => `${s.scorerId}@${s.scorerVersion}`));
     expect(runs.size).toBe(1);
     expect(answer?.scores.find((s) => s.dimension === 'clarity')?.value?.toNumber()).toBe(expected.dimensions.clarity.value);
