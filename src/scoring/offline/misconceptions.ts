@@ -1,6 +1,6 @@
 import { phraseStems, type Token } from '../text/analyze.js';
 import type { Misconception } from '../types.js';
-import { NEGATORS, negatedAt, phraseStarts } from './negation.js';
+import { NEGATORS, negatedAt, negatedInClause, phraseStarts } from './negation.js';
 
 /**
  * Words that frame a sentence as a warning about the claim rather than the claim itself: "a common mistake is to
@@ -81,7 +81,7 @@ function claimSpans(tokens: readonly Token[], misconception: Misconception): Arr
   const perGroup = raw.map((matches, g) => {
     const others = raw.filter((_, k) => k !== g).flat();
     const inOtherCue = (i: number) => others.some(([start, end]) => i >= start && i < end);
-    return matches.filter(([start]) => !negatedAt(tokens, start, inOtherCue));
+    return matches.filter(([start]) => !negatedAt(tokens, start, inOtherCue) && !negatedInClause(tokens, start, inOtherCue));
   });
   if (perGroup.some((matches) => matches.length === 0)) return null;
   for (const anchor of perGroup[0] ?? []) {

@@ -42,6 +42,22 @@ export function negatedAt(tokens: readonly Token[], index: number, ignore: (i: n
   return false;
 }
 
+/**
+ * Whether a negator stands anywhere earlier in the clause of `index` ("you can not filter on a window function in
+ * WHERE directly"): a claim is judged by its whole clause. Commas, brackets and conjunctions end a clause.
+ */
+export function negatedInClause(tokens: readonly Token[], index: number, ignore: (i: number) => boolean = () => false): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const token = tokens[i];
+    if (token === undefined) break;
+    if (NEGATORS.has(token.lower) && !ignore(i) && !NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '') && !/^[-‐]$/u.test(tokens[i + 1]?.gap ?? '')) {
+      return true;
+    }
+    if (CLAUSE_GAP.test(token.gap) || CLAUSE_WORDS.has(token.lower)) break;
+  }
+  return false;
+}
+
 function clauseBreakBetween(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from + 1; i <= to; i++) {
     const token = tokens[i];
