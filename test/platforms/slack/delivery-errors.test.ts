@@ -6,79 +6,49 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QueueEvents, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOfflineInterviewer, createStep, InterviewRunner } from '../../../src/engine/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createJobHandlers } from '../../../src/jobs/handlers.js';
 import type { PipelineDeps } from '../../../src/pipeline/deps.js';
 import { deliverMessagesJob } from '../../../src/pipeline/jobs.js';
 import { createRateLimiter } from '../../../src/pipeline/rate-limit.js';
 import { toAppError } from '../../../src/platforms/slack/errors.js';
-import { createSlackDelivery } from '../../../src/platforms/slack/index.js';
 import { registerJobMetrics } from '../../../src/queue/metrics.js';
-import { createQueues, enqueue, type Queues } from '../../../src/queue/queues.js';
-import { startWorkerHost, type WorkerHost } from '../../../src/queue/worker-host.js';
+import { createQueues, enqueue } from '../../../src/queue/queues.js';
+import { startWorkerHost } from '../../../src/queue/worker-host.js';
 import { createOfflineScorer, defaultQuestionBank } from '../../../src/scoring/index.js';
-import { systemClock } from '../../../src/shared/clock.js';
-import { createInterviewStore } from '../../../src/store/index.js';
-import type { Db } from '../../../src/store/prisma.js';
-import { createTestDb } from '../../support/db.js';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
 import { newSlackInterview, slackWorkspace } from '../../support/interviews.js';
-import { deleteKeys, redisConnection, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
-import { silentLogger, slackEnv, uniqueBot } from '../../support/slack-harness.js';
+import { redisConnection } from '../../support/redis.js';
+import { slackFixture } from '../../support/slack-fixture.js';
 
-const prefix = uniquePrefix('slack-errors');
-const bot = uniqueBot();
-let db: Db;
-let redis: Redis;
-let slack: FakeSlack;
-let queues: Queues;
-let host: WorkerHost;
-let events: QueueEvents;
-let workspaceId = '';
-
-beforeAll(async () => {
-  db = createTestDb();
-  redis = new Redis(TEST_REDIS_URL);
-  slack = await startFakeSlack();
-  slack.bots.set(bot.token, bot);
-  workspaceId = (await slackWorkspace(db, bot.teamId)).id;
-  const env = slackEnv(slack, prefix, { SLACK_BOT_TOKEN: bot.token });
-  const delivery = createSlackDelivery({ env, db, redis, logger: silentLogger, clock: systemClock, postIntervalMs: 0 });
-  const bank = defaultQuestionBank();
-  const interviewer = createOfflineInterviewer(bank);
-  queues = createQueues(redisConnection(), prefix);
-  const deps: PipelineDeps = {
-    db,
-    redis,
-    queues,
-    clock: systemClock,
-    logger: silentLogger,
-    runner: new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock: systemClock }),
-    engineJobs: createJobHandlers({ db, clock: systemClock, scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label }),
-    metrics: registerJobMetrics(new Registry()),
-    messenger: delivery.messenger,
-    destinations: delivery.destinations,
-    postLimiter: createRateLimiter(redis, prefix, 50),
-    keyPrefix: prefix,
-    lockTtlMs: 5_000,
-  };
-  host = startWorkerHost({ connection: redisConnection(), prefix, definitions: [deliverMessagesJob], deps, logger: pino({ level: 'silent' }) });
-  events = new QueueEvents('messages', { connection: redisConnection(), prefix });
-  await events.waitUntilReady();
-});
-
+const { db, redis, prefix, slack, harness, clock } = await slackFixture('slack-errors');
+const workspaceId = (await slackWorkspace(db, harness.bot.teamId)).id;
+const queues = createQueues(redisConnection(), prefix);
+const deps: PipelineDeps = {
+  db,
+  redis,
+  queues,
+  clock,
+  logger: pino({ level: 'silent' }),
+  runner: harness.runner,
+  engineJobs: createJobHandlers({ db, clock, scorer: createOfflineScorer(), bank: defaultQuestionBank(), interviewerLabel: 'Offline interviewer' }),
+  metrics: registerJobMetrics(new Registry()),
+  // The messenger the worker gets from the Slack outlet: the production one, on the fake Web API.
+  messenger: harness.platform.messenger,
+  destinations: harness.platform.destinations,
+  postLimiter: createRateLimiter(redis, prefix, 50),
+  keyPrefix: prefix,
+  lockTtlMs: 5_000,
+};
+const host = startWorkerHost({ connection: redisConnection(), prefix, definitions: [deliverMessagesJob], deps, logger: deps.logger });
+const events = new QueueEvents('messages', { connection: redisConnection(), prefix });
+await events.waitUntilReady();
+// Registered after the fixture's, so these close first (after-hooks run in reverse).
 afterAll(async () => {
   await events.close();
   await host.close();
   await queues.close();
-  await slack.close();
-  await deleteKeys(prefix);
-  redis.disconnect();
-  await db.$disconnect();
 });
 
 /** An interview with one message waiting in the outbox for the candidate's DM; returns its id and DM channel. */
