@@ -5,7 +5,7 @@
  */
 import { App, type Authorize, type BlockAction, type ButtonAction, type Receiver, type RespondFn } from '@slack/bolt';
 import type { DecisionKind } from '../../engine/index.js';
-import { DECISION_ACTION_PREFIX, FULL_REPORT_ACTION } from './card-actions.js';
+import { DECISION_ACTION_PREFIX, FULL_REPORT_ACTION } from './cards/card-actions.js';
 import { slackClientOptions } from './client.js';
 import type { InFlight, SlackContext } from './context.js';
 import { runAdminCommand } from './handlers/admin-command.js';

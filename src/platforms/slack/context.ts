@@ -4,9 +4,9 @@ import type { InterviewRunner } from '../../engine/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Db } from '../../store/prisma.js';
-import type { DmOpener } from './dm.js';
+import type { DmOpener } from './delivery/dm.js';
 import type { SlackInstallationStore } from './install/installation-store.js';
-import type { Pace } from './pace.js';
+import type { Pace } from './delivery/pace.js';
 import type { SlackTokens } from './tokens.js';
 
 export interface SlackContext {

@@ -1,7 +1,7 @@
 /** The contract driver for Slack: signed requests to the real Bolt app, the fake Web API's recordings read back. */
 import type { Redis } from 'ioredis';
-import { DECISION_ACTION_PREFIX } from '../../../src/platforms/slack/card-actions.js';
-import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/report-destination.js';
+import { DECISION_ACTION_PREFIX } from '../../../src/platforms/slack/cards/card-actions.js';
+import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/delivery/report-destination.js';
 import type { Db } from '../../../src/store/prisma.js';
 import { dmMessage } from '../../support/slack-driver.js';
 import { startSlackFixture } from '../../support/slack-fixture.js';

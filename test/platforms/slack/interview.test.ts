@@ -4,8 +4,8 @@
  * click after it. Every Web API call lands in the fake, whose recordings are what is asserted.
  */
 import { describe, expect, it } from 'vitest';
-import { DECISION_ACTION_PREFIX, FULL_REPORT_ACTION } from '../../../src/platforms/slack/card-actions.js';
-import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/report-destination.js';
+import { DECISION_ACTION_PREFIX, FULL_REPORT_ACTION } from '../../../src/platforms/slack/cards/card-actions.js';
+import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/delivery/report-destination.js';
 import type { FakeMessage } from '../../support/fake-slack.js';
 import { createInterviewRows } from '../../support/fixtures.js';
 import { dmMessage } from '../../support/slack-driver.js';

@@ -5,10 +5,10 @@
  * check to every call the app makes.
  */
 import { describe, expect, it } from 'vitest';
-import { FULL_REPORT_ACTION } from '../../../src/platforms/slack/card-actions.js';
-import { cardMessage } from '../../../src/platforms/slack/card-message.js';
-import { fullReportMessages } from '../../../src/platforms/slack/full-report.js';
-import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/report-destination.js';
+import { FULL_REPORT_ACTION } from '../../../src/platforms/slack/cards/card-actions.js';
+import { cardMessage } from '../../../src/platforms/slack/cards/card-message.js';
+import { fullReportMessages } from '../../../src/platforms/slack/cards/full-report.js';
+import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/delivery/report-destination.js';
 import { ReportSchema, type Report, type ReportQuestion } from '../../../src/report/schema.js';
 import { sampleReport } from '../../support/fixtures.js';
 import { slackPayloadProblems } from '../../support/slack-blocks.js';

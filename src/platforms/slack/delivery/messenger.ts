@@ -4,14 +4,14 @@
  * candidate's `<` or `&` shows as typed) and split when it is longer than a message should be. A Slack refusal
  * comes out as an AppError (./errors.ts), so a channel that is gone fails the delivery job for good.
  */
-import type { Messenger, OutboundMessage } from '../../jobs/messenger.js';
-import { AppError } from '../../shared/errors.js';
-import type { Db } from '../../store/prisma.js';
+import type { Messenger, OutboundMessage } from '../../../jobs/messenger.js';
+import { AppError } from '../../../shared/errors.js';
+import type { Db } from '../../../store/prisma.js';
 import type { DmOpener } from './dm.js';
-import { slackCall } from './errors.js';
-import { escapeMrkdwn, SLACK_LIMITS, splitText } from './limits.js';
+import { slackCall } from '../errors.js';
+import { escapeMrkdwn, SLACK_LIMITS, splitText } from '../limits.js';
 import type { Pace } from './pace.js';
-import type { SlackTokens } from './tokens.js';
+import type { SlackTokens } from '../tokens.js';
 
 export interface SlackMessengerDeps {
   db: Db;

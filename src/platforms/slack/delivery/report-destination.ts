@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import type { PostedCard, ReportDestination } from '../../pipeline/destination.js';
-import type { Report } from '../../report/schema.js';
-import type { RecordedDecision } from './card-actions.js';
-import { cardMessage } from './card-message.js';
-import { slackCall } from './errors.js';
+import type { PostedCard, ReportDestination } from '../../../pipeline/destination.js';
+import type { Report } from '../../../report/schema.js';
+import type { RecordedDecision } from '../cards/card-actions.js';
+import { cardMessage } from '../cards/card-message.js';
+import { slackCall } from '../errors.js';
 import type { Pace } from './pace.js';
 
 /** The metadata event type that marks Screener's report cards in a channel. */

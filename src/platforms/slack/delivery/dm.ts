@@ -1,7 +1,7 @@
 /** Direct-message channels, opened once per person and remembered: conversations.open is idempotent but not free. */
 import type { WebClient } from '@slack/web-api';
-import { AppError } from '../../shared/errors.js';
-import { slackCall } from './errors.js';
+import { AppError } from '../../../shared/errors.js';
+import { slackCall } from '../errors.js';
 
 export type DmOpener = (client: WebClient, teamId: string, userId: string) => Promise<string>;
 
