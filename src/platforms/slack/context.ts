@@ -23,23 +23,3 @@ export interface SlackContext {
   /** Null in single-workspace mode. */
   installations: SlackInstallationStore | null;
 }
-
-/** Work that outlives the HTTP response; stop() waits for it, tests wait for it instead of sleeping. */
-export class InFlight {
-  private readonly running = new Set<Promise<unknown>>();
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const promise = work();
-    this.running.add(promise);
-    try {
-      return await promise;
-    } finally {
-      this.running.delete(promise);
-    }
-  }
-
-  /** Resolves once nothing is running, including work that started while waiting. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
-  }
-}
