@@ -7,7 +7,7 @@
  * with its reference answer and scored by the real offline rubric scorer once, before timing. No I/O is timed.
  */
 import { buildReport, renderText, type Report, type ReportInput, type ReportTurn } from '../../src/report/index.js';
-import { cardMessage } from '../../src/platforms/slack/card-message.js';
+import { cardMessage } from '../../src/platforms/slack/cards/card-message.js';
 import { renderTeamsCard } from '../../src/platforms/teams/cards/report-card.js';
 import { classifyAnswer, createOfflineScorer, defaultQuestionBank, extractProfile, toScoringQuestion } from '../../src/scoring/index.js';
 import type { ScoringQuestion } from '../../src/scoring/types.js';

@@ -1,25 +1,21 @@
-/** Reminders and expiry, driven by an injected clock: nothing here sleeps. */
-import { afterAll, describe, expect, it } from 'vitest';
+/** Reminders and expiry, driven by an injected clock: nothing here sleeps, and nothing needs a database. */
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/shared/clock.js';
-import { createTestDb } from '../support/db.js';
 import { INTRODUCTION } from './support/answers.js';
-import { TestChat } from './support/chat.js';
-
-const db = createTestDb();
-afterAll(() => db.$disconnect());
+import { MemoryChat } from './support/memory-chat.js';
 
 const HOUR = 3600_000;
 const REMINDER = /^Just a friendly reminder/;
 
 async function startedInterview(start = '2026-03-02T10:00:00Z', timeZone: string | null = null) {
-  const chat = await TestChat.open(db, { clock: new ManualClock(start), candidate: { timeZone } });
+  const chat = await MemoryChat.open({ clock: new ManualClock(start), candidate: { timeZone } });
   await chat.send('yes');
   await chat.send(INTRODUCTION);
   return chat;
 }
 
-async function status(chat: TestChat) {
-  return (await db.interview.findUniqueOrThrow({ where: { id: chat.interviewId } })).status;
+async function status(chat: MemoryChat) {
+  return chat.row().status;
 }
 
 describe('reminders', () => {
@@ -61,7 +57,7 @@ describe('reminders', () => {
     expect(await chat.advance(24 * HOUR + 60_000)).toEqual([]);
     expect(await chat.advance(9 * HOUR)).toEqual([]); // 07:30 Tokyo: still night
     expect((await chat.advance(HOUR))[0]).toMatch(REMINDER); // 08:30 Tokyo
-    const row = await db.interview.findUniqueOrThrow({ where: { id: chat.interviewId } });
+    const row = chat.row();
     expect(row.remindersSent).toBe(1);
   });
 

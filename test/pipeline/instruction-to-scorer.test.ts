@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TURN_FOR_SCORING, scoringQuestionFor } from '../../src/jobs/score-answer.js';
-import { renderReportCard } from '../../src/platforms/slack/report-card.js';
+import { renderReportCard } from '../../src/platforms/slack/cards/report-card.js';
 import { renderTeamsCard } from '../../src/platforms/teams/cards/report-card.js';
 import { linkTokenHash } from '../../src/platforms/web/links.js';
 import { ReportSchema } from '../../src/report/schema.js';

@@ -4,7 +4,7 @@
  * scored exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_EVENT_TYPE } from '../../src/platforms/slack/report-destination.js';
+import { REPORT_EVENT_TYPE } from '../../src/platforms/slack/delivery/report-destination.js';
 import { createScratchDatabase } from '../support/db.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { slackWorkspace } from '../support/interviews.js';

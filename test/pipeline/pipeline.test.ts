@@ -1,6 +1,6 @@
 /** The whole pipeline in one process: engine → outbox → relay → BullMQ → scoring → report → one post per channel. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_EVENT_TYPE } from '../../src/platforms/slack/report-destination.js';
+import { REPORT_EVENT_TYPE } from '../../src/platforms/slack/delivery/report-destination.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { createScratchDatabase } from '../support/db.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';

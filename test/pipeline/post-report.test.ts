@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DestinationResolver, ReportDestination } from '../../src/pipeline/destination.js';
 import { postReport, type PostReportDeps } from '../../src/pipeline/post-report.js';
 import { createSlackClient } from '../../src/platforms/slack/client.js';
-import { REPORT_EVENT_TYPE, slackReportDestination } from '../../src/platforms/slack/report-destination.js';
+import { REPORT_EVENT_TYPE, slackReportDestination } from '../../src/platforms/slack/delivery/report-destination.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { Db } from '../../src/store/prisma.js';
 import { createTestDb } from '../support/db.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTranscript, renderJson, renderText, scoreTranscript, type Transcript } from '../../src/report/index.js';
-import { renderReportCard } from '../../src/platforms/slack/report-card.js';
+import { renderReportCard } from '../../src/platforms/slack/cards/report-card.js';
 import { renderTeamsCard } from '../../src/platforms/teams/cards/report-card.js';
 import { defaultQuestionBank, toScoringQuestion, type AnswerScore, type AnswerScorer, type ScoreInput } from '../../src/scoring/index.js';
 import { isAppError } from '../../src/shared/errors.js';

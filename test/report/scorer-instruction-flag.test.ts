@@ -3,7 +3,7 @@
  * card and on the Teams card; answers stored with the older `prompt_injection` flag show the same way.
  */
 import { describe, expect, it } from 'vitest';
-import { renderReportCard } from '../../src/platforms/slack/report-card.js';
+import { renderReportCard } from '../../src/platforms/slack/cards/report-card.js';
 import { renderTeamsCard } from '../../src/platforms/teams/cards/report-card.js';
 import { FLAG_LABELS } from '../../src/report/labels.js';
 import { buildReport, renderText, type Report } from '../../src/report/index.js';

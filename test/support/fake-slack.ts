@@ -3,7 +3,7 @@
  * `slackApiUrl` option. It records every call, keeps the messages posted per channel (with their metadata, so
  * look-ups by metadata work as in Slack), answers per token and per user as Slack would, takes response_url
  * posts, checks every Block Kit payload against Slack's limits (refusing what Slack refuses), and can be told to
- * answer slowly or with 429s.
+ * answer slowly, with 429s, or with Slack's `{ ok: false, error }` refusals.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -63,6 +63,11 @@ export interface FakeSlack {
   releaseDelays(): void;
   /** The next N calls to `method` get 429 with Retry-After. */
   rateLimit(method: string, times: number, retryAfterSeconds?: number): void;
+  /**
+   * Calls to `method` (those `when` picks) answer `{ ok: false, error }` as Slack does, `times` times (or always),
+   * without taking effect.
+   */
+  refuse(method: string, error: string, options?: { when?: (body: Record<string, unknown>) => boolean; times?: number }): void;
   /** Replace or add the answer to one method. */
   on(method: string, handler: Handler): void;
   /**
@@ -206,6 +211,7 @@ const defaultHandlers: Record<string, Handler> = {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const handlers = new Map(Object.entries(defaultHandlers));
   const limits = new Map<string, { times: number; retryAfter: number }>();
+  const refusals: Array<{ method: string; error: string; when: (body: Record<string, unknown>) => boolean; times: number }> = [];
   const waits = new Set<() => void>();
   const box: { server?: Server; base?: string } = {};
   const fake: FakeSlack = {
@@ -226,6 +232,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       waits.clear();
     },
     rateLimit: (method, times, retryAfterSeconds = 1) => limits.set(method, { times, retryAfter: retryAfterSeconds }),
+    refuse: (method, error, options = {}) => void refusals.push({ method, error, when: options.when ?? (() => true), times: options.times ?? Number.POSITIVE_INFINITY }),
     on: (method, handler) => handlers.set(method, handler),
     responseUrl: (key) => `${box.base ?? ''}/respond/${encodeURIComponent(key)}`,
     close: () =>
@@ -264,8 +271,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const surface = BLOCK_SURFACES[method];
     const problems = surface ? slackPayloadProblems(payloadOf(method, body), surface) : [];
     fake.violations.push(...problems.map((p) => `${method}: ${p}`));
+    const refusal = refusals.find((r) => r.method === method && r.times > 0 && r.when(body));
+    if (refusal) refusal.times -= 1;
     let result: Record<string, unknown>;
-    if (problems.length) result = { ok: false, error: 'invalid_blocks' };
+    if (refusal) result = { ok: false, error: refusal.error };
+    else if (problems.length) result = { ok: false, error: 'invalid_blocks' };
     else if (isRespond) {
       fake.responses.push({ key: decodeURIComponent(path.slice('/respond/'.length)), body, at: Date.now() });
       result = { ok: true };

@@ -9,7 +9,7 @@ import type { PipelineDeps } from '../../src/pipeline/deps.js';
 import { createRateLimiter } from '../../src/pipeline/rate-limit.js';
 import { startPipeline, type RunningPipeline } from '../../src/pipeline/start.js';
 import { createSlackClient } from '../../src/platforms/slack/client.js';
-import { slackReportDestination } from '../../src/platforms/slack/report-destination.js';
+import { slackReportDestination } from '../../src/platforms/slack/delivery/report-destination.js';
 import { createQueues } from '../../src/queue/queues.js';
 import { createOfflineScorer, defaultQuestionBank, type AnswerScorer } from '../../src/scoring/index.js';
 import { registerJobMetrics } from '../../src/queue/metrics.js';

@@ -5,15 +5,16 @@
  */
 import { App, type Authorize, type BlockAction, type ButtonAction, type Receiver, type RespondFn } from '@slack/bolt';
 import type { DecisionKind } from '../../engine/index.js';
-import { DECISION_ACTION_PREFIX, FULL_REPORT_ACTION } from './card-actions.js';
+import { DECISION_ACTION_PREFIX, FULL_REPORT_ACTION } from './cards/card-actions.js';
 import { slackClientOptions } from './client.js';
-import type { InFlight, SlackContext } from './context.js';
+import type { InFlight } from '../common/in-flight.js';
+import type { SlackContext } from './context.js';
 import { runAdminCommand } from './handlers/admin-command.js';
 import { handleDecisionClick, handleFullReportClick, type CardClick } from './handlers/card-clicks.js';
 import { handleDmEvent } from './handlers/dm-messages.js';
 import { publishHome } from './handlers/home.js';
 import { runInterviewCommand } from './handlers/interview-command.js';
-import { answeringFailures, type Reply } from './handlers/reply.js';
+import { answeringFailures, type Reply } from '../common/answering-failures.js';
 import { forgetTokens, revokesBotToken } from './handlers/uninstall.js';
 import { slackLogger } from './logger.js';
 import { dropRedeliveredEvents } from './transport/dedupe.js';
@@ -46,12 +47,12 @@ function registerCommands(app: App, ctx: SlackContext): void {
   app.command('/interview', async ({ command, ack, respond }) => {
     await ack();
     const input = { teamId: command.team_id, userId: command.user_id, text: command.text };
-    await answeringFailures(ctx.logger, '/interview', ephemeral(respond), () => runInterviewCommand(ctx, input, ephemeral(respond)));
+    await answeringFailures(ctx.logger, 'Slack', '/interview', ephemeral(respond), () => runInterviewCommand(ctx, input, ephemeral(respond)));
   });
   app.command('/interview-admin', async ({ command, ack, respond }) => {
     await ack();
     const input = { teamId: command.team_id, userId: command.user_id, text: command.text };
-    await answeringFailures(ctx.logger, '/interview-admin', ephemeral(respond), () => runAdminCommand(ctx, input, ephemeral(respond)));
+    await answeringFailures(ctx.logger, 'Slack', '/interview-admin', ephemeral(respond), () => runAdminCommand(ctx, input, ephemeral(respond)));
   });
 }
 
@@ -70,13 +71,13 @@ function registerCardActions(app: App, ctx: SlackContext): void {
     const click = cardClickOf(body, action);
     const decision = decisionPattern.exec(action.action_id)?.[1] as DecisionKind | undefined;
     if (!click || !decision) return;
-    await answeringFailures(ctx.logger, 'decision', ephemeral(respond), () => handleDecisionClick(ctx, click, decision, ephemeral(respond)));
+    await answeringFailures(ctx.logger, 'Slack', 'decision', ephemeral(respond), () => handleDecisionClick(ctx, click, decision, ephemeral(respond)));
   });
   app.action<BlockAction<ButtonAction>>(FULL_REPORT_ACTION, async ({ body, action, ack, respond }) => {
     await ack();
     const click = cardClickOf(body, action);
     if (!click) return;
-    await answeringFailures(ctx.logger, 'full report', ephemeral(respond), () => handleFullReportClick(ctx, click, ephemeral(respond)));
+    await answeringFailures(ctx.logger, 'Slack', 'full report', ephemeral(respond), () => handleFullReportClick(ctx, click, ephemeral(respond)));
   });
 }
 

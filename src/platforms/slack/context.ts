@@ -4,9 +4,9 @@ import type { InterviewRunner } from '../../engine/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Db } from '../../store/prisma.js';
-import type { DmOpener } from './dm.js';
+import type { DmOpener } from './delivery/dm.js';
 import type { SlackInstallationStore } from './install/installation-store.js';
-import type { Pace } from './pace.js';
+import type { Pace } from './delivery/pace.js';
 import type { SlackTokens } from './tokens.js';
 
 export interface SlackContext {
@@ -22,24 +22,4 @@ export interface SlackContext {
   openDm: DmOpener;
   /** Null in single-workspace mode. */
   installations: SlackInstallationStore | null;
-}
-
-/** Work that outlives the HTTP response; stop() waits for it, tests wait for it instead of sleeping. */
-export class InFlight {
-  private readonly running = new Set<Promise<unknown>>();
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const promise = work();
-    this.running.add(promise);
-    try {
-      return await promise;
-    } finally {
-      this.running.delete(promise);
-    }
-  }
-
-  /** Resolves once nothing is running, including work that started while waiting. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
-  }
 }

@@ -20,7 +20,7 @@ import { teamsMessenger } from './delivery/messenger.js';
 import { teamsSettings, type TeamsSettings } from './settings.js';
 import { teamsAuthentication } from './transport/authentication.js';
 import { mountMessages } from './transport/http.js';
-import { InFlight } from './transport/in-flight.js';
+import { InFlight } from '../common/in-flight.js';
 import type { RetryOptions } from './transport/retry.js';
 
 export { teamsConfigured } from './settings.js';

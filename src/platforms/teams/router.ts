@@ -7,7 +7,8 @@ import { handleCandidateActivity, candidateEvent } from './handlers/candidate.js
 import { runTeamsCommand } from './handlers/commands.js';
 import { handleDecisionSubmit } from './handlers/decision.js';
 import type { TeamsInbound } from './normalize.js';
-import { answeringFailures, replyTo } from './reply.js';
+import { answeringFailures } from '../common/answering-failures.js';
+import { replyTo } from './reply.js';
 import { interviewInConversation } from './store/interviews.js';
 import { workspaceForTenant } from './store/workspaces.js';
 
@@ -25,7 +26,7 @@ async function routePersonal(ctx: TeamsContext, inbound: Extract<Routed, { kind:
 
 export async function routeActivity(ctx: TeamsContext, inbound: Routed, raw: unknown): Promise<void> {
   const reply = replyTo(ctx, inbound);
-  await answeringFailures(ctx, inbound.kind, reply, async () => {
+  await answeringFailures(ctx.logger, 'Teams', inbound.kind, reply, async () => {
     if (inbound.kind === 'decision') return handleDecisionSubmit(ctx, { sender: inbound, decision: inbound.decision, interviewId: inbound.interviewId, cardActivityId: inbound.cardActivityId }, reply);
     if (await routePersonal(ctx, inbound, raw)) return;
     // An edit outside an interview changes nothing: commands run once, when first sent.

@@ -1,21 +1,20 @@
 /** The contract driver for Slack: signed requests to the real Bolt app, the fake Web API's recordings read back. */
 import type { Redis } from 'ioredis';
-import { DECISION_ACTION_PREFIX } from '../../../src/platforms/slack/card-actions.js';
-import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/report-destination.js';
-import { ManualClock } from '../../../src/shared/clock.js';
+import { DECISION_ACTION_PREFIX } from '../../../src/platforms/slack/cards/card-actions.js';
+import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/delivery/report-destination.js';
 import type { Db } from '../../../src/store/prisma.js';
-import { startFakeSlack } from '../../support/fake-slack.js';
 import { dmMessage } from '../../support/slack-driver.js';
-import { startHarness } from '../../support/slack-harness.js';
+import { startSlackFixture } from '../../support/slack-fixture.js';
 import type { PlatformDriver } from './driver.js';
 
 export async function slackContractDriver(db: Db, redis: Redis, keyPrefix: string): Promise<PlatformDriver> {
-  const slack = await startFakeSlack();
-  const clock = new ManualClock();
-  const harness = await startHarness({ db, redis, slack, clock, keyPrefix });
-  slack.users.set('UADMIN', { id: 'UADMIN', name: 'alice', real_name: 'Alice Admin', is_admin: true });
-  slack.users.set('UMGR', { id: 'UMGR', name: 'morgan', real_name: 'Morgan Manager' });
-  slack.users.set('UCAND', { id: 'UCAND', name: 'ada', real_name: 'Ada Lovelace' });
+  const users = [
+    { id: 'UADMIN', name: 'alice', real_name: 'Alice Admin', is_admin: true },
+    { id: 'UMGR', name: 'morgan', real_name: 'Morgan Manager' },
+    { id: 'UCAND', name: 'ada', real_name: 'Ada Lovelace' },
+  ];
+  const fixture = await startSlackFixture({ label: 'contract-slack', db, redis, prefix: keyPrefix, users });
+  const { slack, harness, clock } = fixture;
   let interviewId = '';
   let seq = 0;
   const where = async () => {
@@ -67,9 +66,6 @@ export async function slackContractDriver(db: Db, redis: Redis, keyPrefix: strin
       await harness.driver.click({ userId: 'UMGR', actionId: `${DECISION_ACTION_PREFIX}${decision}`, value: interviewId, channelId: 'CHIRING', messageTs: card.ts, responseUrl: slack.responseUrl(`decide-${++seq}`) });
       await harness.platform.idle();
     },
-    async close() {
-      await harness.close();
-      await slack.close();
-    },
+    close: () => fixture.close(),
   };
 }

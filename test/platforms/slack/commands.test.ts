@@ -2,44 +2,19 @@
  * The recruiter's side: acknowledgement before any slow work, bad usage answered with what was wrong and the
  * usage, who may recruit and who may administer.
  */
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/shared/clock.js';
-import type { Db } from '../../../src/store/prisma.js';
-import { createTestDb } from '../../support/db.js';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
-import { startHarness, type Harness } from '../../support/slack-harness.js';
+import { describe, expect, it } from 'vitest';
+import { slackFixture } from '../../support/slack-fixture.js';
 
-let db: Db;
-let redis: Redis;
-let slack: FakeSlack;
-let harness: Harness;
-const clock = new ManualClock();
-const prefix = uniquePrefix('slack-commands');
+const users = [
+  { id: 'UADMIN', name: 'ann', is_admin: true },
+  { id: 'UOWNER', name: 'olga', is_owner: true },
+  { id: 'UREC', name: 'rob' },
+  { id: 'UNOBODY', name: 'nick' },
+  { id: 'UBOTUSER', name: 'helper', is_bot: true },
+  { id: 'UGONE', name: 'gone', deleted: true },
+];
+const { db, slack, harness } = await slackFixture('slack-commands', { users });
 let keySeq = 0;
-
-beforeAll(async () => {
-  db = createTestDb();
-  redis = new Redis(TEST_REDIS_URL);
-  slack = await startFakeSlack();
-  harness = await startHarness({ db, redis, slack, clock, keyPrefix: prefix });
-  slack.users.set('UADMIN', { id: 'UADMIN', name: 'ann', is_admin: true });
-  slack.users.set('UOWNER', { id: 'UOWNER', name: 'olga', is_owner: true });
-  slack.users.set('UREC', { id: 'UREC', name: 'rob' });
-  slack.users.set('UNOBODY', { id: 'UNOBODY', name: 'nick' });
-  slack.users.set('UBOTUSER', { id: 'UBOTUSER', name: 'helper', is_bot: true });
-  slack.users.set('UGONE', { id: 'UGONE', name: 'gone', deleted: true });
-});
-
-afterAll(async () => {
-  slack.releaseDelays();
-  await harness.close();
-  await slack.close();
-  await deleteKeys(prefix);
-  redis.disconnect();
-  await db.$disconnect();
-});
 
 async function run(name: string, userId: string, text: string): Promise<string> {
   const key = `r${++keySeq}`;

@@ -3,48 +3,25 @@
  * thread from consent to the close, scoring, the report card in the hiring channel, a decision click and a second
  * click after it. Every Web API call lands in the fake, whose recordings are what is asserted.
  */
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECISION_ACTION_PREFIX, FULL_REPORT_ACTION } from '../../../src/platforms/slack/card-actions.js';
-import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/report-destination.js';
-import { ManualClock } from '../../../src/shared/clock.js';
-import type { Db } from '../../../src/store/prisma.js';
-import { createTestDb } from '../../support/db.js';
-import { startFakeSlack, type FakeMessage, type FakeSlack } from '../../support/fake-slack.js';
+import { describe, expect, it } from 'vitest';
+import { DECISION_ACTION_PREFIX, FULL_REPORT_ACTION } from '../../../src/platforms/slack/cards/card-actions.js';
+import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/delivery/report-destination.js';
+import type { FakeMessage } from '../../support/fake-slack.js';
 import { createInterviewRows } from '../../support/fixtures.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { dmMessage } from '../../support/slack-driver.js';
-import { startHarness, type Harness } from '../../support/slack-harness.js';
-
-let db: Db;
-let redis: Redis;
-let slack: FakeSlack;
-let harness: Harness;
-const clock = new ManualClock();
-const prefix = uniquePrefix('slack-e2e');
+import { slackFixture } from '../../support/slack-fixture.js';
 
 const ANSWER =
   'I design REST APIs in Node with PostgreSQL: I add indexes for the slow queries I find with EXPLAIN ANALYZE, wrap multi-step writes in ' +
   'transactions, cache hot reads in Redis with a TTL, and retry idempotent calls with backoff. For example, I cut checkout latency from ' +
   '800 ms to 120 ms by adding a composite index and batching the inventory look-ups, and I measured it before and after.';
 
-beforeAll(async () => {
-  db = createTestDb();
-  redis = new Redis(TEST_REDIS_URL);
-  slack = await startFakeSlack();
-  harness = await startHarness({ db, redis, slack, clock, keyPrefix: prefix });
-  slack.users.set('UADMIN', { id: 'UADMIN', name: 'alice', real_name: 'Alice Admin', is_admin: true });
-  slack.users.set('UMGR', { id: 'UMGR', name: 'morgan', real_name: 'Morgan Manager' });
-  slack.users.set('UCAND', { id: 'UCAND', name: 'ada', real_name: 'Ada Lovelace', tz: 'Europe/London' });
-});
-
-afterAll(async () => {
-  await harness.close();
-  await slack.close();
-  await deleteKeys(prefix);
-  redis.disconnect();
-  await db.$disconnect();
-});
+const users = [
+  { id: 'UADMIN', name: 'alice', real_name: 'Alice Admin', is_admin: true },
+  { id: 'UMGR', name: 'morgan', real_name: 'Morgan Manager' },
+  { id: 'UCAND', name: 'ada', real_name: 'Ada Lovelace', tz: 'Europe/London' },
+];
+const { db, slack, harness, clock } = await slackFixture('slack-e2e', { users });
 
 const thread = (channel: string, ts: string) => slack.messages.filter((m) => m.channel === channel && m.thread_ts === ts);
 const responseTexts = (key: string) => slack.responses.filter((r) => r.key === key).map((r) => String(r.body.text));

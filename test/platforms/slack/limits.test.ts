@@ -4,21 +4,17 @@
  * Slack's limits, written down independently in test/support/slack-blocks.ts; the fake Web API applies the same
  * check to every call the app makes.
  */
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FULL_REPORT_ACTION } from '../../../src/platforms/slack/card-actions.js';
-import { cardMessage } from '../../../src/platforms/slack/card-message.js';
-import { fullReportMessages } from '../../../src/platforms/slack/full-report.js';
-import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/report-destination.js';
+import { describe, expect, it } from 'vitest';
+import { FULL_REPORT_ACTION } from '../../../src/platforms/slack/cards/card-actions.js';
+import { cardMessage } from '../../../src/platforms/slack/cards/card-message.js';
+import { fullReportMessages } from '../../../src/platforms/slack/cards/full-report.js';
+import { REPORT_EVENT_TYPE } from '../../../src/platforms/slack/delivery/report-destination.js';
 import { ReportSchema, type Report, type ReportQuestion } from '../../../src/report/schema.js';
-import { ManualClock } from '../../../src/shared/clock.js';
-import type { Db } from '../../../src/store/prisma.js';
-import { createTestDb } from '../../support/db.js';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
 import { sampleReport } from '../../support/fixtures.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { slackPayloadProblems } from '../../support/slack-blocks.js';
-import { startHarness, type Harness } from '../../support/slack-harness.js';
+import { slackFixture } from '../../support/slack-fixture.js';
+
+const { db, slack, harness } = await slackFixture('slack-limits', { users: [{ id: 'UREC', name: 'rita', is_admin: true }] });
 
 /** A 40,000-character answer with markup Slack would otherwise interpret, and a marker at its very end. */
 function hugeAnswer(n: number): string {
@@ -87,28 +83,6 @@ describe('Block Kit limits, computed', () => {
 });
 
 describe('Block Kit limits, through the app and the fake Web API', () => {
-  let db: Db;
-  let redis: Redis;
-  let slack: FakeSlack;
-  let harness: Harness;
-  const clock = new ManualClock();
-  const prefix = uniquePrefix('slack-limits');
-
-  beforeAll(async () => {
-    db = createTestDb();
-    redis = new Redis(TEST_REDIS_URL);
-    slack = await startFakeSlack();
-    harness = await startHarness({ db, redis, slack, clock, keyPrefix: prefix });
-    slack.users.set('UREC', { id: 'UREC', name: 'rita', is_admin: true });
-  });
-  afterAll(async () => {
-    await harness.close();
-    await slack.close();
-    await deleteKeys(prefix);
-    redis.disconnect();
-    await db.$disconnect();
-  });
-
   it('posts the huge report\'s card and full report, and splits a long engine message, all accepted', async () => {
     await harness.driver.command('/interview-admin', 'UREC', 'channel <#CBIG|big>', slack.responseUrl('channel'));
     await harness.driver.command('/interview', 'UREC', '<@UCAND> data-senior', slack.responseUrl('start'));

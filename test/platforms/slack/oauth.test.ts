@@ -3,53 +3,27 @@
  * tokens sealed at rest, and uninstall (or a revoked bot token) deleting them.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seal, unseal } from '../../../src/platforms/slack/install/seal.js';
 import { BOT_SCOPES } from '../../../src/platforms/slack/scopes.js';
-import { ManualClock } from '../../../src/shared/clock.js';
-import type { Db } from '../../../src/store/prisma.js';
-import { createTestDb } from '../../support/db.js';
-import { startFakeSlack, type FakeBot, type FakeSlack } from '../../support/fake-slack.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
+import type { FakeBot } from '../../support/fake-slack.js';
 import { SlackDriver } from '../../support/slack-driver.js';
-import { SIGNING_SECRET, startHarness, uniqueBot, type Harness } from '../../support/slack-harness.js';
+import { slackFixture } from '../../support/slack-fixture.js';
+import { SIGNING_SECRET, uniqueBot } from '../../support/slack-harness.js';
 
 const ENCRYPTION_KEY = randomBytes(32).toString('base64');
-let db: Db;
-let redis: Redis;
-let slack: FakeSlack;
-let harness: Harness;
-const clock = new ManualClock();
-const prefix = uniquePrefix('slack-oauth');
 const teamA: FakeBot = uniqueBot();
 const teamB: FakeBot = uniqueBot();
 
-beforeAll(async () => {
-  db = createTestDb();
-  redis = new Redis(TEST_REDIS_URL);
-  slack = await startFakeSlack();
-  for (const [code, bot] of [['code-a', teamA], ['code-b', teamB]] as const) {
-    slack.installCodes.set(code, bot);
-    slack.bots.set(bot.token, bot);
-  }
-  slack.users.set('UADMIN', { id: 'UADMIN', name: 'ann', is_admin: true });
-  harness = await startHarness({
-    db,
-    redis,
-    slack,
-    clock,
-    keyPrefix: prefix,
-    env: { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 's'.repeat(40), SLACK_TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY },
-  });
-});
-
-afterAll(async () => {
-  await harness.close();
-  await slack.close();
-  await deleteKeys(prefix);
-  redis.disconnect();
-  await db.$disconnect();
+const { db, slack, harness, clock } = await slackFixture('slack-oauth', {
+  users: [{ id: 'UADMIN', name: 'ann', is_admin: true }],
+  prepare(slack) {
+    for (const [code, bot] of [['code-a', teamA], ['code-b', teamB]] as const) {
+      slack.installCodes.set(code, bot);
+      slack.bots.set(bot.token, bot);
+    }
+  },
+  env: { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 's'.repeat(40), SLACK_TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY },
 });
 
 async function install(code: string): Promise<Response> {

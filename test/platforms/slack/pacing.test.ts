@@ -1,35 +1,9 @@
 /** Posting respects the pipeline's per-channel limiter, shared through Redis by every process. */
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/shared/clock.js';
-import type { Db } from '../../../src/store/prisma.js';
-import { createTestDb } from '../../support/db.js';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
-import { startHarness, type Harness } from '../../support/slack-harness.js';
+import { describe, expect, it } from 'vitest';
+import { slackFixture } from '../../support/slack-fixture.js';
 
 const INTERVAL_MS = 250;
-let db: Db;
-let redis: Redis;
-let slack: FakeSlack;
-let harness: Harness;
-const prefix = uniquePrefix('slack-pace');
-
-beforeAll(async () => {
-  db = createTestDb();
-  redis = new Redis(TEST_REDIS_URL);
-  slack = await startFakeSlack();
-  slack.users.set('UREC', { id: 'UREC', name: 'rita', is_admin: true });
-  harness = await startHarness({ db, redis, slack, clock: new ManualClock(), keyPrefix: prefix, postIntervalMs: INTERVAL_MS });
-});
-
-afterAll(async () => {
-  await harness.close();
-  await slack.close();
-  await deleteKeys(prefix);
-  redis.disconnect();
-  await db.$disconnect();
-});
+const { db, slack, harness } = await slackFixture('slack-pace', { users: [{ id: 'UREC', name: 'rita', is_admin: true }], postIntervalMs: INTERVAL_MS });
 
 describe('pacing', () => {
   it('spaces posts to one channel by the interval, however many senders there are', async () => {

@@ -1,38 +1,16 @@
 /** Socket Mode: with SLACK_APP_TOKEN the app connects out over a WebSocket instead of listening for HTTP. */
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/shared/clock.js';
-import type { Db } from '../../../src/store/prisma.js';
-import { createTestDb } from '../../support/db.js';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
-import { startHarness, type Harness } from '../../support/slack-harness.js';
-import { startFakeSocketMode, type FakeSocketMode } from '../../support/slack-socket.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { slackFixture } from '../../support/slack-fixture.js';
+import { startFakeSocketMode } from '../../support/slack-socket.js';
 
 const APP_TOKEN = 'xapp-1-AFAKE-1234567890-abcdef';
-let db: Db;
-let redis: Redis;
-let slack: FakeSlack;
-let socket: FakeSocketMode;
-let harness: Harness;
-const prefix = uniquePrefix('slack-socket');
-
-beforeAll(async () => {
-  db = createTestDb();
-  redis = new Redis(TEST_REDIS_URL);
-  [slack, socket] = await Promise.all([startFakeSlack(), startFakeSocketMode()]);
-  slack.socketUrl = socket.url;
-  slack.users.set('UADMIN', { id: 'UADMIN', name: 'ann', is_admin: true });
-  harness = await startHarness({ db, redis, slack, clock: new ManualClock(), keyPrefix: prefix, env: { SLACK_APP_TOKEN: APP_TOKEN } });
-});
-
-afterAll(async () => {
-  await harness.close();
-  await socket.close();
-  await slack.close();
-  await deleteKeys(prefix);
-  redis.disconnect();
-  await db.$disconnect();
+const socket = await startFakeSocketMode();
+// Registered before the fixture's, so it runs after the app has stopped (after-hooks run in reverse).
+afterAll(() => socket.close());
+const { db, slack, harness } = await slackFixture('slack-socket', {
+  users: [{ id: 'UADMIN', name: 'ann', is_admin: true }],
+  prepare: (slack) => void (slack.socketUrl = socket.url),
+  env: { SLACK_APP_TOKEN: APP_TOKEN },
 });
 
 describe('Socket Mode', () => {

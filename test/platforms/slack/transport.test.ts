@@ -2,34 +2,22 @@
  * The edge: every request verified before anything reads it, Slack's redeliveries dropped, and each kind of DM
  * event handled on purpose (bots, edits, deletions, files, messages outside the interview thread).
  */
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FILES_NOTE } from '../../../src/platforms/slack/handlers/dm-messages.js';
-import { ManualClock } from '../../../src/shared/clock.js';
-import type { Db } from '../../../src/store/prisma.js';
-import { createTestDb } from '../../support/db.js';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { dmMessage, slackSignature } from '../../support/slack-driver.js';
-import { SIGNING_SECRET, startHarness, type Harness } from '../../support/slack-harness.js';
+import { slackFixture } from '../../support/slack-fixture.js';
+import { SIGNING_SECRET } from '../../support/slack-harness.js';
 
-let db: Db;
-let redis: Redis;
-let slack: FakeSlack;
-let harness: Harness;
-const clock = new ManualClock();
-const prefix = uniquePrefix('slack-edge');
+const users = [
+  { id: 'UREC', name: 'rita', is_admin: true },
+  { id: 'UCAND', name: 'cal', real_name: 'Cal Candidate' },
+];
+const { db, slack, harness, clock } = await slackFixture('slack-edge', { users });
 let interviewId = '';
 let dm = '';
 let root = '';
 
 beforeAll(async () => {
-  db = createTestDb();
-  redis = new Redis(TEST_REDIS_URL);
-  slack = await startFakeSlack();
-  harness = await startHarness({ db, redis, slack, clock, keyPrefix: prefix });
-  slack.users.set('UREC', { id: 'UREC', name: 'rita', is_admin: true });
-  slack.users.set('UCAND', { id: 'UCAND', name: 'cal', real_name: 'Cal Candidate' });
   await harness.driver.command('/interview', 'UREC', '<@UCAND> frontend-mid questions=1', slack.responseUrl('start'));
   await harness.platform.idle();
   const interview = await db.interview.findFirstOrThrow({ where: { recruiterId: 'UREC', workspace: { externalId: harness.bot.teamId } } });
@@ -37,14 +25,6 @@ beforeAll(async () => {
   dm = interview.platformConversationId ?? '';
   root = interview.platformThreadId ?? '';
   await harness.deliver(interviewId);
-});
-
-afterAll(async () => {
-  await harness.close();
-  await slack.close();
-  await deleteKeys(prefix);
-  redis.disconnect();
-  await db.$disconnect();
 });
 
 let seq = 0;

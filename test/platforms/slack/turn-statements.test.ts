@@ -6,14 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/oauth';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prismaInstallationStore } from '../../../src/platforms/slack/install/installation-store.js';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { startFakeSlack, type FakeBot, type FakeSlack } from '../../support/fake-slack.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
+import type { FakeBot, FakeSlack } from '../../support/fake-slack.js';
 import { dmMessage } from '../../support/slack-driver.js';
-import { startHarness, uniqueBot, type Harness } from '../../support/slack-harness.js';
+import { startSlackFixture } from '../../support/slack-fixture.js';
+import { uniqueBot, type Harness } from '../../support/slack-harness.js';
 import { loggingTestDb, type StatementLog } from '../../support/statement-log.js';
 
 const ENCRYPTION_KEY = randomBytes(32).toString('base64');
@@ -39,22 +37,18 @@ function installationOf(bot: FakeBot): Installation<'v2', false> {
 
 async function setUp(mode: 'single' | 'oauth'): Promise<{ log: StatementLog; slack: FakeSlack; harness: Harness }> {
   const log = loggingTestDb();
-  const redis = new Redis(TEST_REDIS_URL);
-  const slack = await startFakeSlack();
-  const prefix = uniquePrefix(`slack-turn-sql-${mode}`);
   const bot = uniqueBot();
-  const clock = new ManualClock();
-  const harness = await startHarness({ db: log.db, redis, slack, clock, keyPrefix: prefix, bot, ...(mode === 'oauth' ? { env: OAUTH_ENV } : {}) });
+  const users = [
+    { id: 'UADMIN', name: 'ann', real_name: 'Ann Admin', is_admin: true },
+    { id: 'UCAND', name: 'ada', real_name: 'Ada Lovelace', tz: 'Europe/London' },
+  ];
+  const fixture = await startSlackFixture({ label: `slack-turn-sql-${mode}`, db: log.db, bot, users, ...(mode === 'oauth' ? { env: OAUTH_ENV } : {}) });
+  const { slack, harness, clock } = fixture;
   if (mode === 'oauth') await prismaInstallationStore(log.db, Buffer.from(ENCRYPTION_KEY, 'base64'), () => clock.now()).storeInstallation(installationOf(bot));
   cleanups.push(async () => {
-    await harness.close();
-    await slack.close();
-    await deleteKeys(prefix);
-    redis.disconnect();
+    await fixture.close();
     await log.db.$disconnect();
   });
-  slack.users.set('UADMIN', { id: 'UADMIN', name: 'ann', real_name: 'Ann Admin', is_admin: true });
-  slack.users.set('UCAND', { id: 'UCAND', name: 'ada', real_name: 'Ada Lovelace', tz: 'Europe/London' });
   return { log, slack, harness };
 }
 

@@ -10,7 +10,7 @@ import { type App, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from '@
 import { Router, type Request, type Response } from 'express';
 import type { Clock } from '../../../shared/clock.js';
 import type { Logger } from '../../../shared/logger.js';
-import type { InFlight } from '../context.js';
+import type { InFlight } from '../../common/in-flight.js';
 import { slackLogger } from '../logger.js';
 import { verifySignature } from './verify.js';
 

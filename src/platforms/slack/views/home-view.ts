@@ -1,6 +1,6 @@
 /** The App Home view. Slack allows 100 blocks in a Home tab; a page of screens packed into sections stays far below. */
 import { packLines, SLACK_LIMITS } from '../limits.js';
-import type { Block } from '../report-card.js';
+import type { Block } from '../cards/report-card.js';
 import type { ScreenSummary } from '../store/interviews.js';
 import { screenLine } from './screens.js';
 

@@ -1,5 +1,5 @@
 /** A recruiter's screens as lines of mrkdwn, shared by `/interview status` and the App Home tab. */
-import { decisionWord } from '../card-actions.js';
+import { decisionWord } from '../cards/card-actions.js';
 import { escapeMrkdwn } from '../limits.js';
 import type { ScreenSummary } from '../store/interviews.js';
 

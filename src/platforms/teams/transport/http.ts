@@ -9,7 +9,7 @@ import type { TeamsContext } from '../context.js';
 import { classifyActivity, type TeamsActivityFields } from '../normalize.js';
 import { routeActivity } from '../router.js';
 import { workspaceForTenant } from '../store/workspaces.js';
-import type { InFlight } from './in-flight.js';
+import type { InFlight } from '../../common/in-flight.js';
 
 export const MESSAGES_PATH = '/api/messages';
 

@@ -3,16 +3,16 @@
  * limits whatever the report holds (long answers and many questions are clipped, never rejected); the full
  * report goes in the card's thread.
  */
-import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../report/labels.js';
-import { dimensionValueText } from '../../report/not-assessed.js';
-import { cardWarnings } from '../../report/flags.js';
-import { formatScore } from '../../report/numbers.js';
-import { questionNotes } from '../../report/question-notes.js';
-import { rescoredSentence } from '../../report/rescored.js';
-import type { Report } from '../../report/schema.js';
-import { writtenSummaryText } from '../../report/written-summary.js';
-import { DIMENSIONS } from '../../scoring/types.js';
-import { clip, escapeMrkdwn, packLines, SLACK_LIMITS } from './limits.js';
+import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../../report/labels.js';
+import { dimensionValueText } from '../../../report/not-assessed.js';
+import { cardWarnings } from '../../../report/flags.js';
+import { formatScore } from '../../../report/numbers.js';
+import { questionNotes } from '../../../report/question-notes.js';
+import { rescoredSentence } from '../../../report/rescored.js';
+import type { Report } from '../../../report/schema.js';
+import { writtenSummaryText } from '../../../report/written-summary.js';
+import { DIMENSIONS } from '../../../scoring/types.js';
+import { clip, escapeMrkdwn, packLines, SLACK_LIMITS } from '../limits.js';
 
 export type Block = Record<string, unknown>;
 export interface SlackMessage {

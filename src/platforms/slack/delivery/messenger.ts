@@ -1,15 +1,17 @@
 /**
  * Delivers the engine's `send_message` effects to Slack: candidate messages go in the interview's DM thread,
  * recruiter and other-user messages in a DM with that person. Text is sent as plain text (escaped, so a
- * candidate's `<` or `&` shows as typed) and split when it is longer than a message should be.
+ * candidate's `<` or `&` shows as typed) and split when it is longer than a message should be. A Slack refusal
+ * comes out as an AppError (./errors.ts), so a channel that is gone fails the delivery job for good.
  */
-import type { Messenger, OutboundMessage } from '../../jobs/messenger.js';
-import { AppError } from '../../shared/errors.js';
-import type { Db } from '../../store/prisma.js';
+import type { Messenger, OutboundMessage } from '../../../jobs/messenger.js';
+import { AppError } from '../../../shared/errors.js';
+import type { Db } from '../../../store/prisma.js';
 import type { DmOpener } from './dm.js';
-import { escapeMrkdwn, SLACK_LIMITS, splitText } from './limits.js';
+import { slackCall } from '../errors.js';
+import { escapeMrkdwn, SLACK_LIMITS, splitText } from '../limits.js';
 import type { Pace } from './pace.js';
-import type { SlackTokens } from './tokens.js';
+import type { SlackTokens } from '../tokens.js';
 
 export interface SlackMessengerDeps {
   db: Db;
@@ -34,7 +36,8 @@ export function slackMessenger(deps: SlackMessengerDeps): Messenger {
       // Split before escaping so a cut never lands inside an entity; escaping grows a piece by far less than the margin.
       for (const piece of splitText(message.text, SLACK_LIMITS.messageText - 500).map(escapeMrkdwn)) {
         await deps.pace(target.channel);
-        await client.chat.postMessage({ channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}), text: piece, unfurl_links: false, unfurl_media: false });
+        const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
+        await slackCall('chat.postMessage', () => client.chat.postMessage({ channel: target.channel, ...thread, text: piece, unfurl_links: false, unfurl_media: false }));
       }
     },
   };

@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import type { PostedCard, ReportDestination } from '../../pipeline/destination.js';
-import type { Report } from '../../report/schema.js';
-import type { RecordedDecision } from './card-actions.js';
-import { cardMessage } from './card-message.js';
+import type { PostedCard, ReportDestination } from '../../../pipeline/destination.js';
+import type { Report } from '../../../report/schema.js';
+import type { RecordedDecision } from '../cards/card-actions.js';
+import { cardMessage } from '../cards/card-message.js';
+import { slackCall } from '../errors.js';
 import type { Pace } from './pace.js';
 
 /** The metadata event type that marks Screener's report cards in a channel. */
@@ -38,13 +39,15 @@ export function slackReportDestination(client: WebClient, teamId: string, channe
     async findPosted(reportKey, since): Promise<PostedCard | null> {
       let cursor: string | undefined;
       do {
-        const page = await client.conversations.history({
-          channel: channelId,
-          oldest: String(Math.floor(since.getTime() / 1000) - 60),
-          include_all_metadata: true,
-          limit: 200,
-          ...(cursor ? { cursor } : {}),
-        });
+        const page = await slackCall('conversations.history', () =>
+          client.conversations.history({
+            channel: channelId,
+            oldest: String(Math.floor(since.getTime() / 1000) - 60),
+            include_all_metadata: true,
+            limit: 200,
+            ...(cursor ? { cursor } : {}),
+          }),
+        );
         const found = (page.messages as HistoryMessage[] | undefined)?.find((m) => reportKeyOf(m) === reportKey);
         if (found?.ts) return { messageId: found.ts };
         cursor = page.response_metadata?.next_cursor || undefined;
@@ -54,23 +57,27 @@ export function slackReportDestination(client: WebClient, teamId: string, channe
     async post(report: Report, reportKey: string): Promise<PostedCard> {
       const card = cardMessage(report, reportKey, await decisionOf(reportKey));
       await pace(channelId);
-      const result = await client.chat.postMessage({
-        channel: channelId,
-        text: card.text,
-        blocks: card.blocks as never,
-        unfurl_links: false,
-        metadata: { event_type: REPORT_EVENT_TYPE, event_payload: { report_key: reportKey } },
-      });
+      const result = await slackCall('chat.postMessage', () =>
+        client.chat.postMessage({
+          channel: channelId,
+          text: card.text,
+          blocks: card.blocks as never,
+          unfurl_links: false,
+          metadata: { event_type: REPORT_EVENT_TYPE, event_payload: { report_key: reportKey } },
+        }),
+      );
       if (!result.ts) throw new Error('Slack accepted the report card but returned no message timestamp');
       return { messageId: result.ts };
     },
     async update(messageId: string, report: Report): Promise<void> {
       // The card's own metadata names its interview, so an update needs nothing but the message.
-      const page = await client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1, include_all_metadata: true });
+      const page = await slackCall('conversations.history', () =>
+        client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1, include_all_metadata: true }),
+      );
       const interviewId = reportKeyOf((page.messages as HistoryMessage[] | undefined)?.[0]);
       if (!interviewId) throw new Error(`message ${messageId} in ${channelId} is not a Screener report card`);
       const card = cardMessage(report, interviewId, await decisionOf(interviewId));
-      await client.chat.update({ channel: channelId, ts: messageId, text: card.text, blocks: card.blocks as never });
+      await slackCall('chat.update', () => client.chat.update({ channel: channelId, ts: messageId, text: card.text, blocks: card.blocks as never }));
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The buttons under a report card and what they carry: the interview id, never anything personal. */
-import type { DecisionKind } from '../../engine/index.js';
-import { clip } from './limits.js';
+import type { DecisionKind } from '../../../engine/index.js';
+import { clip } from '../limits.js';
 import type { Block } from './report-card.js';
 
 export const DECISION_ACTION_PREFIX = 'screener_decide_';

@@ -3,9 +3,9 @@
  * split into sections under Slack's 3,000-character limit and into several messages, each well under the size
  * Slack accepts for one message; a report of any length is posted in full, never refused.
  */
-import { renderText } from '../../report/render-text.js';
-import type { Report } from '../../report/schema.js';
-import { escapeMrkdwn, SLACK_LIMITS, splitText } from './limits.js';
+import { renderText } from '../../../report/render-text.js';
+import type { Report } from '../../../report/schema.js';
+import { escapeMrkdwn, SLACK_LIMITS, splitText } from '../limits.js';
 import type { Block, SlackMessage } from './report-card.js';
 
 /** Room for the code fences around each piece. */

@@ -1,10 +1,10 @@
 /** Hiring channels as report destinations: one per Slack workspace that has set one with `/interview-admin channel`. */
-import type { DestinationResolver, ReportDestination } from '../../pipeline/destination.js';
-import type { Db } from '../../store/prisma.js';
+import type { DestinationResolver, ReportDestination } from '../../../pipeline/destination.js';
+import type { Db } from '../../../store/prisma.js';
 import type { Pace } from './pace.js';
 import { slackReportDestination } from './report-destination.js';
-import { decisionOf } from './store/interviews.js';
-import type { SlackTokens } from './tokens.js';
+import { decisionOf } from '../store/interviews.js';
+import type { SlackTokens } from '../tokens.js';
 
 const DESTINATION_ID = /^slack:([A-Z0-9]+):([A-Z0-9]+)$/;
 

@@ -1,5 +1,5 @@
 /** The card as posted and as updated: the report, its decision state and its buttons. */
-import type { Report } from '../../report/schema.js';
+import type { Report } from '../../../report/schema.js';
 import { cardActions, decisionLine, type RecordedDecision } from './card-actions.js';
 import { renderReportCard, type SlackMessage } from './report-card.js';
 
