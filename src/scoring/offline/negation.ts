@@ -35,7 +35,9 @@ export function negatedAt(tokens: readonly Token[], index: number, ignore: (i: n
   for (let i = Math.max(0, index - NEGATION_WINDOW); i < index; i++) {
     const token = tokens[i];
     if (token === undefined || !NEGATORS.has(token.lower) || ignore(i)) continue;
-    if (NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '') || /^[-‐]$/u.test(tokens[i + 1]?.gap ?? '')) continue;
+    // "not only X" does not negate X, but it does negate a phrase that is itself "only X".
+    const softened = NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '') && i + 1 !== index;
+    if (softened || /^[-‐]$/u.test(tokens[i + 1]?.gap ?? '')) continue;
     if (clauseBreakBetween(tokens, i, index)) continue;
     return true;
   }
@@ -50,9 +52,8 @@ export function negatedInClause(tokens: readonly Token[], index: number, ignore:
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i];
     if (token === undefined) break;
-    if (NEGATORS.has(token.lower) && !ignore(i) && !NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '') && !/^[-‐]$/u.test(tokens[i + 1]?.gap ?? '')) {
-      return true;
-    }
+    const softened = NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '') && i + 1 !== index;
+    if (NEGATORS.has(token.lower) && !ignore(i) && !softened && !/^[-‐]$/u.test(tokens[i + 1]?.gap ?? '')) return true;
     if (CLAUSE_GAP.test(token.gap) || CLAUSE_WORDS.has(token.lower)) break;
   }
   return false;

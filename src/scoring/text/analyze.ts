@@ -54,12 +54,26 @@ function splitNegation(word: string): [string, string] | null {
   return [Object.hasOwn(IRREGULAR_NEGATIONS, lower) ? (IRREGULAR_NEGATIONS[lower] ?? head) : head, 'not'];
 }
 
+const CONTRACTED: Readonly<Record<string, string>> = { d: 'would', re: 'are', m: 'am', ve: 'have', ll: 'will' };
+/** Words whose "'s" is "is" ("it's"), not a possessive ("Redis's"). */
+const IS_AFTER = new Set(['it', 'that', 'there', 'what', 'here', 'he', 'she', 'who', 'where', 'how', 'this']);
+
+/** "I'd", "we're", "it's": the verb as a word of its own, so cue phrases read "i would" and "it is" however typed. */
+function splitContraction(word: string): [string, string] | null {
+  const match = /^(\p{L}+)['’](d|re|m|ve|ll|s)$/iu.exec(word);
+  if (match === null) return null;
+  const [, head = '', tail = ''] = match;
+  const lower = tail.toLowerCase();
+  if (lower === 's') return IS_AFTER.has(head.toLowerCase()) ? [head, 'is'] : null;
+  return Object.hasOwn(CONTRACTED, lower) ? [head, CONTRACTED[lower] ?? lower] : null;
+}
+
 export function rawTokens(chunk: string): RawToken[] {
   const out: RawToken[] = [];
   let last = 0;
   for (const match of chunk.matchAll(WORD)) {
     const gapBefore = chunk.slice(last, match.index);
-    const negation = splitNegation(match[0]);
+    const negation = splitNegation(match[0]) ?? (/['’]/.test(match[0]) ? splitContraction(match[0]) : null);
     if (negation === null) out.push({ text: match[0], gapBefore });
     else out.push({ text: negation[0], gapBefore }, { text: negation[1], gapBefore: ' ' });
     last = match.index + match[0].length;
