@@ -7,11 +7,12 @@ import { NEGATORS, negatedAt, negatedInClause, phraseStarts } from './negation.j
  * window by processing time", "people think base64 is encryption". A candidate who names a misconception to reject
  * it is not asserting it.
  */
-const WARNING_FRAME = [
+export const WARNING_FRAME_PHRASES = [
   'wrong', 'mistake', 'mistaken', 'misconception', 'myth', 'pitfall', 'trap', 'antipattern', 'anti pattern',
   'dangerous', 'bad idea', 'bad practice', 'incorrect', 'unsafe', 'insecure', 'used to think', 'people think',
   'some people', 'common error', 'instead', 'rather than', 'misunderstanding', 'naive', 'false',
-].map((p) => phraseStems(p));
+];
+const WARNING_FRAME = WARNING_FRAME_PHRASES.map((p) => phraseStems(p));
 
 export interface AssertedMisconception {
   claim: string;
@@ -101,24 +102,30 @@ function negatedThroughout(tokens: readonly Token[]): boolean {
 }
 
 /** Whether the sentence asserts the misconception: a close match of every group, outside any warning frame. */
-function asserts(tokens: readonly Token[], misconception: Misconception): boolean {
+function asserts(tokens: readonly Token[], misconception: Misconception, frames: ReadonlyArray<readonly string[]>): boolean {
   if (negatedThroughout(tokens)) return false;
   const spans = claimSpans(tokens, misconception);
   if (spans === null) return false;
   // A frame word inside the claim's own cue ("never made a mistake") is part of the claim, not a warning about it.
   const inClaim = (i: number) => spans.some(([start, end]) => i >= start && i < end);
-  return !WARNING_FRAME.some((stems) => phraseStarts(tokens, stems).some((i) => !inClaim(i)));
+  return !frames.some((stems) => phraseStarts(tokens, stems).some((i) => !inClaim(i)));
 }
 
 /**
  * The misconceptions the answer asserts: a sentence holds a phrase of every cue group, none of them negated. Each
  * claim is reported once, with the first sentence that asserts it.
  */
-export function findMisconceptions(sentences: readonly (readonly Token[])[], misconceptions: readonly Misconception[]): AssertedMisconception[] {
+export function findMisconceptions(
+  sentences: readonly (readonly Token[])[],
+  misconceptions: readonly Misconception[],
+  questionStems: ReadonlySet<string> = new Set(),
+): AssertedMisconception[] {
+  // A warning word the question itself uses ("mistake" in "tell me about a mistake") is the topic, not a warning.
+  const frames = WARNING_FRAME.filter((stems) => !stems.every((s) => questionStems.has(s)));
   const found: AssertedMisconception[] = [];
   for (const misconception of misconceptions) {
     if (misconception.cues.length === 0) continue;
-    const index = sentences.findIndex((tokens) => asserts(tokens, misconception));
+    const index = sentences.findIndex((tokens) => asserts(tokens, misconception, frames));
     if (index >= 0) found.push({ claim: misconception.claim, sentence: index });
   }
   return found;

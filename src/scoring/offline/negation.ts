@@ -15,6 +15,16 @@ const NEGATION_WINDOW = 3;
 
 /** "not only X but also Y" and "no matter what" do not negate. */
 const NOT_NEGATING_NEXT = new Set(['only', 'just', 'merely', 'matter', 'doubt', 'longer']);
+/** "not only X but also Y" adds to X; without a "but" or "also" after it, "don't just X" warns against X. */
+const ADDING = new Set(['but', 'also']);
+
+/** Whether the negator at `i` is softened ("not only ... but also"), for a phrase starting at `index`. */
+function softenedAt(tokens: readonly Token[], i: number, index: number): boolean {
+  if (!NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '') || i + 1 === index) return false;
+  const next = tokens[i + 1]?.lower;
+  if (next === 'matter' || next === 'doubt' || next === 'longer') return true;
+  return tokens.slice(i + 2).some((t) => ADDING.has(t.lower));
+}
 
 /** Words that say the named thing is not worth having; matched as stemmed phrases inside one clause. */
 const DISMISSALS = [
@@ -36,8 +46,7 @@ export function negatedAt(tokens: readonly Token[], index: number, ignore: (i: n
     const token = tokens[i];
     if (token === undefined || !NEGATORS.has(token.lower) || ignore(i)) continue;
     // "not only X" does not negate X, but it does negate a phrase that is itself "only X".
-    const softened = NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '') && i + 1 !== index;
-    if (softened || /^[-‐]$/u.test(tokens[i + 1]?.gap ?? '')) continue;
+    if (softenedAt(tokens, i, index) || /^[-‐]$/u.test(tokens[i + 1]?.gap ?? '')) continue;
     if (clauseBreakBetween(tokens, i, index)) continue;
     return true;
   }
@@ -52,7 +61,7 @@ export function negatedInClause(tokens: readonly Token[], index: number, ignore:
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i];
     if (token === undefined) break;
-    const softened = NOT_NEGATING_NEXT.has(tokens[i + 1]?.lower ?? '') && i + 1 !== index;
+    const softened = softenedAt(tokens, i, index);
     if (NEGATORS.has(token.lower) && !ignore(i) && !softened && !/^[-‐]$/u.test(tokens[i + 1]?.gap ?? '')) return true;
     if (CLAUSE_GAP.test(token.gap) || CLAUSE_WORDS.has(token.lower)) break;
   }

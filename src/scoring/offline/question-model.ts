@@ -2,7 +2,8 @@ import { phraseStems, rawTokens, vocabularyOf } from '../text/analyze.js';
 import { stem } from '../text/stem.js';
 import { isContentWord } from '../text/stopwords.js';
 import { STAR_PARTS, type Concept, type ExpectedPart, type Misconception, type ScoringQuestion } from '../types.js';
-import { EXAMPLES, FILLER, QUESTION_FRAME, REASONING, REFLECTION, STAR_CUES, STEPS, TRADE_OFFS } from './lexicons.js';
+import { CHATTER, EXAMPLES, FILLER, QUESTION_FRAME, REASONING, REFLECTION, STAR_CUES, STEPS, TRADE_OFFS } from './lexicons.js';
+import { WARNING_FRAME_PHRASES } from './misconceptions.js';
 
 /** Everything the scorer derives from a question once, before looking at the answer. */
 export interface QuestionModel {
@@ -60,6 +61,9 @@ export function buildQuestionModel(question: ScoringQuestion): QuestionModel {
     ...concepts.flatMap((c) => [c.name, ...c.synonyms]),
     ...parts.flatMap((p) => p.cues),
     ...(rubric.misconceptions ?? []).flatMap((m) => m.cues.flat()),
+    // Sentence openers that are words, not names: "People think...", "Honestly, ...".
+    ...WARNING_FRAME_PHRASES,
+    ...CHATTER,
     ...REASONING, ...EXAMPLES, ...TRADE_OFFS, ...STEPS, ...REFLECTION,
     ...Object.values(STAR_CUES).flat(),
   ]);

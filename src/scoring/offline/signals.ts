@@ -122,7 +122,7 @@ export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerS
     actions,
     star,
     // Every sentence counts here: a wrong claim made in the question's own words is still a wrong claim.
-    misconceptions: findMisconceptions(all.map((s) => s.tokens), model.misconceptions).map((m) => ({ claim: m.claim, quote: all[m.sentence]?.quote ?? '' })),
+    misconceptions: findMisconceptions(all.map((s) => s.tokens), model.misconceptions, model.echoStems).map((m) => ({ claim: m.claim, quote: all[m.sentence]?.quote ?? '' })),
     questionTermsFound: model.questionTerms.filter((t) => answerStems.has(t)).length,
     questionTermsTotal: model.questionTerms.length,
   };
