@@ -5,8 +5,8 @@
 import type { Registry } from 'prom-client';
 import type { Env } from './config/env.js';
 import { createInterviewing } from './interviewing.js';
-import { combineDestinations, routeMessages, type PlatformOutlet } from './pipeline/outlets.js';
-import { createRateLimiter } from './pipeline/rate-limit.js';
+import { combineDestinations, routeMessages, type PlatformOutlet } from './outbound/outlets.js';
+import { createRateLimiter } from './shared/rate-limit.js';
 import { startPipeline } from './pipeline/start.js';
 import { platformOutlets } from './platform-outlets.js';
 import { registerJobMetrics, registerQueueMetrics } from './queue/metrics.js';

@@ -4,7 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Env } from './config/env.js';
-import type { PlatformOutlet } from './pipeline/outlets.js';
+import type { PlatformOutlet } from './outbound/outlets.js';
 import { slackOutlet } from './platforms/slack/outlet.js';
 import { slackDeliveryConfigured } from './platforms/slack/settings.js';
 import { teamsOutlet } from './platforms/teams/outlet.js';

@@ -9,7 +9,7 @@ import { sendMessagePayloadSchema } from './outbox-payloads.js';
 import type { Clock } from '../shared/clock.js';
 import { isAppError } from '../shared/errors.js';
 import type { Db } from '../store/prisma.js';
-import type { Messenger } from './messenger.js';
+import type { Messenger } from '../outbound/messenger.js';
 import type { JobOutcome } from './outcome.js';
 import { TIMER_INTERVIEW_FIELDS, timerEvent } from './timer-event.js';
 

@@ -27,7 +27,7 @@ import type { Db } from '../store/prisma.js';
 import { ensureDefaultRoles, findRoleBySlug, listRoleSlugs } from '../store/roles.js';
 import { drainUntilQuiet, type JobHandlers, type OutboxHandlers } from './dispatcher.js';
 import { createJobHandlers } from './handlers.js';
-import { MemoryMessenger, type OutboundMessage } from './messenger.js';
+import { MemoryMessenger, type OutboundMessage } from '../outbound/messenger.js';
 
 export interface LocalSessionOptions {
   db: Db;

@@ -12,7 +12,7 @@ import { PLATFORMS, type Recipient } from '../engine/index.js';
 import { sendMessagePayloadSchema } from '../jobs/outbox-payloads.js';
 import { AppError } from '../shared/errors.js';
 import type { PipelineDeps } from './deps.js';
-import { tryLock } from './lock.js';
+import { tryLock } from '../shared/lock.js';
 import { markFailed, markSent } from './outbox-state.js';
 
 

@@ -1,14 +1,14 @@
 import type { Redis } from 'ioredis';
 import type { InterviewRunner } from '../engine/index.js';
 import type { JobHandlers } from '../jobs/dispatcher.js';
-import type { Messenger } from '../jobs/messenger.js';
+import type { Messenger } from '../outbound/messenger.js';
 import type { JobMetrics } from '../queue/metrics.js';
 import type { Queues } from '../queue/queues.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../store/prisma.js';
-import type { DestinationResolver } from './destination.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { DestinationResolver } from '../outbound/destination.js';
+import type { RateLimiter } from '../shared/rate-limit.js';
 
 /** What the pipeline's jobs need, built once per worker process. */
 export interface PipelineDeps {

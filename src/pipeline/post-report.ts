@@ -15,8 +15,8 @@ import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../store/prisma.js';
-import type { DestinationResolver } from './destination.js';
-import { tryLock } from './lock.js';
+import type { DestinationResolver } from '../outbound/destination.js';
+import { tryLock } from '../shared/lock.js';
 
 export interface PostReportDeps {
   db: Db;

@@ -6,7 +6,7 @@ import type { Job } from 'bullmq';
 import { startWorkerHost, type WorkerHost } from '../queue/worker-host.js';
 import type { PipelineDeps } from './deps.js';
 import { PIPELINE_JOBS } from './jobs.js';
-import { tryLock } from './lock.js';
+import { tryLock } from '../shared/lock.js';
 import { markFailed } from './outbox-state.js';
 import { reconcile } from './reconcile.js';
 import { relayOnce, type RelayOptions } from './outbox-relay.js';

@@ -1,7 +1,7 @@
 /** The in-process outbox dispatcher: scoped delivery, sent rows, retries with backoff, and giving up. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { drainOutbox } from '../../src/jobs/dispatcher.js';
-import { MemoryMessenger } from '../../src/jobs/messenger.js';
+import { MemoryMessenger } from '../../src/outbound/messenger.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { AppError } from '../../src/shared/errors.js';
 import { createTestDb } from '../support/db.js';

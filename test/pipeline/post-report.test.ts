@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DestinationResolver, ReportDestination } from '../../src/pipeline/destination.js';
+import type { DestinationResolver, ReportDestination } from '../../src/outbound/destination.js';
 import { postReport, type PostReportDeps } from '../../src/pipeline/post-report.js';
 import { createSlackClient } from '../../src/platforms/slack/client.js';
 import { REPORT_EVENT_TYPE, slackReportDestination } from '../../src/platforms/slack/report-destination.js';

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createRateLimiter, type RateLimiter } from '../../src/pipeline/rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../src/shared/rate-limit.js';
 import { defineJob, jobIdOf } from '../../src/queue/definition.js';
 import { createQueues, enqueue } from '../../src/queue/queues.js';
 import { startWorkerHost } from '../../src/queue/worker-host.js';

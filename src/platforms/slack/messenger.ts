@@ -3,7 +3,7 @@
  * recruiter and other-user messages in a DM with that person. Text is sent as plain text (escaped, so a
  * candidate's `<` or `&` shows as typed) and split when it is longer than a message should be.
  */
-import type { Messenger, OutboundMessage } from '../../jobs/messenger.js';
+import type { Messenger, OutboundMessage } from '../../outbound/messenger.js';
 import { AppError } from '../../shared/errors.js';
 import type { Db } from '../../store/prisma.js';
 import type { DmOpener } from './dm.js';

@@ -3,7 +3,7 @@
  * destination resolver; the pipeline routes by the interview's platform and knows no SDK.
  */
 import type { Platform } from '../engine/index.js';
-import type { Messenger } from '../jobs/messenger.js';
+import type { Messenger } from './messenger.js';
 import { AppError } from '../shared/errors.js';
 import type { DestinationResolver, ReportDestination } from './destination.js';
 
