@@ -6,11 +6,11 @@ import type { Registry } from 'prom-client';
 import type { Env } from './config/env.js';
 import { createInterviewing } from './interviewing.js';
 import { combineDestinations, routeMessages, type PlatformOutlet } from './outbound/outlets.js';
-import { createRateLimiter } from './shared/rate-limit.js';
-import { startPipeline } from './pipeline/start.js';
+import { startWorkerLoops } from './background/start.js';
+import { redisLocks } from './shared/lock.js';
 import { platformOutlets } from './platform-outlets.js';
-import { registerJobMetrics, registerQueueMetrics } from './queue/metrics.js';
-import { createQueues } from './queue/queues.js';
+import { registerJobMetrics, registerQueueMetrics } from './background/queue/metrics.js';
+import { bullmqJobQueue, createQueues } from './background/queue/queues.js';
 import { systemClock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import { bullConnectionOptions, createRedis, createRedisProblems, isConnectionError, type RedisProblems } from './shared/redis.js';
@@ -58,19 +58,18 @@ export function startBackground(deps: BackgroundDeps): Background {
     },
   });
   const outlets = platformOutlets({ env, db, redis, logger });
-  const pipeline = startPipeline(
+  const pipeline = startWorkerLoops(
     {
       db,
-      redis,
-      queues,
+      queue: bullmqJobQueue(queues),
+      locks: redisLocks(redis),
       clock: systemClock,
       logger,
       runner: interviewing.runner,
-      engineJobs: interviewing.engineJobs,
+      work: interviewing.work,
       messenger: routeMessages(outlets),
+      // Each platform paces its own channels (Slack: one limiter per channel, for cards and replies alike).
       destinations: combineDestinations(outlets),
-      // Slack allows about one message per second per channel.
-      postLimiter: createRateLimiter(redis, env.QUEUE_PREFIX, env.POST_INTERVAL_MS),
       keyPrefix: env.QUEUE_PREFIX,
       lockTtlMs: env.JOB_LOCK_MS,
       metrics,

@@ -7,8 +7,7 @@ import { createOfflineInterviewer, createStep, InterviewRunner, type Interviewer
 import { guardInterviewer } from './providers/answer-guard.js';
 import { providerAsScorer } from './providers/as-scorer.js';
 import { createInterviewProvider, DEFAULT_OPENAI_MODEL } from './providers/index.js';
-import { createJobHandlers } from './jobs/handlers.js';
-import type { JobHandlers } from './jobs/dispatcher.js';
+import type { InterviewingWork } from './background/deps.js';
 import { createOfflineScorer, defaultQuestionBank, type QuestionBank } from './scoring/index.js';
 import type { AnswerScorer, TokenCount } from './scoring/types.js';
 import type { Clock } from './shared/clock.js';
@@ -22,7 +21,8 @@ export interface Interviewing {
   interviewer: Interviewer;
   scorer: AnswerScorer;
   runner: InterviewRunner;
-  engineJobs: JobHandlers;
+  /** What the background's jobs score, report and advise with. */
+  work: InterviewingWork;
 }
 
 export interface InterviewingDeps {
@@ -52,10 +52,9 @@ export function createInterviewing(deps: InterviewingDeps): Interviewing {
   const offline = guardInterviewer(createOfflineInterviewer(bank));
   const store = createInterviewStore(deps.db);
   const runnerFor = (interviewer: Interviewer) => new InterviewRunner({ store, step: createStep(interviewer), clock: deps.clock, logger: deps.logger });
-  const common = { db: deps.db, clock: deps.clock, bank };
   if (!deps.env.OPENAI_API_KEY) {
     const scorer = createOfflineScorer();
-    return { bank, interviewer: offline, scorer, runner: runnerFor(offline), engineJobs: createJobHandlers({ ...common, scorer, interviewerLabel: offline.label }) };
+    return { bank, interviewer: offline, scorer, runner: runnerFor(offline), work: { scorer, bank, interviewerLabel: offline.label } };
   }
   const provider = createInterviewProvider({ env: deps.env, logger: deps.logger, clock: deps.clock, cache: new PostgresScoreCache(deps.db) });
   const interviewer: Interviewer = {
@@ -66,6 +65,6 @@ export function createInterviewing(deps: InterviewingDeps): Interviewing {
   const onUsage = deps.onTokens;
   const scorer = providerAsScorer(provider, onUsage ? { onUsage } : {});
   const runner = runnerFor(interviewer);
-  const model = { runner, store, provider, interviewer, ...(onUsage ? { onUsage } : {}) };
-  return { bank, interviewer, scorer, runner, engineJobs: createJobHandlers({ ...common, scorer, interviewerLabel: interviewer.label, model }) };
+  const model = { store, provider, interviewer, ...(onUsage ? { onUsage } : {}) };
+  return { bank, interviewer, scorer, runner, work: { scorer, bank, interviewerLabel: interviewer.label, model } };
 }

@@ -1,6 +1,6 @@
 /**
  * The platforms this process can reach, from the configuration. Each platform adapter contributes an outlet
- * (a messenger and report destinations); the pipeline never imports a platform SDK.
+ * (a messenger and report destinations); the background never imports a platform SDK.
  */
 import type { Redis } from 'ioredis';
 import type { Env } from './config/env.js';

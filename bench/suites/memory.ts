@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInitialState, type EngineState } from '../../src/engine/state.js';
 import { derivedId, timerId } from '../../src/engine/ids.js';
-import { scoreToRows } from '../../src/jobs/score-rows.js';
+import { scoreToRows } from '../../src/store/score-rows.js';
 import { createOfflineScorer, defaultQuestionBank, toScoringQuestion } from '../../src/scoring/index.js';
 import type { AnswerScore } from '../../src/scoring/types.js';
 import { ensureDefaultRoles, ensureWorkspace, findRoleBySlug, loadInterviewState, outboxDedupeKey } from '../../src/store/index.js';

@@ -20,9 +20,9 @@ import { Redis } from 'ioredis';
 import { parseEnv } from '../../src/config/env.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
 import { createInterviewing } from '../../src/interviewing.js';
-import type { PipelineDeps } from '../../src/pipeline/deps.js';
-import { scoreAnswerJob } from '../../src/pipeline/jobs.js';
-import { createQueues, enqueue, type Queues } from '../../src/queue/queues.js';
+import type { JobDeps } from '../../src/background/deps.js';
+import { scoreAnswerJob } from '../../src/background/jobs/score-answer.js';
+import { bullmqJobQueue, createQueues, enqueue, type Queues } from '../../src/background/queue/queues.js';
 import { defaultQuestionBank } from '../../src/scoring/index.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -80,8 +80,8 @@ async function statementsPerJob(ctx: BenchContext, queues: Queues, answerId: str
   db.$on('query', (event) => statements.push(event.query));
   try {
     const logger = createLogger({ level: 'silent', service: 'bench' });
-    const { engineJobs } = createInterviewing({ db, clock: systemClock, logger, env: {} });
-    const deps = { db, engineJobs, clock: systemClock, queues, logger } as unknown as PipelineDeps; // what score_answer uses
+    const { work } = createInterviewing({ db, clock: systemClock, logger, env: {} });
+    const deps = { db, work, clock: systemClock, queue: bullmqJobQueue(queues), logger } as unknown as JobDeps; // what score_answer uses
     await db.$queryRaw`SELECT 1`; // connect first
     statements.length = 0;
     await scoreAnswerJob.handle({ answerId }, deps, { jobId: 'bench', attemptsMade: 0, logger, postpone: () => Promise.reject(new Error('postponed')) });

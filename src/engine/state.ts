@@ -168,7 +168,7 @@ export const engineStateSchema = z.object({
   asked: z.array(z.string()).default([]),
   /**
    * The report was built from the answers: from then on an edit can no longer change one (the hiring team has
-   * the report). Set by the store with the report, under the interview's row lock (src/jobs/build-report.ts).
+   * the report). Set by the store with the report, under the interview's row lock (src/background/jobs/build-report.ts).
    */
   reportBuilt: z.boolean().default(false),
 });

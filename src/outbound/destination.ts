@@ -22,3 +22,9 @@ export interface DestinationResolver {
   forWorkspace(workspaceId: string): Promise<ReportDestination[]>;
   byId(destinationId: string): Promise<ReportDestination | null>;
 }
+
+/** No hiring channel anywhere (the CLI demo): reports are built and stored, and posted nowhere. */
+export const NO_DESTINATIONS: DestinationResolver = {
+  forWorkspace: () => Promise.resolve([]),
+  byId: () => Promise.resolve(null),
+};

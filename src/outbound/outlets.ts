@@ -1,6 +1,6 @@
 /**
  * Where the worker's messages and report cards go, per platform. Platform adapters supply a messenger and a
- * destination resolver; the pipeline routes by the interview's platform and knows no SDK.
+ * destination resolver; the background routes by the interview's platform and knows no SDK.
  */
 import type { Platform } from '../engine/index.js';
 import type { Messenger } from './messenger.js';

@@ -23,3 +23,31 @@ export async function tryLock(redis: Redis, key: string, ttlMs: number): Promise
     },
   };
 }
+
+/** Where background work takes its locks: Redis across processes, or this process's memory (the CLI demo). */
+export interface Locks {
+  tryLock(key: string, ttlMs: number): Promise<Lock | null>;
+}
+
+export function redisLocks(redis: Redis): Locks {
+  return { tryLock: (key, ttlMs) => tryLock(redis, key, ttlMs) };
+}
+
+/** The same contract in one process: a held key is refused until it is released or its time runs out. */
+export function memoryLocks(now: () => number = Date.now): Locks {
+  const held = new Map<string, { token: symbol; until: number }>();
+  return {
+    tryLock(key, ttlMs) {
+      const current = held.get(key);
+      if (current && current.until > now()) return Promise.resolve(null);
+      const token = Symbol(key);
+      held.set(key, { token, until: now() + ttlMs });
+      return Promise.resolve({
+        release: () => {
+          if (held.get(key)?.token === token) held.delete(key);
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

@@ -31,7 +31,7 @@ type EditEffect = Extract<PersistenceEffect, { type: 'edit_answer' }>;
 
 /**
  * A re-scored answer loses its scores in the same transaction as its text changes, so no moment shows the new text
- * with the old scores; the score job stores a score only for the text it scored (src/jobs/score-answer.ts).
+ * with the old scores; the score job stores a score only for the text it scored (src/background/jobs/score-answer.ts).
  */
 async function editAnswer(tx: Tx, effect: EditEffect): Promise<void> {
   const answer = await tx.answer.findUnique({ where: { id: effect.answerId }, select: { text: true, flags: true, editHistory: true } });

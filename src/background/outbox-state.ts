@@ -1,0 +1,19 @@
+/** Outbox rows leave `pending` only when their work is done (`sent`) or has failed for good (`failed`). */
+import type { Prisma } from '../store/prisma.js';
+
+/** The client or a transaction: both can write outbox rows. */
+type OutboxWriter = Pick<Prisma.TransactionClient, 'outboxEvent'>;
+
+export async function markSent(db: OutboxWriter, outboxId: string, now: Date): Promise<void> {
+  await db.outboxEvent.updateMany({ where: { id: outboxId, status: 'pending' }, data: { status: 'sent', sentAt: now } });
+}
+
+export async function markFailed(db: OutboxWriter, outboxId: string, reason: string): Promise<void> {
+  await db.outboxEvent.updateMany({ where: { id: outboxId, status: 'pending' }, data: { status: 'failed', lastError: reason.slice(0, 500) } });
+}
+
+/** A job that failed for good fails the outbox row it was handed (its payload names it), in either queue host. */
+export async function failHandedRow(db: OutboxWriter, job: { name: string; data: unknown }, error: Error): Promise<void> {
+  const outboxId = (job.data as { outboxId?: unknown } | null)?.outboxId;
+  if (typeof outboxId === 'string') await markFailed(db, outboxId, `${job.name}: ${error.message}`);
+}
