@@ -12,7 +12,7 @@
  */
 import { encode } from 'gpt-tokenizer';
 import { pino } from 'pino';
-import { createInterviewing } from '../../src/interviewing.js';
+import { createInterviewing } from '../../src/process/interviewing.js';
 import { scoreAnswer } from '../../src/background/jobs/score-answer.js';
 import { LocalSession } from '../../src/background/local-session.js';
 import { ReportSchema } from '../../src/report/schema.js';

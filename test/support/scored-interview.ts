@@ -3,7 +3,7 @@
  * production wires: createInterviewing's, or, with `scorer`, the same handlers around another scorer (a stub
  * standing for another version).
  */
-import { createInterviewing } from '../../src/interviewing.js';
+import { createInterviewing } from '../../src/process/interviewing.js';
 import { buildInterviewReport } from '../../src/background/jobs/build-report.js';
 import { scoreAnswer } from '../../src/background/jobs/score-answer.js';
 import type { AnswerScorer } from '../../src/scoring/types.js';

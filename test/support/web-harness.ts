@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { parseEnv } from '../../src/config/env.js';
-import { createInterviewing } from '../../src/interviewing.js';
+import { createInterviewing } from '../../src/process/interviewing.js';
 import { createApp, finishApp } from '../../src/http/app.js';
 import { combineDestinations, routeMessages } from '../../src/outbound/outlets.js';
 import { redisLocks } from '../../src/shared/lock.js';

@@ -1,14 +1,14 @@
 /** `npm start`: the HTTP server (health, metrics, and the platform routes). */
 import type { AddressInfo } from 'node:net';
-import { createApp, finishApp } from './http/app.js';
+import { createApp, finishApp } from '../http/app.js';
 import { createInterviewing } from './interviewing.js';
-import { createSlackPlatform, createSlackUrlVerifier, slackConfigured, slackDeliveryConfigured } from './platforms/slack/index.js';
-import { createTeamsPlatform, teamsConfigured } from './platforms/teams/index.js';
-import { createWebPlatform } from './platforms/web/index.js';
+import { createSlackPlatform, createSlackUrlVerifier, slackConfigured, slackDeliveryConfigured } from '../platforms/slack/index.js';
+import { createTeamsPlatform, teamsConfigured } from '../platforms/teams/index.js';
+import { createWebPlatform } from '../platforms/web/index.js';
 import { startBackground, type Background } from './background.js';
 import { startRuntime } from './runtime.js';
-import { systemClock } from './shared/clock.js';
-import { handleShutdown } from './shared/lifecycle.js';
+import { systemClock } from '../shared/clock.js';
+import { handleShutdown } from '../shared/lifecycle.js';
 
 const runtime = startRuntime('server');
 const { env, logger, db, redis } = runtime;

@@ -2,19 +2,19 @@
  * The interviewer and scorer this deployment uses, and the runner over them. The server steps interviews for
  * chat events and the worker for timers, so both must build them the same way: from here.
  */
-import type { Env } from './config/env.js';
-import { createOfflineInterviewer, createStep, InterviewRunner, type Interviewer } from './engine/index.js';
-import { guardInterviewer } from './providers/answer-guard.js';
-import { providerAsScorer } from './providers/as-scorer.js';
-import { createInterviewProvider, DEFAULT_OPENAI_MODEL } from './providers/index.js';
-import type { InterviewingWork } from './background/deps.js';
-import { createOfflineScorer, defaultQuestionBank, type QuestionBank } from './scoring/index.js';
-import type { AnswerScorer, TokenCount } from './scoring/types.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
-import { createInterviewStore } from './store/interview-store.js';
-import { PostgresScoreCache } from './store/score-cache.js';
-import type { Db } from './store/prisma.js';
+import type { Env } from '../config/env.js';
+import { createOfflineInterviewer, createStep, InterviewRunner, type Interviewer } from '../engine/index.js';
+import { guardInterviewer } from '../providers/answer-guard.js';
+import { providerAsScorer } from '../providers/as-scorer.js';
+import { createInterviewProvider, DEFAULT_OPENAI_MODEL } from '../providers/index.js';
+import type { InterviewingWork } from '../background/deps.js';
+import { createOfflineScorer, defaultQuestionBank, type QuestionBank } from '../scoring/index.js';
+import type { AnswerScorer, TokenCount } from '../scoring/types.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { createInterviewStore } from '../store/interview-store.js';
+import { PostgresScoreCache } from '../store/score-cache.js';
+import type { Db } from '../store/prisma.js';
 
 export interface Interviewing {
   bank: QuestionBank;

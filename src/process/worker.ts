@@ -5,9 +5,9 @@
  */
 import type { AddressInfo } from 'node:net';
 import { startBackground, type Background } from './background.js';
-import { createApp, finishApp } from './http/app.js';
+import { createApp, finishApp } from '../http/app.js';
 import { startRuntime } from './runtime.js';
-import { handleShutdown } from './shared/lifecycle.js';
+import { handleShutdown } from '../shared/lifecycle.js';
 
 const runtime = startRuntime('worker');
 const { env, logger, db } = runtime;

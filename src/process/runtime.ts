@@ -3,14 +3,14 @@
  */
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
-import type { Env } from './config/env.js';
-import { loadConfigOrExit } from './config/load.js';
-import { DependencyDown, type DependencyCheck } from './http/health.js';
-import { createLogger, type Logger } from './shared/logger.js';
-import { createMetricsRegistry } from './shared/metrics.js';
-import { createRedis, createRedisProblems, redisTarget, type RedisProblems } from './shared/redis.js';
-import { checkDatabase, databaseTarget, describeDatabaseStatus, type DatabaseStatus } from './store/database-status.js';
-import { createPrisma, type Db } from './store/prisma.js';
+import type { Env } from '../config/env.js';
+import { loadConfigOrExit } from '../config/load.js';
+import { DependencyDown, type DependencyCheck } from '../http/health.js';
+import { createLogger, type Logger } from '../shared/logger.js';
+import { createMetricsRegistry } from '../shared/metrics.js';
+import { createRedis, createRedisProblems, redisTarget, type RedisProblems } from '../shared/redis.js';
+import { checkDatabase, databaseTarget, describeDatabaseStatus, type DatabaseStatus } from '../store/database-status.js';
+import { createPrisma, type Db } from '../store/prisma.js';
 
 export interface Runtime {
   env: Env;

@@ -3,18 +3,18 @@
  * sandbox server runs it in-process too, so trying Screener in a browser needs a single command.
  */
 import type { Registry } from 'prom-client';
-import type { Env } from './config/env.js';
+import type { Env } from '../config/env.js';
 import { createInterviewing } from './interviewing.js';
-import { combineDestinations, routeMessages, type PlatformOutlet } from './outbound/outlets.js';
-import { startWorkerLoops } from './background/start.js';
-import { redisLocks } from './shared/lock.js';
+import { combineDestinations, routeMessages, type PlatformOutlet } from '../outbound/outlets.js';
+import { startWorkerLoops } from '../background/start.js';
+import { redisLocks } from '../shared/lock.js';
 import { platformOutlets } from './platform-outlets.js';
-import { registerJobMetrics, registerQueueMetrics } from './background/queue/metrics.js';
-import { bullmqJobQueue, createQueues } from './background/queue/queues.js';
-import { systemClock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
-import { bullConnectionOptions, createRedis, createRedisProblems, isConnectionError, type RedisProblems } from './shared/redis.js';
-import type { Db } from './store/prisma.js';
+import { registerJobMetrics, registerQueueMetrics } from '../background/queue/metrics.js';
+import { bullmqJobQueue, createQueues } from '../background/queue/queues.js';
+import { systemClock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { bullConnectionOptions, createRedis, createRedisProblems, isConnectionError, type RedisProblems } from '../shared/redis.js';
+import type { Db } from '../store/prisma.js';
 
 export interface Background {
   outlets: PlatformOutlet[];
@@ -27,7 +27,7 @@ export interface BackgroundDeps {
   db: Db;
   logger: Logger;
   metrics: Registry;
-  /** The process's Redis connection reporter (src/runtime.ts). @defaultValue one of its own */
+  /** The process's Redis connection reporter (src/process/runtime.ts). @defaultValue one of its own */
   redisProblems?: RedisProblems;
 }
 
