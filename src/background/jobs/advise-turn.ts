@@ -8,7 +8,6 @@
  * The interview may end while the model thinks (stop, erase, the deadline): the job watches for that, aborts the
  * model call, and leaves the interview alone.
  */
-import { z } from 'zod';
 import { adviseTurnRequest, answerTextOf, takesFollowUp, type Advice, type InboundEvent, type InterviewRunner, type Interviewer, type InterviewStore, type PendingAdvice, type EngineState } from '../../engine/index.js';
 import { findBankQuestion, type QuestionBank } from '../../scoring/index.js';
 import type { InterviewProvider, InterviewRole, TokenUsage } from '../../providers/types.js';
@@ -17,7 +16,7 @@ import type { Db } from '../../store/prisma.js';
 import { recordModelUsage } from '../../store/model-usage.js';
 import type { JobDeps } from '../deps.js';
 import { done, skipped, type JobOutcome } from '../outcome.js';
-import { markSent } from '../outbox-state.js';
+import { handedRow, markHandedRowSent } from '../outbox-state.js';
 import { defineJob, jobIdOf } from '../queue/definition.js';
 import { SYSTEM_EVENT_INTERVIEW_FIELDS, systemEventBase } from '../system-event.js';
 
@@ -139,21 +138,19 @@ export async function adviseTurn(deps: AdviseTurnDeps, payload: { interviewId: s
   return done();
 }
 
-const adviseTurnJobPayload = adviseTurnRequest.extend({ outboxId: z.uuid().optional() });
-
 /** The candidate waits for this one: its own queue, so a backlog of scoring never holds up the next question. */
-export const adviseTurnJob = defineJob<z.infer<typeof adviseTurnJobPayload>, JobDeps>({
+export const adviseTurnJob = defineJob({
   name: 'advise_turn',
   queue: 'interviewing',
-  schema: adviseTurnJobPayload,
+  schema: handedRow(adviseTurnRequest),
   jobId: (p) => jobIdOf('advise', p.requestId),
   // Few and quick: past the engine's deadline the interview has moved on without the advice anyway.
   attempts: 3,
   backoffMs: 1_000,
-  async handle(payload, deps) {
+  async handle(payload, deps: JobDeps) {
     const model = deps.work.model;
     // Without a language model the engine's deadline decides offline: there is nothing to ask.
     if (model) await adviseTurn({ db: deps.db, runner: deps.runner, bank: deps.work.bank, ...model }, payload);
-    if (payload.outboxId) await markSent(deps.db, payload.outboxId, deps.clock.now());
+    await markHandedRowSent(deps.db, payload, deps.clock.now());
   },
 });

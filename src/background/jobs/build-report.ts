@@ -20,7 +20,7 @@ import { compareVersions, rowsToScore, scoreRuns, type ScoreRun } from '../../st
 import { afterReportBuilt } from '../after-report.js';
 import type { JobDeps } from '../deps.js';
 import { done, retryLater, skipped, type JobOutcome } from '../outcome.js';
-import { markSent } from '../outbox-state.js';
+import { handedRow, markHandedRowSent } from '../outbox-state.js';
 import { defineJob, jobIdOf } from '../queue/definition.js';
 import { postReportJob } from './post-report.js';
 
@@ -198,21 +198,19 @@ async function storeReport(db: Db, read: { id: string; version: number }, input:
   return stored === 'stored' ? done() : skipped(`status_${stored}`);
 }
 
-const buildReportJobPayload = buildReportRequest.extend({ outboxId: z.uuid().optional() });
-
-export const buildReportJob = defineJob<z.infer<typeof buildReportJobPayload>, JobDeps>({
+export const buildReportJob = defineJob({
   name: 'build_report',
   queue: 'reports',
-  schema: buildReportJobPayload,
+  schema: handedRow(buildReportRequest),
   jobId: (p) => jobIdOf('report', p.interviewId),
   attempts: 10,
   backoffMs: 2_000,
-  async handle(payload, deps) {
+  async handle(payload, deps: JobDeps) {
     const { scorer, interviewerLabel, model } = deps.work;
     const outcome = await buildInterviewReport({ db: deps.db, clock: deps.clock, scorer, interviewerLabel, ...(model ? { writer: model } : {}) }, payload);
     // Not every answer scored yet: a retry with backoff; the last score job also enqueues this job again.
     if (outcome.status === 'retry') throw new Error(`report not ready: ${outcome.reason ?? 'waiting'}`);
-    if (payload.outboxId) await markSent(deps.db, payload.outboxId, deps.clock.now());
+    await markHandedRowSent(deps.db, payload, deps.clock.now());
     if (outcome.status !== 'done') return;
     for (const destinationId of await afterReportBuilt(deps, payload.interviewId)) {
       await deps.queue.enqueue(postReportJob, { interviewId: payload.interviewId, destinationId });

@@ -6,7 +6,6 @@
  * dimension, scorer, version) turns a concurrent second run into a no-op. An edit deletes the answer's scores and
  * asks for this job again under a new revision; a run that scored the text from before the edit stores nothing.
  */
-import { z } from 'zod';
 import { scoreAnswerRequest } from '../../engine/index.js';
 import { mergeFlags, scoreGuarded } from '../../providers/answer-guard.js';
 import { findBankQuestion, toScoringQuestion, type QuestionBank } from '../../scoring/index.js';
@@ -17,7 +16,7 @@ import type { Db } from '../../store/prisma.js';
 import { failedScore, hasRunFor, scoreToRows } from '../../store/score-rows.js';
 import type { JobDeps } from '../deps.js';
 import { done, skipped, type JobOutcome } from '../outcome.js';
-import { markSent } from '../outbox-state.js';
+import { handedRow, markHandedRowSent } from '../outbox-state.js';
 import { defineJob, jobIdOf } from '../queue/definition.js';
 import { buildReportJob } from './build-report.js';
 
@@ -125,19 +124,17 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: { answerId: st
   return doneWith(undefined, await reportReady(db, answer.turn.interviewId));
 }
 
-const scoreAnswerJobPayload = scoreAnswerRequest.extend({ outboxId: z.uuid().optional() });
-
-export const scoreAnswerJob = defineJob<z.infer<typeof scoreAnswerJobPayload>, JobDeps>({
+export const scoreAnswerJob = defineJob({
   name: 'score_answer',
   queue: 'scoring',
-  schema: scoreAnswerJobPayload,
+  schema: handedRow(scoreAnswerRequest),
   // An edited answer is scored again: each revision is its own job (a completed job's id is kept for a day).
   jobId: (p) => (p.revision ? jobIdOf('score', p.answerId, `r${p.revision}`) : jobIdOf('score', p.answerId)),
   attempts: 6,
   backoffMs: 2_000,
-  async handle(payload, deps) {
+  async handle(payload, deps: JobDeps) {
     const outcome = await scoreAnswer({ db: deps.db, clock: deps.clock, scorer: deps.work.scorer, bank: deps.work.bank }, payload);
-    if (payload.outboxId) await markSent(deps.db, payload.outboxId, deps.clock.now());
+    await markHandedRowSent(deps.db, payload, deps.clock.now());
     // The last score of a closed interview is what the report waits for: it may be waiting out a retry delay, so it
     // runs now. Only then: a report job that ran too early would complete as "skipped" and, under its deterministic
     // id, block the real one.

@@ -10,10 +10,9 @@
  */
 import { DelayedError } from 'bullmq';
 import type { Clock } from '../../shared/clock.js';
-import { AppError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AnyJobDefinition, EnqueueOptions, EnsureOutcome, JobDefinition, JobQueue } from './definition.js';
-import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, isFinalFailure, runDefinition } from './run-job.js';
+import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, isFinalFailure, parsePayload, runDefinition } from './run-job.js';
 
 type State = 'waiting' | 'delayed' | 'completed' | 'failed';
 
@@ -46,19 +45,17 @@ export class InProcessQueue implements JobQueue {
 
   constructor(private readonly clock: Clock) {}
 
-  enqueue<Payload, Deps>(definition: JobDefinition<Payload, Deps>, payload: Payload, options: EnqueueOptions = {}): Promise<string> {
-    const parsed = definition.schema.safeParse(payload);
-    if (!parsed.success) {
-      return Promise.reject(new AppError('invalid_input', `invalid ${definition.name} payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`));
-    }
-    const id = definition.jobId(parsed.data);
+  /** As BullMQ's add, a bad payload rejects (the method is async for that). */
+  async enqueue<Payload, Deps>(definition: JobDefinition<Payload, Deps>, payload: Payload, options: EnqueueOptions = {}): Promise<string> {
+    const data = parsePayload(definition, payload);
+    const id = definition.jobId(data);
     const key = `${definition.queue}:${id}`;
     if (!this.jobs.has(key)) {
       const delayMs = options.delayMs ?? 0;
       this.added += 1;
-      this.jobs.set(key, { id, name: definition.name, data: parsed.data, definition, state: delayMs > 0 ? 'delayed' : 'waiting', attemptsMade: 0, runAt: this.now() + delayMs, order: this.added });
+      this.jobs.set(key, { id, name: definition.name, data, definition, state: delayMs > 0 ? 'delayed' : 'waiting', attemptsMade: 0, runAt: this.now() + delayMs, order: this.added });
     }
-    return Promise.resolve(id);
+    return id;
   }
 
   async ensure<Payload, Deps>(definition: JobDefinition<Payload, Deps>, payload: Payload, options: EnqueueOptions = {}): Promise<EnsureOutcome> {

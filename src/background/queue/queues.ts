@@ -2,7 +2,7 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { AppError } from '../../shared/errors.js';
 import { QUEUE_NAMES, type EnqueueOptions, type EnsureOutcome, type JobDefinition, type JobQueue, type QueueName } from './definition.js';
-import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS } from './run-job.js';
+import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, parsePayload } from './run-job.js';
 
 export interface Queues {
   get(name: QueueName): Queue;
@@ -48,10 +48,9 @@ export async function enqueue<Payload, Deps>(
   payload: Payload,
   options: EnqueueOptions = {},
 ): Promise<string> {
-  const parsed = definition.schema.safeParse(payload);
-  if (!parsed.success) throw new AppError('invalid_input', `invalid ${definition.name} payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-  const jobId = definition.jobId(parsed.data);
-  await queues.get(definition.queue).add(definition.name, parsed.data, {
+  const data = parsePayload(definition, payload);
+  const jobId = definition.jobId(data);
+  await queues.get(definition.queue).add(definition.name, data, {
     jobId,
     delay: options.delayMs,
     attempts: definition.attempts ?? DEFAULT_ATTEMPTS,

@@ -7,8 +7,8 @@
  * attempts.
  */
 import { UnrecoverableError } from 'bullmq';
-import { isAppError } from '../../shared/errors.js';
-import type { AnyJobDefinition, JobContext } from './definition.js';
+import { AppError, isAppError } from '../../shared/errors.js';
+import type { AnyJobDefinition, JobContext, JobDefinition } from './definition.js';
 
 const PERMANENT_CODES = new Set(['invalid_input', 'not_found']);
 
@@ -33,4 +33,11 @@ export async function runDefinition<Deps>(definition: AnyJobDefinition<Deps>, da
 /** Whether a failed run is the last: a permanent error, or the attempts are used up. */
 export function isFinalFailure(error: Error, attemptsMade: number, attempts: number): boolean {
   return error.name === 'UnrecoverableError' || attemptsMade >= attempts;
+}
+
+/** A payload checked against its job's schema before it is added, by either queue: a bad one is the caller's bug. */
+export function parsePayload<Payload, Deps>(definition: JobDefinition<Payload, Deps>, payload: Payload): Payload {
+  const parsed = definition.schema.safeParse(payload);
+  if (!parsed.success) throw new AppError('invalid_input', `invalid ${definition.name} payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data;
 }
