@@ -14,8 +14,8 @@ export interface ReconcileSummary {
   posts: number;
 }
 
-const OPEN_FOR_SCORING = ['in_progress', 'paused', 'completed', 'scoring', 'withdrawn', 'expired'] as const;
-const WAITING_FOR_REPORT = ['completed', 'scoring'] as const;
+/** Whose final answers are scored: every status but those before the first answer and those that erased them. */
+const ANSWERS_SCORED_IN = ['in_progress', 'paused', 'completed', 'withdrawn', 'expired'] as const;
 
 export async function reconcile(deps: JobDeps, limit = 500): Promise<ReconcileSummary> {
   const summary: ReconcileSummary = { scores: 0, reports: 0, posts: 0 };
@@ -23,7 +23,7 @@ export async function reconcile(deps: JobDeps, limit = 500): Promise<ReconcileSu
     where: {
       finalizedAt: { not: null },
       scores: { none: {} },
-      turn: { skipped: false, kind: { not: 'introduction' }, interview: { status: { in: [...OPEN_FOR_SCORING] } } },
+      turn: { skipped: false, kind: { not: 'introduction' }, interview: { status: { in: [...ANSWERS_SCORED_IN] } } },
     },
     select: { id: true, editHistory: true },
     take: limit,
@@ -35,13 +35,13 @@ export async function reconcile(deps: JobDeps, limit = 500): Promise<ReconcileSu
     if ((await deps.queue.ensure(scoreAnswerJob, payload)) !== 'pending') summary.scores += 1;
   }
 
-  const unreported = await deps.db.interview.findMany({ where: { status: { in: [...WAITING_FOR_REPORT] }, report: null }, select: { id: true }, take: limit });
+  const unreported = await deps.db.interview.findMany({ where: { status: 'completed', report: null }, select: { id: true }, take: limit });
   for (const interview of unreported) {
     if ((await deps.queue.ensure(buildReportJob, { interviewId: interview.id })) !== 'pending') summary.reports += 1;
   }
 
   const reports = await deps.db.report.findMany({
-    where: { OR: [{ posts: { some: { postedAt: null } } }, { posts: { none: {} } }], interview: { status: { in: ['scored', 'completed', 'scoring'] }, workspace: { hiringChannelId: { not: null } } } },
+    where: { OR: [{ posts: { some: { postedAt: null } } }, { posts: { none: {} } }], interview: { status: { in: ['completed', 'scored'] }, workspace: { hiringChannelId: { not: null } } } },
     select: { interviewId: true },
     take: limit,
   });

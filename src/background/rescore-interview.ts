@@ -4,6 +4,7 @@
  * stored report, which then shows the newest version and lists the older ones. Answers that already have a score
  * of this scorer id and version are left alone: running it twice does nothing the second time.
  */
+import { isFinishedStatus } from '../engine/index.js';
 import { ReportSchema, type Report } from '../report/schema.js';
 import { loadInterviewWithTranscript, type TranscriptTurn } from '../store/transcript.js';
 import { rebuildReport, type BuildReportDeps } from './jobs/build-report.js';
@@ -26,8 +27,6 @@ export type RescoreResult =
   | { outcome: 'report_not_built'; reason: string }
   | { outcome: 'rescored'; report: Report; changes: QuestionChange[] };
 
-const FINISHED = new Set(['completed', 'scoring', 'scored', 'reported']);
-
 function answered(turn: TranscriptTurn): turn is TranscriptTurn & { answer: NonNullable<TranscriptTurn['answer']> } {
   return turn.kind !== 'introduction' && !turn.skipped && turn.answer?.finalizedAt != null;
 }
@@ -40,7 +39,7 @@ function storedReport(data: unknown): Report | null {
 /** The caller has checked that the interview exists and was not erased. */
 export async function rescoreInterview(deps: RescoreDeps, interviewId: string): Promise<RescoreResult> {
   const interview = await loadInterviewWithTranscript(deps.db, interviewId);
-  if (!interview || !FINISHED.has(interview.status)) return { outcome: 'not_finished', status: interview?.status ?? 'missing' };
+  if (!interview || !isFinishedStatus(interview.status)) return { outcome: 'not_finished', status: interview?.status ?? 'missing' };
   const pending = interview.turns.filter(answered).filter((t) => !hasRunFor(t.answer.scores, deps.scorer));
   if (pending.length === 0) return { outcome: 'already_scored' };
   const before = interview.report ? storedReport(interview.report.data) : null;

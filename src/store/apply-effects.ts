@@ -1,5 +1,5 @@
 /** Persistence effects from the interview step, written inside the runner's transaction. */
-import type { InterviewStatus, PersistenceEffect, Platform } from '../engine/index.js';
+import { ENDED_STATUSES, type InterviewStatus, type PersistenceEffect, type Platform } from '../engine/index.js';
 import { erasePersonalData } from './erase-personal-data.js';
 import { toJson } from './json.js';
 import type { Prisma } from './prisma.js';
@@ -11,7 +11,7 @@ export interface EffectScope {
   platform: Platform;
 }
 
-const ENDING: ReadonlySet<InterviewStatus> = new Set(['completed', 'withdrawn', 'declined', 'erased', 'expired']);
+const ENDING: ReadonlySet<InterviewStatus> = new Set(['completed', ...ENDED_STATUSES]);
 
 async function setStatus(tx: Tx, { interviewId }: EffectScope, status: InterviewStatus, at: Date): Promise<void> {
   await tx.interview.update({

@@ -14,7 +14,7 @@ import { toJson } from '../../store/json.js';
 import { OFFLINE_PROVIDER_ID } from '../../providers/offline.js';
 import type { InterviewProvider, TokenUsage } from '../../providers/types.js';
 import { ReportSchema, type WrittenSummary } from '../../report/schema.js';
-import { buildReportRequest } from '../../engine/index.js';
+import { buildReportRequest, isFinishedStatus } from '../../engine/index.js';
 import { modelUsageOf, recordModelUsage } from '../../store/model-usage.js';
 import { compareVersions, rowsToScore, scoreRuns, type ScoreRun } from '../../store/score-rows.js';
 import { afterReportBuilt } from '../after-report.js';
@@ -35,7 +35,6 @@ export interface BuildReportDeps {
   writer?: { provider: InterviewProvider; onUsage?: (usage: TokenUsage) => void };
 }
 
-const REPORTABLE = new Set(['completed', 'scoring', 'scored', 'reported']);
 const KNOWN_FLAGS: ReadonlySet<string> = new Set(ANSWER_FLAGS);
 
 function needsScore(turn: TranscriptTurn): boolean {
@@ -144,7 +143,7 @@ export async function buildInterviewReport(deps: BuildReportDeps, payload: { int
   const { interviewId } = payload;
   const interview = await loadInterviewWithTranscript(deps.db, interviewId);
   if (!interview) return skipped('interview_not_found');
-  if (!REPORTABLE.has(interview.status)) return skipped(`status_${interview.status}`);
+  if (!isFinishedStatus(interview.status)) return skipped(`status_${interview.status}`);
   if (interview.report) return done('already_built');
   if (interview.turns.some((t) => needsScore(t) && !hasScore(t))) return retryLater('waiting_for_scores');
   const input = reportInputFor(interview, deps, deps.clock.now());
@@ -160,7 +159,7 @@ export async function buildInterviewReport(deps: BuildReportDeps, payload: { int
 export async function rebuildReport(deps: BuildReportDeps, interviewId: string): Promise<JobOutcome> {
   const interview = await loadInterviewWithTranscript(deps.db, interviewId);
   if (!interview) return skipped('interview_not_found');
-  if (!REPORTABLE.has(interview.status)) return skipped(`status_${interview.status}`);
+  if (!isFinishedStatus(interview.status)) return skipped(`status_${interview.status}`);
   if (interview.turns.some((t) => needsScore(t) && !hasScore(t))) return retryLater('waiting_for_scores');
   const input = reportInputFor(interview, deps, deps.clock.now());
   const previous = interview.report ? ReportSchema.safeParse(interview.report.data) : null;
@@ -185,13 +184,13 @@ async function storeReport(db: Db, read: { id: string; version: number }, input:
   const stored = await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<Array<{ status: string; version: number }>>`
       SELECT "status"::text AS "status", "version" FROM "Interview" WHERE "id" = ${interviewId} FOR UPDATE`;
-    if (!row || !REPORTABLE.has(row.status)) return row?.status ?? 'missing';
+    if (!row || !isFinishedStatus(row.status)) return row?.status ?? 'missing';
     if (row.version !== read.version) return 'changed';
     if (mode === 'replace') await tx.report.upsert({ where: { interviewId }, create: { interviewId, data }, update: { data } });
     else await tx.report.createMany({ data: [{ interviewId, data }], skipDuplicates: true });
     await tx.$executeRaw`
       UPDATE "Interview" SET "state" = jsonb_set("state", '{reportBuilt}', 'true'::jsonb), "version" = "version" + 1 WHERE "id" = ${interviewId}`;
-    await tx.interview.updateMany({ where: { id: interviewId, status: { in: ['completed', 'scoring'] } }, data: { status: 'scored' } });
+    await tx.interview.updateMany({ where: { id: interviewId, status: 'completed' }, data: { status: 'scored' } });
     return 'stored';
   });
   if (stored === 'changed') return retryLater('interview_changed');

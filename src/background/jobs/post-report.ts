@@ -85,7 +85,7 @@ async function recordPosted(deps: PostReportDeps, rowId: string, reportId: strin
     });
     const unposted = await tx.reportPost.count({ where: { reportId, postedAt: null } });
     if (unposted === 0) {
-      await tx.interview.updateMany({ where: { id: payload.interviewId, status: { in: ['scored', 'completed', 'scoring'] } }, data: { status: 'reported' } });
+      await tx.interview.updateMany({ where: { id: payload.interviewId, status: { in: ['completed', 'scored'] } }, data: { status: 'reported' } });
     }
   });
 }

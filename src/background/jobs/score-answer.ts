@@ -69,8 +69,6 @@ async function runScorer(scorer: AnswerScorer, question: ScoringQuestion, text: 
   return { ...failed, flags: mergeFlags(failed.flags, result.guarded.flags) };
 }
 
-const CLOSED = new Set(['completed', 'scoring']);
-
 /**
  * Whether this was the last score a closed interview's report waited for. Asked after every score, the already
  * stored ones included: a worker that died between storing a score and enqueueing the report must not leave the
@@ -80,7 +78,7 @@ async function reportReady(db: Db, interviewId: string): Promise<string | undefi
   // Read now, not with the answer: with a language model the interview often closes while its last answer is
   // being scored (the close waits for the model's advice), and a stale "in progress" would leave the report waiting.
   const interview = await db.interview.findUnique({ where: { id: interviewId }, select: { id: true, status: true } });
-  if (!interview || !CLOSED.has(interview.status)) return undefined; // an open interview's report is asked for when it closes
+  if (interview?.status !== 'completed') return undefined; // an open interview's report is asked for when it closes
   const waiting = await db.answer.count({
     where: { finalizedAt: { not: null }, scores: { none: {} }, turn: { interviewId: interview.id, skipped: false, kind: { not: 'introduction' } } },
   });
