@@ -1,5 +1,5 @@
 /**
- * Memory (issue item 4): resident memory of the real server (`src/server.ts`) and the real worker (`src/worker.ts`)
+ * Memory (issue item 4): resident memory of the real server (`src/process/server.ts`) and the real worker (`src/process/worker.ts`)
  * with 100, 1,000 and 10,000 open interviews in the database (quick: 100, 1,000 and 3,000). Interview state lives in
  * PostgreSQL, so RSS should hardly grow with the number of open interviews: the target is at most 10% growth from
  * the smallest count to the largest, the smallest count's RSS being the baseline.
@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInitialState, type EngineState } from '../../src/engine/state.js';
 import { derivedId, timerId } from '../../src/engine/ids.js';
-import { scoreToRows } from '../../src/jobs/score-rows.js';
+import { scoreToRows } from '../../src/store/score-rows.js';
 import { createOfflineScorer, defaultQuestionBank, toScoringQuestion } from '../../src/scoring/index.js';
 import type { AnswerScore } from '../../src/scoring/types.js';
 import { ensureDefaultRoles, ensureWorkspace, findRoleBySlug, loadInterviewState, outboxDedupeKey } from '../../src/store/index.js';
@@ -228,8 +228,8 @@ async function measure(ctx: BenchContext, slackUrl: string, prefix: string, sett
     SLACK_API_URL: slackUrl,
   };
   const inspect = ['--inspect=127.0.0.1:0'];
-  const server = spawnTs('src/server.ts', env, inspect);
-  const worker = spawnTs('src/worker.ts', env, inspect);
+  const server = spawnTs('src/process/server.ts', env, inspect);
+  const worker = spawnTs('src/process/worker.ts', env, inspect);
   try {
     const [serverInspector, workerInspector] = await Promise.all([inspectorUrl(server), inspectorUrl(worker)]);
     const [serverPort, workerPort] = await Promise.all([portOf(server, 'Screener server listening'), portOf(worker, 'Screener worker started')]);

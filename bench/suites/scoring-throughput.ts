@@ -1,6 +1,6 @@
 /**
  * Scoring throughput (issue item 3): offline score jobs per second through BullMQ, run by the real worker process
- * (`src/worker.ts`, the default WORKER_CONCURRENCY, the offline scorer), against the same number of no-op jobs run
+ * (`src/process/worker.ts`, the default WORKER_CONCURRENCY, the offline scorer), against the same number of no-op jobs run
  * by a plain BullMQ Worker in a child process of its own on the same Redis with the same concurrency.
  *
  * N finalized answers are seeded (interviews in progress, six bank questions each, answered with the reference
@@ -19,10 +19,10 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Redis } from 'ioredis';
 import { parseEnv } from '../../src/config/env.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
-import { createInterviewing } from '../../src/interviewing.js';
-import type { PipelineDeps } from '../../src/pipeline/deps.js';
-import { scoreAnswerJob } from '../../src/pipeline/jobs.js';
-import { createQueues, enqueue, type Queues } from '../../src/queue/queues.js';
+import { createInterviewing } from '../../src/process/interviewing.js';
+import type { JobDeps } from '../../src/background/deps.js';
+import { scoreAnswerJob } from '../../src/background/jobs/score-answer.js';
+import { bullmqJobQueue, createQueues, enqueue, type Queues } from '../../src/background/queue/queues.js';
 import { defaultQuestionBank } from '../../src/scoring/index.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -80,8 +80,8 @@ async function statementsPerJob(ctx: BenchContext, queues: Queues, answerId: str
   db.$on('query', (event) => statements.push(event.query));
   try {
     const logger = createLogger({ level: 'silent', service: 'bench' });
-    const { engineJobs } = createInterviewing({ db, clock: systemClock, logger, env: {} });
-    const deps = { db, engineJobs, clock: systemClock, queues, logger } as unknown as PipelineDeps; // what score_answer uses
+    const { work } = createInterviewing({ db, clock: systemClock, logger, env: {} });
+    const deps = { db, work, clock: systemClock, queue: bullmqJobQueue(queues), logger } as unknown as JobDeps; // what score_answer uses
     await db.$queryRaw`SELECT 1`; // connect first
     statements.length = 0;
     await scoreAnswerJob.handle({ answerId }, deps, { jobId: 'bench', attemptsMade: 0, logger, postpone: () => Promise.reject(new Error('postponed')) });
@@ -142,7 +142,7 @@ function workerEnv(ctx: BenchContext, prefix: string): Record<string, string> {
 }
 
 async function startRealWorker(ctx: BenchContext, prefix: string, nodeArgs: string[] = []): Promise<Child> {
-  const worker = spawnTs('src/worker.ts', workerEnv(ctx, prefix), nodeArgs);
+  const worker = spawnTs('src/process/worker.ts', workerEnv(ctx, prefix), nodeArgs);
   await worker.waitFor(/"msg":"Screener worker started"/, 60_000);
   await sleep(750); // the BullMQ workers open their blocking connections
   return worker;

@@ -12,8 +12,9 @@
  */
 import { encode } from 'gpt-tokenizer';
 import { pino } from 'pino';
-import { createInterviewing } from '../../src/interviewing.js';
-import { LocalSession } from '../../src/jobs/local-session.js';
+import { createInterviewing } from '../../src/process/interviewing.js';
+import { scoreAnswer } from '../../src/background/jobs/score-answer.js';
+import { LocalSession } from '../../src/background/local-session.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { ensureWorkspace } from '../../src/store/interviews.js';
@@ -136,7 +137,7 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
       roleSlug: 'bench-8',
       workspaceExternalId: 'bench-tokens',
       quietWindowMs: 0,
-      wiring: { runner: interviewing.runner, jobs: interviewing.engineJobs },
+      wiring: { runner: interviewing.runner, work: interviewing.work },
     });
     await session.start();
     await session.send('yes');
@@ -159,7 +160,7 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
     const firstScoringTokens = scoringRequests.reduce((sum, r) => sum + chatTokens(r).length, 0);
     const before = fake.requests.length;
     await db.score.deleteMany({ where: { answerId: { in: answerIds } } });
-    for (const answerId of answerIds) await interviewing.engineJobs.score_answer({ answerId });
+    for (const answerId of answerIds) await scoreAnswer({ db, clock: systemClock, ...interviewing.work }, { answerId });
     const rescoringTokens = fake.requests.slice(before).reduce((sum, r) => sum + chatTokens(r).length, 0);
 
     const total = tokens.promptTokens + tokens.completionTokens;

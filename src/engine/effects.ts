@@ -1,20 +1,17 @@
 /**
  * Effects are data. The pure step returns them; the runner commits them in the same transaction as the new state:
  * persistence intents become rows, outward effects (messages, jobs, timers) become OutboxEvent rows that a
- * dispatcher delivers after the commit.
+ * the background delivers after the commit. Each outward effect's row payload has one zod contract, in ./outbox.ts.
  */
 import type { AnswerFlag } from '../scoring/types.js';
+import type { z } from 'zod';
 import type { DecisionKind, TimerName } from './events.js';
+import type { jobRequestPayload, recipientSchema } from './outbox.js';
 import type { InterviewStatus } from './state.js';
 
-export type Recipient = { to: 'candidate' } | { to: 'recruiter' } | { to: 'user'; userId: string };
-
-export type JobRequest =
-  /** `revision`: the answer's edits when it was asked for (absent for none); each revision is scored once. */
-  | { name: 'score_answer'; payload: { answerId: string; revision?: number } }
-  | { name: 'build_report'; payload: { interviewId: string } }
-  /** Ask the interviewer provider what follows the turn the pending advice request names (see ./advice.ts). */
-  | { name: 'advise_turn'; payload: { interviewId: string; requestId: string } };
+/** The outbox contract (./outbox.ts) says what a recipient and a job request are. */
+export type Recipient = z.infer<typeof recipientSchema>;
+export type JobRequest = z.infer<typeof jobRequestPayload>;
 export type JobName = JobRequest['name'];
 
 export interface TurnRecord {

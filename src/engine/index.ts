@@ -1,6 +1,7 @@
 /** The interview engine's public surface. Platform adapters, jobs and the CLI import from here. */
 export * from './events.js';
 export * from './effects.js';
+export * from './outbox.js';
 export * from './state.js';
 export type { Interviewer, PlanInput, FollowUp } from './interviewer.js';
 export { createStep, type Step, type StepResult } from './step.js';

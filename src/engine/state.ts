@@ -7,21 +7,29 @@ import { profileSchema } from '../scoring/profile/schema.js';
 import { LEVELS, SKILL_AREAS } from '../scoring/types.js';
 import { DEFAULT_REMINDER_POLICY, reminderPolicySchema, type ReminderPolicy } from './reminder-schedule.js';
 
-export const INTERVIEW_STATUSES = [
-  'invited',
-  'consented',
-  'in_progress',
-  'paused',
-  'completed',
-  'scoring',
-  'scored',
-  'reported',
-  'expired',
-  'withdrawn',
-  'erased',
-  'declined',
-] as const;
+/**
+ * An interview's status, in the Interview.status column (the Prisma enum) and, up to `completed` and the endings,
+ * in the engine state. Who sets which: the engine's step sets every status but two, in its state and the column
+ * alike; the background sets `scored` (the report is built) and `reported` (posted to every hiring channel), in
+ * the column only, since the engine has nothing left to decide then. Code asks the sets below; it lists none.
+ */
+export const OPEN_STATUSES = ['invited', 'consented', 'in_progress', 'paused'] as const;
+/** Every question done; the report is due (`completed`) or built (`scored`, then `reported`). */
+export const FINISHED_STATUSES = ['completed', 'scored', 'reported'] as const;
+/** Stopped before the end: the deadline passed, or the candidate withdrew, erased their data or declined. */
+export const ENDED_STATUSES = ['expired', 'withdrawn', 'erased', 'declined'] as const;
+export const INTERVIEW_STATUSES = [...OPEN_STATUSES, ...FINISHED_STATUSES, ...ENDED_STATUSES] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+export type FinishedStatus = (typeof FINISHED_STATUSES)[number];
+
+export function isOpenStatus(status: string): status is OpenStatus {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+export function isFinishedStatus(status: string): status is FinishedStatus {
+  return (FINISHED_STATUSES as readonly string[]).includes(status);
+}
 
 export const PLATFORMS = ['slack', 'teams', 'web', 'cli'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -168,7 +176,7 @@ export const engineStateSchema = z.object({
   asked: z.array(z.string()).default([]),
   /**
    * The report was built from the answers: from then on an edit can no longer change one (the hiring team has
-   * the report). Set by the store with the report, under the interview's row lock (src/jobs/build-report.ts).
+   * the report). Set by the store with the report, under the interview's row lock (src/background/jobs/build-report.ts).
    */
   reportBuilt: z.boolean().default(false),
 });

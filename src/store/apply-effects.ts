@@ -1,5 +1,5 @@
 /** Persistence effects from the interview step, written inside the runner's transaction. */
-import type { InterviewStatus, PersistenceEffect, Platform } from '../engine/index.js';
+import { ENDED_STATUSES, type InterviewStatus, type PersistenceEffect, type Platform } from '../engine/index.js';
 import { erasePersonalData } from './erase-personal-data.js';
 import { toJson } from './json.js';
 import type { Prisma } from './prisma.js';
@@ -11,7 +11,7 @@ export interface EffectScope {
   platform: Platform;
 }
 
-const ENDING: ReadonlySet<InterviewStatus> = new Set(['completed', 'withdrawn', 'declined', 'erased', 'expired']);
+const ENDING: ReadonlySet<InterviewStatus> = new Set(['completed', ...ENDED_STATUSES]);
 
 async function setStatus(tx: Tx, { interviewId }: EffectScope, status: InterviewStatus, at: Date): Promise<void> {
   await tx.interview.update({
@@ -31,7 +31,7 @@ type EditEffect = Extract<PersistenceEffect, { type: 'edit_answer' }>;
 
 /**
  * A re-scored answer loses its scores in the same transaction as its text changes, so no moment shows the new text
- * with the old scores; the score job stores a score only for the text it scored (src/jobs/score-answer.ts).
+ * with the old scores; the score job stores a score only for the text it scored (src/background/jobs/score-answer.ts).
  */
 async function editAnswer(tx: Tx, effect: EditEffect): Promise<void> {
   const answer = await tx.answer.findUnique({ where: { id: effect.answerId }, select: { text: true, flags: true, editHistory: true } });

@@ -1,5 +1,5 @@
 /** How an outward effect becomes an OutboxEvent row. */
-import type { OutwardEffect } from '../engine/index.js';
+import { jobRequestPayload, scheduleTimerPayload, sendMessagePayload, type OutwardEffect } from '../engine/index.js';
 import { toJson } from './json.js';
 import type { Prisma } from './prisma.js';
 
@@ -13,14 +13,15 @@ export function outboxDedupeKey(interviewId: string, version: number, index: num
   return `${interviewId}:${pad(version, 8)}:${pad(index, 4)}`;
 }
 
+/** The row's payload, by the effect's contract in src/engine/outbox.ts (the background reads it back by the same). */
 export function outboxPayload(effect: OutwardEffect): Prisma.InputJsonValue {
   switch (effect.type) {
     case 'send_message':
-      return toJson({ recipient: effect.recipient, text: effect.text });
+      return toJson(sendMessagePayload.parse({ recipient: effect.recipient, text: effect.text }));
     case 'enqueue_job':
-      return toJson(effect.job);
+      return toJson(jobRequestPayload.parse(effect.job));
     case 'schedule_timer':
-      return toJson({ timer: effect.timer, timerId: effect.timerId, fireAt: effect.fireAt });
+      return toJson(scheduleTimerPayload.parse({ timer: effect.timer, timerId: effect.timerId, fireAt: effect.fireAt }));
   }
 }
 

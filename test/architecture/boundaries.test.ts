@@ -1,6 +1,7 @@
 /**
- * One-way dependencies, enforced: platform SDKs stay in their adapters, and the interview engine, scoring and
- * report code know no database, queue, HTTP framework or platform.
+ * One-way dependencies, enforced: platform SDKs stay in their adapters; the interview engine, scoring and report
+ * code know no database, queue, HTTP framework or platform; platforms and background work meet only in src/outbound
+ * (docs/architecture.md).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -23,6 +24,10 @@ function importsOf(file: string): string[] {
 const files = sourceFiles('src').map((f) => ({ file: relative('.', f), imports: importsOf(f) }));
 
 type SourceFile = { file: string; imports: string[] };
+/** The background folder and the process wiring, seen from a platform adapter. */
+const BACKGROUND_OR_WIRING = /\/(background|process)\//;
+/** A platform adapter, its SDKs or an HTTP framework, seen from background work. */
+const PLATFORM_SIDE = /^(@slack\/|botbuilder|botframework-|express)|\/platforms\//;
 const INFRASTRUCTURE = /^(@prisma\/|bullmq|ioredis|pg$|express|@slack\/|botbuilder)|\/(store|jobs|platforms|http|generated)\//;
 
 function offenders(inDir: RegExp, forbidden: RegExp, except?: RegExp, among: SourceFile[] = files): string[] {
@@ -50,6 +55,34 @@ describe('dependency boundaries', () => {
 
   it('the engine, scoring and report know no database, queue, HTTP framework or platform', () => {
     expect(offenders(/^src\/(engine|scoring|report)\//, INFRASTRUCTURE)).toEqual([]);
+  });
+
+  it('platforms reach background work only through src/outbound: no platform imports src/background or src/process', () => {
+    expect(offenders(/^src\/platforms\//, BACKGROUND_OR_WIRING)).toEqual([]);
+  });
+
+  it('src/background imports no platform, platform SDK or HTTP framework (it reaches platforms through src/outbound)', () => {
+    expect(offenders(/^src\/background\//, PLATFORM_SIDE)).toEqual([]);
+  });
+
+  it('src/outbound, the interfaces between the two sides, imports neither side', () => {
+    expect(offenders(/^src\/outbound\//, new RegExp(`${BACKGROUND_OR_WIRING.source}|${PLATFORM_SIDE.source}`))).toEqual([]);
+  });
+
+  it('the background boundary check catches a planted import on either side', () => {
+    const planted = [
+      { file: 'src/platforms/slack/x.ts', imports: ['../../background/shared/lock.js', '../../outbound/messenger.js', '../../process/runtime.js'] },
+      { file: 'src/background/jobs/y.ts', imports: ['@slack/web-api', 'botbuilder', '../../platforms/slack/client.js', '../../outbound/destination.js'] },
+    ];
+    expect(offenders(/^src\/platforms\//, BACKGROUND_OR_WIRING, undefined, planted)).toEqual([
+      'src/platforms/slack/x.ts imports ../../background/shared/lock.js',
+      'src/platforms/slack/x.ts imports ../../process/runtime.js',
+    ]);
+    expect(offenders(/^src\/background\//, PLATFORM_SIDE, undefined, planted)).toEqual([
+      'src/background/jobs/y.ts imports @slack/web-api',
+      'src/background/jobs/y.ts imports botbuilder',
+      'src/background/jobs/y.ts imports ../../platforms/slack/client.js',
+    ]);
   });
 
   it('the boundary check itself catches a forbidden import', () => {

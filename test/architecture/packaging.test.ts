@@ -46,11 +46,11 @@ describe('packaging', () => {
   });
 
   it('the image starts the same entry points as npm start and npm run worker', () => {
-    expect(pkg.scripts.start).toBe('tsx src/server.ts');
-    expect(pkg.scripts.worker).toBe('tsx src/worker.ts');
-    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "src/server.ts"]');
-    expect(compose).toContain('command: ["node", "--import", "tsx", "src/worker.ts"]');
-    for (const path of ['src/server.ts', 'src/worker.ts', 'scripts/db.ts', 'prisma/schema.prisma', 'prisma/migrations']) {
+    expect(pkg.scripts.start).toBe('tsx src/process/server.ts');
+    expect(pkg.scripts.worker).toBe('tsx src/process/worker.ts');
+    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "src/process/server.ts"]');
+    expect(compose).toContain('command: ["node", "--import", "tsx", "src/process/worker.ts"]');
+    for (const path of ['src/process/server.ts', 'src/process/worker.ts', 'scripts/db.ts', 'prisma/schema.prisma', 'prisma/migrations']) {
       expect(existsSync(path), path).toBe(true);
     }
   });

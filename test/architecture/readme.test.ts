@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { envSchema } from '../../src/config/env.js';
 
@@ -27,5 +27,13 @@ describe('README', () => {
     const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
     const named = [...readme.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1] ?? '');
     for (const name of named) expect(scripts, name).toHaveProperty(name);
+  });
+
+  it("the layout section names every folder of src/ (but the generated client) and only folders that exist", () => {
+    const section = readme.split(/^## Layout$/m)[1]?.split(/^## /m)[0] ?? '';
+    const listed = [...section.matchAll(/^(src\/[a-z-]+)\s/gm)].map((m) => m[1] ?? '');
+    const folders = readdirSync('src', { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'generated').map((e) => `src/${e.name}`);
+    expect([...listed].sort()).toEqual(folders.sort());
+    for (const path of listed) expect(existsSync(path), path).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printRescore } from '../../src/cli/commands/rescore.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { rescoreInterview, type RescoreDeps } from '../../src/jobs/rescore-interview.js';
+import { rescoreInterview, type RescoreDeps } from '../../src/background/rescore-interview.js';
 import { renderReportCard } from '../../src/platforms/slack/cards/report-card.js';
 import { renderTeamsCard } from '../../src/platforms/teams/cards/report-card.js';
 import { renderText, ReportSchema, type Report } from '../../src/report/index.js';

@@ -73,7 +73,7 @@ describe('configuration', () => {
     ['half a Slack group', { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2' }, ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']],
     ['several at once', { PORT: '-1', DATABASE_URL: 'nope', LOG_LEVEL: 'chatty' }, ['DATABASE_URL', 'LOG_LEVEL', 'PORT']],
   ])('a process started with %s exits 78 listing every problem, without a stack trace or secret', async (_label, env, variables) => {
-    const proc = spawnTs('src/server.ts', [], { ...env, SLACK_CLIENT_SECRET: undefined, PORT: 'PORT' in env ? env.PORT : '0' });
+    const proc = spawnTs('src/process/server.ts', [], { ...env, SLACK_CLIENT_SECRET: undefined, PORT: 'PORT' in env ? env.PORT : '0' });
     const { code } = await proc.exited();
     expect(code).toBe(78);
     const stderr = proc.stderr();

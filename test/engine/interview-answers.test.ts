@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../support/db.js';
 import { ReportSchema } from '../../src/report/schema.js';
-import { TURN_FOR_SCORING, scoringQuestionFor } from '../../src/jobs/score-answer.js';
+import { TURN_FOR_SCORING, scoringQuestionFor } from '../../src/background/jobs/score-answer.js';
 import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
 import type { AnswerScorer } from '../../src/scoring/types.js';
 import { answerUntilClosed, goodAnswerFor, INTRODUCTION, PROMPT, reachFirstQuestion } from './support/answers.js';

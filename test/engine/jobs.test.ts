@@ -1,7 +1,7 @@
 /** The job handlers on their own: idempotent scoring, failures stored as failures, a report that waits for scores. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReportJob } from '../../src/jobs/build-report.js';
-import { scoreAnswer } from '../../src/jobs/score-answer.js';
+import { buildInterviewReport } from '../../src/background/jobs/build-report.js';
+import { scoreAnswer } from '../../src/background/jobs/score-answer.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
 import type { AnswerScorer, ScoreInput } from '../../src/scoring/types.js';
@@ -126,12 +126,12 @@ describe('build_report', () => {
     await db.interview.update({ where: { id: interviewId }, data: { status: 'completed' } });
     const deps = { db, clock, scorer: offline, interviewerLabel: 'Screener (offline interviewer)' };
 
-    expect(await buildReportJob(deps, { interviewId })).toEqual({ status: 'retry', reason: 'waiting_for_scores' });
+    expect(await buildInterviewReport(deps, { interviewId })).toEqual({ status: 'retry', reason: 'waiting_for_scores' });
     expect(await db.report.count({ where: { interviewId } })).toBe(0);
 
     await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId: answer.id });
-    expect(await buildReportJob(deps, { interviewId })).toEqual({ status: 'done' });
-    expect(await buildReportJob(deps, { interviewId })).toEqual({ status: 'done', reason: 'already_built' });
+    expect(await buildInterviewReport(deps, { interviewId })).toEqual({ status: 'done' });
+    expect(await buildInterviewReport(deps, { interviewId })).toEqual({ status: 'done', reason: 'already_built' });
     const stored = await db.report.findMany({ where: { interviewId } });
     expect(stored).toHaveLength(1);
     expect(ReportSchema.parse(stored[0]?.data).metadata.generatedAt).toBe(clock.now().toISOString());

@@ -53,7 +53,7 @@ async function healthWhen(port: number, settled: (code: number, body: Health) =>
 
 describe('the server process', () => {
   it('answers /healthz with 200 and each dependency up when PostgreSQL and Redis answer', async () => {
-    const proc = start('src/server.ts', {});
+    const proc = start('src/process/server.ts', {});
     const port = await listeningPort(proc);
     const { code, body } = await healthWhen(port, (status) => status === 200);
     expect(code).toBe(200);
@@ -63,7 +63,7 @@ describe('the server process', () => {
   });
 
   it('answers /healthz with 503 naming Redis when REDIS_URL points at a closed port', async () => {
-    const proc = start('src/server.ts', { REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
+    const proc = start('src/process/server.ts', { REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
     const port = await listeningPort(proc);
     const { code, body } = await healthWhen(port, (_status, health) => health.dependencies.postgres?.status === 'up');
     expect(code).toBe(503);
@@ -73,7 +73,7 @@ describe('the server process', () => {
   });
 
   it('serves Prometheus metrics', async () => {
-    const proc = start('src/server.ts', {});
+    const proc = start('src/process/server.ts', {});
     const port = await listeningPort(proc);
     const res = await fetch(`http://127.0.0.1:${port}/metrics`);
     expect(res.status).toBe(200);
@@ -82,7 +82,7 @@ describe('the server process', () => {
   });
 
   it('exits 0 on SIGTERM after closing its connections', async () => {
-    const proc = start('src/server.ts', {});
+    const proc = start('src/process/server.ts', {});
     const port = await listeningPort(proc);
     expect((await healthWhen(port, (status) => status === 200)).code).toBe(200);
     proc.child.kill('SIGTERM');
@@ -96,7 +96,7 @@ describe('the worker process', () => {
   it('serves its health and job metrics, and exits 0 on SIGTERM', async () => {
     // A database of its own: the worker's relay would otherwise take other test files' outbox rows.
     const scratch = await createScratchDatabase('worker');
-    const proc = start('src/worker.ts', { DATABASE_URL: scratch.url });
+    const proc = start('src/process/worker.ts', { DATABASE_URL: scratch.url });
     afterAll(() => scratch.drop());
     const line = await proc.waitFor(/"msg":"Screener worker started"/);
     const port = (JSON.parse(line) as { port: number }).port;
@@ -120,7 +120,7 @@ describe('the server process with Slack configured', () => {
     const slack = await startFakeSlack();
     try {
       const secret = 'process-test-signing-secret';
-      const proc = start('src/server.ts', { SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-process-test-0000', SLACK_API_URL: slack.url });
+      const proc = start('src/process/server.ts', { SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-process-test-0000', SLACK_API_URL: slack.url });
       const port = await listeningPort(proc);
       const driver = new SlackDriver(`http://127.0.0.1:${port}`, secret, systemClock);
       const body = driver.commandBody('/interview', 'URECRUITER', 'help', 'http://127.0.0.1:9/unused');
@@ -137,7 +137,7 @@ describe('the server process with Slack configured', () => {
 
 describe('the server process with Teams configured', () => {
   it('serves /api/messages and refuses an unauthenticated activity with 401', async () => {
-    const proc = start('src/server.ts', { TEAMS_APP_ID: '00000000-0000-0000-0000-0000000000aa', TEAMS_APP_PASSWORD: 'test-secret', TEAMS_TENANT_ID: '00000000-0000-0000-0000-0000000000bb' });
+    const proc = start('src/process/server.ts', { TEAMS_APP_ID: '00000000-0000-0000-0000-0000000000aa', TEAMS_APP_PASSWORD: 'test-secret', TEAMS_TENANT_ID: '00000000-0000-0000-0000-0000000000bb' });
     const port = await listeningPort(proc);
     expect(proc.stdout()).toContain('"teams":"on"');
     const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
@@ -153,7 +153,7 @@ describe('the server process with nothing configured', () => {
   it('serves the sandbox on loopback, logs its URL, and runs the background work in-process', async () => {
     const scratch = await createScratchDatabase('sandbox');
     try {
-      const proc = start('src/server.ts', { SANDBOX: 'auto', DATABASE_URL: scratch.url });
+      const proc = start('src/process/server.ts', { SANDBOX: 'auto', DATABASE_URL: scratch.url });
       const port = await listeningPort(proc);
       await proc.waitFor(/"msg":"Screener sandbox: open this URL in a browser"/);
       const page = await fetch(`http://127.0.0.1:${port}/`);

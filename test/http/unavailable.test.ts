@@ -60,7 +60,7 @@ describe('with Redis unreachable', () => {
   it('the sandbox server says so once, in JSON, offers no URL until Redis answers, then does', async () => {
     await proxy.cut();
     const target = `127.0.0.1:${proxy.port}`;
-    const proc = start('src/server.ts', { SANDBOX: 'auto', DATABASE_URL: scratch.url, REDIS_URL: `redis://${target}` });
+    const proc = start('src/process/server.ts', { SANDBOX: 'auto', DATABASE_URL: scratch.url, REDIS_URL: `redis://${target}` });
     const port = portOf(await proc.waitFor(/"msg":"Screener server listening"/));
     await sleep(6_000); // several reconnect attempts of every client (the server's, the queues', the workers')
     const said = messages(proc); // every line parses as JSON
@@ -81,7 +81,7 @@ describe('with Redis unreachable', () => {
   it('the worker says so once and stops cleanly on SIGTERM', async () => {
     await proxy.cut();
     const target = `127.0.0.1:${proxy.port}`;
-    const proc = start('src/worker.ts', { DATABASE_URL: scratch.url, REDIS_URL: `redis://${target}` });
+    const proc = start('src/process/worker.ts', { DATABASE_URL: scratch.url, REDIS_URL: `redis://${target}` });
     await proc.waitFor(/"msg":"Screener worker started"/);
     await sleep(5_000);
     expect(messages(proc).filter((m) => m.includes('Redis'))).toHaveLength(1);
@@ -111,7 +111,7 @@ describe('with a database that is not migrated', () => {
   afterAll(() => dropDatabase(databaseUrl));
 
   it('the server says to run npm run db:migrate: one log line, 503 from /healthz (naming the pending migrations) and from the console', async () => {
-    const proc = start('src/server.ts', { SANDBOX: 'auto', DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL });
+    const proc = start('src/process/server.ts', { SANDBOX: 'auto', DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL });
     const port = portOf(await proc.waitFor(/"msg":"Screener server listening"/));
     await proc.waitFor(/database is not migrated/);
     const { code, body } = await health(port);

@@ -27,7 +27,7 @@ beforeAll(async () => {
     }
     return reply.json(scoreReply(answerIn(request), 6, { star: asksForStar(request) }), USAGE);
   });
-  worker = spawnTs('src/worker.ts', [], {
+  worker = spawnTs('src/process/worker.ts', [], {
     DATABASE_URL: scratch.url,
     QUEUE_PREFIX: prefix,
     WORKER_PORT: '0',

@@ -1,15 +1,17 @@
 /**
- * The worker's part for one interview, run in the test process on a manual clock: deliver what the engine
- * committed (messages, jobs, due timers), and post the report card the way the posting job does.
+ * The worker's part for one interview, run in the test process on a manual clock, through the production job code:
+ * the outbox relay and every job definition (src/background/in-process.ts), with Redis locks as the worker takes
+ * them. A built report is posted by its posting job, as in the worker; `postCard` makes sure that job ran.
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { InterviewingWork } from '../../src/background/deps.js';
+import { inProcessBackground } from '../../src/background/in-process.js';
 import type { InterviewRunner } from '../../src/engine/index.js';
-import { drainUntilQuiet, type JobHandlers } from '../../src/jobs/dispatcher.js';
-import type { Messenger } from '../../src/jobs/messenger.js';
-import type { DestinationResolver } from '../../src/pipeline/destination.js';
-import { postReport } from '../../src/pipeline/post-report.js';
+import type { DestinationResolver } from '../../src/outbound/destination.js';
+import type { Messenger } from '../../src/outbound/messenger.js';
 import type { ManualClock } from '../../src/shared/clock.js';
+import { redisLocks } from '../../src/shared/lock.js';
 import type { Db } from '../../src/store/prisma.js';
 
 export interface InProcessDeliveryDeps {
@@ -17,7 +19,7 @@ export interface InProcessDeliveryDeps {
   redis: Redis;
   clock: ManualClock;
   runner: InterviewRunner;
-  jobs: JobHandlers;
+  work: InterviewingWork;
   messenger: Messenger;
   destinations: DestinationResolver;
   keyPrefix: string;
@@ -25,16 +27,17 @@ export interface InProcessDeliveryDeps {
 }
 
 export function inProcessDelivery(deps: InProcessDeliveryDeps) {
-  const { db, clock, runner } = deps;
+  const { db, redis, ...parts } = deps;
+  const background = inProcessBackground({ ...parts, db, locks: redisLocks(redis) });
   return {
-    deliver: (interviewId: string) => drainUntilQuiet(db, { messenger: deps.messenger, jobs: deps.jobs }, runner, clock, { interviewId }),
-    /** Posts the card to the interview's first hiring channel; returns that destination's id. */
+    background,
+    deliver: (interviewId: string) => background.runUntilQuiet({ interviewId }),
+    /** Posts the card to the interview's first hiring channel (once: a posted card is found); returns its id. */
     async postCard(interviewId: string): Promise<string> {
       const interview = await db.interview.findUniqueOrThrow({ where: { id: interviewId } });
       const [destination] = await deps.destinations.forWorkspace(interview.workspaceId);
       if (!destination) throw new Error('no hiring channel configured');
-      const postDeps = { db, redis: deps.redis, destinations: deps.destinations, clock, lockPrefix: deps.keyPrefix, lockTtlMs: 30_000 };
-      await postReport(postDeps, { interviewId, destinationId: destination.id }, deps.logger);
+      await background.post(interviewId, destination.id);
       return destination.id;
     },
   };

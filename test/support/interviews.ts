@@ -1,6 +1,6 @@
 /** Interviews for pipeline tests: created with the real store functions and driven through the real runner. */
 import type { InboundEvent, InterviewRunner } from '../../src/engine/index.js';
-import type { MemoryMessenger } from '../../src/jobs/messenger.js';
+import type { MemoryMessenger } from '../../src/outbound/messenger.js';
 import { createInterview, ensureCandidate, ensureDefaultRoles, ensureWorkspace, findRoleBySlug } from '../../src/store/index.js';
 import type { Db } from '../../src/store/prisma.js';
 import { until } from './pipeline.js';

@@ -2,17 +2,16 @@
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createOfflineInterviewer, createStep, InterviewRunner } from '../../src/engine/index.js';
-import { createJobHandlers } from '../../src/jobs/handlers.js';
-import { MemoryMessenger } from '../../src/jobs/messenger.js';
-import type { DestinationResolver, ReportDestination } from '../../src/pipeline/destination.js';
-import type { PipelineDeps } from '../../src/pipeline/deps.js';
-import { createRateLimiter } from '../../src/pipeline/rate-limit.js';
-import { startPipeline, type RunningPipeline } from '../../src/pipeline/start.js';
+import { MemoryMessenger } from '../../src/outbound/messenger.js';
+import type { DestinationResolver, ReportDestination } from '../../src/outbound/destination.js';
+import type { JobDeps } from '../../src/background/deps.js';
+import { redisLocks } from '../../src/shared/lock.js';
+import { startWorkerLoops, type RunningWorker } from '../../src/background/start.js';
 import { createSlackClient } from '../../src/platforms/slack/client.js';
 import { slackReportDestination } from '../../src/platforms/slack/delivery/report-destination.js';
-import { createQueues } from '../../src/queue/queues.js';
+import { bullmqJobQueue, createQueues, type Queues } from '../../src/background/queue/queues.js';
 import { createOfflineScorer, defaultQuestionBank, type AnswerScorer } from '../../src/scoring/index.js';
-import { registerJobMetrics } from '../../src/queue/metrics.js';
+import { registerJobMetrics } from '../../src/background/queue/metrics.js';
 import { Registry } from 'prom-client';
 import { systemClock } from '../../src/shared/clock.js';
 import { createInterviewStore } from '../../src/store/interview-store.js';
@@ -36,9 +35,10 @@ export function fakeSlackDestinations(db: Db, slackUrl: string): DestinationReso
 }
 
 export interface TestPipeline {
-  deps: PipelineDeps;
+  deps: JobDeps;
+  queues: Queues;
   messenger: MemoryMessenger;
-  running: RunningPipeline;
+  running: RunningWorker;
   stop(): Promise<void>;
 }
 
@@ -47,29 +47,30 @@ export function startTestPipeline(db: Db, slackUrl: string, keyPrefix: string, o
   const bank = defaultQuestionBank();
   const interviewer = createOfflineInterviewer(bank);
   const messenger = new MemoryMessenger();
-  const deps: PipelineDeps = {
+  const queues = createQueues(redisConnection(), keyPrefix);
+  const deps: JobDeps = {
     db,
-    redis,
-    queues: createQueues(redisConnection(), keyPrefix),
+    queue: bullmqJobQueue(queues),
+    locks: redisLocks(redis),
     clock: systemClock,
     logger: pino({ level: 'silent' }),
     runner: new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock: systemClock }),
-    engineJobs: createJobHandlers({ db, clock: systemClock, scorer: options.scorer ?? createOfflineScorer(), bank, interviewerLabel: interviewer.label }),
+    work: { scorer: options.scorer ?? createOfflineScorer(), bank, interviewerLabel: interviewer.label },
     metrics: registerJobMetrics(new Registry()),
     messenger,
     destinations: fakeSlackDestinations(db, slackUrl),
-    postLimiter: createRateLimiter(redis, keyPrefix, 50),
     keyPrefix,
     lockTtlMs: 5_000,
   };
-  const running = startPipeline(deps, { connection: redisConnection(), relayIdleMs: 50, reconcileEveryMs: options.reconcileEveryMs ?? 60_000 });
+  const running = startWorkerLoops(deps, { connection: redisConnection(), relayIdleMs: 50, reconcileEveryMs: options.reconcileEveryMs ?? 60_000 });
   return {
     deps,
+    queues,
     messenger,
     running,
     async stop() {
       await running.stop();
-      await deps.queues.close();
+      await queues.close();
       redis.disconnect();
     },
   };

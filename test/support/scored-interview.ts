@@ -3,8 +3,9 @@
  * production wires: createInterviewing's, or, with `scorer`, the same handlers around another scorer (a stub
  * standing for another version).
  */
-import { createInterviewing } from '../../src/interviewing.js';
-import { createJobHandlers } from '../../src/jobs/handlers.js';
+import { createInterviewing } from '../../src/process/interviewing.js';
+import { buildInterviewReport } from '../../src/background/jobs/build-report.js';
+import { scoreAnswer } from '../../src/background/jobs/score-answer.js';
 import type { AnswerScorer } from '../../src/scoring/types.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -34,11 +35,9 @@ export async function scoredInterview(db: Db, teamId: string, n: number, options
   await db.outboxEvent.deleteMany({ where: { interviewId: seeded.interviewId } });
   await db.turn.updateMany({ where: { interviewId: seeded.interviewId, order: { in: skipped } }, data: { skipped: true } });
   const interviewing = offlineInterviewing(db);
-  const jobs = scorer
-    ? createJobHandlers({ db, clock: systemClock, bank: interviewing.bank, scorer, interviewerLabel: interviewing.interviewer.label })
-    : interviewing.engineJobs;
-  for (const answerId of seeded.answerIds) await jobs.score_answer({ answerId });
-  const built = await jobs.build_report({ interviewId: seeded.interviewId });
+  const work = { ...interviewing.work, ...(scorer ? { scorer } : {}) };
+  for (const answerId of seeded.answerIds) await scoreAnswer({ db, clock: systemClock, ...work }, { answerId });
+  const built = await buildInterviewReport({ db, clock: systemClock, ...work }, { interviewId: seeded.interviewId });
   if (built.status !== 'done') throw new Error(`the report was not built: ${built.status} ${built.reason ?? ''}`);
   return seeded;
 }

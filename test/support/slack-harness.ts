@@ -1,7 +1,7 @@
 /**
  * The real Slack app on a real Express server on 127.0.0.1, against the fake Web API, with the engine, the
- * database and Redis all real. `deliver` plays the worker in-process: the outbox through the Slack messenger,
- * due timers, and the scoring and report jobs.
+ * database and Redis all real. `deliver` plays the worker in-process with the worker's own relay and jobs
+ * (src/background/in-process.ts): messages through the Slack messenger, due timers, scoring, reports and posting.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -11,7 +11,6 @@ import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { parseEnv, type Env } from '../../src/config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner } from '../../src/engine/index.js';
-import { createJobHandlers } from '../../src/jobs/handlers.js';
 import { createSlackPlatform, type SlackPlatform } from '../../src/platforms/slack/index.js';
 import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
 import type { ManualClock } from '../../src/shared/clock.js';
@@ -46,7 +45,7 @@ export interface Harness {
   baseUrl: string;
   /** Runs the worker's part for one interview until nothing more is due now. */
   deliver(interviewId: string): Promise<void>;
-  /** Posts the report card to the workspace's hiring channel as the pipeline's post job does. */
+  /** Posts the report card to the workspace's hiring channel by the posting job (src/background/jobs/post-report.ts). */
   postCard(interviewId: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -83,8 +82,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   platform.mount(app);
   const { server, baseUrl } = await listen(app);
   await platform.start();
-  const jobs = createJobHandlers({ db, clock, scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label });
-  const delivery = inProcessDelivery({ db, redis, clock, runner, jobs, messenger: platform.messenger, destinations: platform.destinations, keyPrefix: options.keyPrefix, logger: silentLogger });
+  const work = { scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label };
+  const delivery = inProcessDelivery({ db, redis, clock, runner, work, messenger: platform.messenger, destinations: platform.destinations, keyPrefix: options.keyPrefix, logger: silentLogger });
   const deliver = async (interviewId: string) => {
     await platform.idle();
     await delivery.deliver(interviewId);

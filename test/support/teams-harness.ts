@@ -1,6 +1,6 @@
 /**
  * The real Teams bot on a real Express server on 127.0.0.1, against the fake Bot Connector and the local signing
- * keys, with the engine, the database and Redis all real. `deliver` plays the worker in-process, as the Slack
+ * keys, with the engine, the database and Redis all real. `deliver` plays the worker in-process (its own relay and jobs), as the Slack
  * harness does: the outbox through the Teams messenger, due timers, scoring and report jobs.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,6 @@ import express from 'express';
 import type { Redis } from 'ioredis';
 import { parseEnv, type Env } from '../../src/config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner } from '../../src/engine/index.js';
-import { createJobHandlers } from '../../src/jobs/handlers.js';
 import { createTeamsPlatform, type TeamsPlatform } from '../../src/platforms/teams/index.js';
 import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
 import type { ManualClock } from '../../src/shared/clock.js';
@@ -63,8 +62,8 @@ export async function startTeamsHarness(options: { db: Db; redis: Redis; connect
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const jobs = createJobHandlers({ db, clock, scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label });
-  const delivery = inProcessDelivery({ db, redis, clock, runner, jobs, messenger: platform.messenger, destinations: platform.destinations, keyPrefix: options.keyPrefix, logger: silentLogger });
+  const work = { scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label };
+  const delivery = inProcessDelivery({ db, redis, clock, runner, work, messenger: platform.messenger, destinations: platform.destinations, keyPrefix: options.keyPrefix, logger: silentLogger });
   const deliver = async (interviewId: string) => {
     await platform.idle();
     await delivery.deliver(interviewId);

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { parseEnv } from '../../src/config/env.js';
 import { createApp, finishApp } from '../../src/http/app.js';
-import { createInterviewing } from '../../src/interviewing.js';
+import { createInterviewing } from '../../src/process/interviewing.js';
 import { createWebPlatform, type WebPlatform } from '../../src/platforms/web/index.js';
 import { LinkStore } from '../../src/platforms/web/link-store.js';
 import { DEFAULT_LINK_TTL_MS } from '../../src/platforms/web/settings.js';

@@ -8,15 +8,15 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { parseEnv } from '../../src/config/env.js';
-import { createInterviewing } from '../../src/interviewing.js';
+import { createInterviewing } from '../../src/process/interviewing.js';
 import { createApp, finishApp } from '../../src/http/app.js';
-import { combineDestinations, routeMessages } from '../../src/pipeline/outlets.js';
-import { createRateLimiter } from '../../src/pipeline/rate-limit.js';
-import { startPipeline, type RunningPipeline } from '../../src/pipeline/start.js';
+import { combineDestinations, routeMessages } from '../../src/outbound/outlets.js';
+import { redisLocks } from '../../src/shared/lock.js';
+import { startWorkerLoops, type RunningWorker } from '../../src/background/start.js';
 import { createWebPlatform, webOutlet, type WebPlatform } from '../../src/platforms/web/index.js';
 import { DEFAULT_LINK_TTL_MS } from '../../src/platforms/web/settings.js';
-import { registerJobMetrics } from '../../src/queue/metrics.js';
-import { createQueues } from '../../src/queue/queues.js';
+import { registerJobMetrics } from '../../src/background/queue/metrics.js';
+import { bullmqJobQueue, createQueues } from '../../src/background/queue/queues.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createScratchDatabase } from './db.js';
 import { formBrowser } from './web-forms.js';
@@ -50,11 +50,11 @@ export async function startWebHarness(label: string, options: { quietWindowMs?: 
   const web = createWebPlatform({ env, db, redis, logger, runner: interviewing.runner, settings, quietWindowMs: options.quietWindowMs ?? 300 });
   const outlets = [webOutlet({ env, db, redis, logger })];
   const queues = createQueues(redisConnection(), prefix);
-  const running: RunningPipeline = startPipeline(
+  const running: RunningWorker = startWorkerLoops(
     {
-      db, redis, queues, clock: systemClock, logger, runner: interviewing.runner, engineJobs: interviewing.engineJobs,
+      db, queue: bullmqJobQueue(queues), locks: redisLocks(redis), clock: systemClock, logger, runner: interviewing.runner, work: interviewing.work,
       metrics: registerJobMetrics(new Registry()), messenger: routeMessages(outlets), destinations: combineDestinations(outlets),
-      postLimiter: createRateLimiter(redis, prefix, 0), keyPrefix: prefix, lockTtlMs: 5_000,
+      keyPrefix: prefix, lockTtlMs: 5_000,
     },
     { connection: redisConnection(), relayIdleMs: 50, reconcileEveryMs: 60_000 },
   );

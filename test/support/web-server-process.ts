@@ -1,5 +1,5 @@
 /**
- * `npm start` with nothing configured, as a new user runs it: src/server.ts in a child process, which serves the
+ * `npm start` with nothing configured, as a new user runs it: src/process/server.ts in a child process, which serves the
  * sandbox and runs the background work in-process. It gets a scratch database of its own (its outbox relay must
  * not take other test files' rows) and a Redis prefix of its own.
  */
@@ -19,7 +19,7 @@ export interface SandboxServer {
 export async function startSandboxServer(label: string, env: Record<string, string> = {}): Promise<SandboxServer> {
   const scratch = await createScratchDatabase(label);
   const prefix = uniquePrefix(label);
-  const proc = spawnTs('src/server.ts', [], {
+  const proc = spawnTs('src/process/server.ts', [], {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',

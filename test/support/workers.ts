@@ -1,4 +1,4 @@
-/** Real worker processes (`src/worker.ts`) for fault tests: started, killed with SIGKILL, started again. */
+/** Real worker processes (`src/process/worker.ts`) for fault tests: started, killed with SIGKILL, started again. */
 import type { Db } from '../../src/store/prisma.js';
 import { spawnTs, type Spawned } from './processes.js';
 
@@ -15,7 +15,7 @@ export interface WorkerEnv {
 export const FAST_RECOVERY = { JOB_LOCK_MS: '1500', OUTBOX_LEASE_MS: '2000', RECONCILE_INTERVAL_MS: '1000', POST_INTERVAL_MS: '100' };
 
 export function startWorker(env: WorkerEnv): Spawned {
-  return spawnTs('src/worker.ts', [], {
+  return spawnTs('src/process/worker.ts', [], {
     DATABASE_URL: env.databaseUrl,
     REDIS_URL: env.redisUrl,
     QUEUE_PREFIX: env.queuePrefix,

@@ -5,8 +5,8 @@
  */
 import { loadConfigOrExit } from '../../config/load.js';
 import { normalizeText, OFFLINE_INTERVIEWER_LABEL, parseCommand, type RunOutcome } from '../../engine/index.js';
-import { LocalSession } from '../../jobs/local-session.js';
-import type { OutboundMessage } from '../../jobs/messenger.js';
+import { LocalSession } from '../../background/local-session.js';
+import type { OutboundMessage } from '../../outbound/messenger.js';
 import { renderText } from '../../report/render-text.js';
 import { ReportSchema } from '../../report/schema.js';
 import { systemClock } from '../../shared/clock.js';

@@ -3,8 +3,8 @@
  * `npm run cli -- jobs retry <id>`   retries one failed job
  */
 import { loadConfigOrExit } from '../../config/load.js';
-import { formatOverview, overview, retryFailedJob } from '../../queue/inspect.js';
-import { createQueues } from '../../queue/queues.js';
+import { formatOverview, overview, retryFailedJob } from '../../background/queue/inspect.js';
+import { createQueues } from '../../background/queue/queues.js';
 import { isAppError } from '../../shared/errors.js';
 import { bullConnectionOptions, probeRedis, redisTarget } from '../../shared/redis.js';
 import type { CliIo } from '../io.js';

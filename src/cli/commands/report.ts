@@ -4,7 +4,7 @@
  * scored again anywhere.
  */
 import { loadConfigOrExit } from '../../config/load.js';
-import { exportTranscript } from '../../jobs/export-transcript.js';
+import { exportTranscript } from '../export-transcript.js';
 import { renderJson } from '../../report/render-json.js';
 import { renderText } from '../../report/render-text.js';
 import { ReportSchema } from '../../report/schema.js';

@@ -5,8 +5,8 @@
  * second run is a no-op. The database comes from the environment, like `cli report`.
  */
 import { loadConfigOrExit } from '../../config/load.js';
-import { createInterviewing } from '../../interviewing.js';
-import { rescoreInterview, type RescoreDeps, type RescoreResult } from '../../jobs/rescore-interview.js';
+import { createInterviewing } from '../../process/interviewing.js';
+import { rescoreInterview, type RescoreDeps, type RescoreResult } from '../../background/rescore-interview.js';
 import { KIND_LABELS } from '../../report/labels.js';
 import { formatScore } from '../../report/numbers.js';
 import { rescoredSentence, scorerName } from '../../report/rescored.js';

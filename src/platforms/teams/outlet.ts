@@ -1,7 +1,7 @@
 /** The worker's view of Teams: a messenger and the hiring-channel destinations, without the HTTP endpoint. */
 import type { Redis } from 'ioredis';
 import type { Env } from '../../config/env.js';
-import type { PlatformOutlet } from '../../pipeline/outlets.js';
+import type { PlatformOutlet } from '../../outbound/outlets.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Db } from '../../store/prisma.js';

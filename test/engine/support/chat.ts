@@ -3,7 +3,7 @@
  * side. Every call returns once the messages and jobs it caused have been delivered.
  */
 import type { CandidateCommand, DecisionKind } from '../../../src/engine/index.js';
-import { LocalSession, type LocalSessionOptions } from '../../../src/jobs/local-session.js';
+import { LocalSession, type LocalSessionOptions } from '../../../src/background/local-session.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import type { Db } from '../../../src/store/prisma.js';
 

@@ -32,7 +32,7 @@ export interface PlatformDriver {
   /** The worker's part: outbox, due timers, scoring and the report. */
   deliver(): Promise<void>;
   advanceClock(ms: number): void;
-  /** The pipeline's post job for the hiring channel. */
+  /** The posting job for the hiring channel (a card already posted is found, not posted again). */
   postCard(): Promise<void>;
   /** The report cards in the hiring channel, each as its serialized content. */
   cards(): string[];

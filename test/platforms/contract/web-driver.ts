@@ -10,7 +10,6 @@ import express from 'express';
 import type { Redis } from 'ioredis';
 import { parseEnv } from '../../../src/config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner } from '../../../src/engine/index.js';
-import { createJobHandlers } from '../../../src/jobs/handlers.js';
 import { createWebPlatform } from '../../../src/platforms/web/index.js';
 import { linkTokenHash } from '../../../src/platforms/web/links.js';
 import { DEFAULT_LINK_TTL_MS } from '../../../src/platforms/web/settings.js';
@@ -38,8 +37,8 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const jobs = createJobHandlers({ db, clock, scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label });
-  const delivery = inProcessDelivery({ db, redis, clock, runner, jobs, messenger: platform.messenger, destinations: platform.destinations, keyPrefix, logger: silentLogger });
+  const work = { scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label };
+  const delivery = inProcessDelivery({ db, redis, clock, runner, work, messenger: platform.messenger, destinations: platform.destinations, keyPrefix, logger: silentLogger });
 
   // The browser's side: one CSRF cookie for the console, the chat and the hiring page (same origin).
   const post = await sandboxFormPoster(base);

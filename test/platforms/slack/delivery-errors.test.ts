@@ -9,14 +9,13 @@ import { QueueEvents, type Job } from 'bullmq';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createJobHandlers } from '../../../src/jobs/handlers.js';
-import type { PipelineDeps } from '../../../src/pipeline/deps.js';
-import { deliverMessagesJob } from '../../../src/pipeline/jobs.js';
-import { createRateLimiter } from '../../../src/pipeline/rate-limit.js';
+import type { JobDeps } from '../../../src/background/deps.js';
+import { deliverMessagesJob } from '../../../src/background/jobs/index.js';
+import { registerJobMetrics } from '../../../src/background/queue/metrics.js';
+import { bullmqJobQueue, createQueues, enqueue } from '../../../src/background/queue/queues.js';
+import { startWorkerHost } from '../../../src/background/queue/worker-host.js';
 import { toAppError } from '../../../src/platforms/slack/errors.js';
-import { registerJobMetrics } from '../../../src/queue/metrics.js';
-import { createQueues, enqueue } from '../../../src/queue/queues.js';
-import { startWorkerHost } from '../../../src/queue/worker-host.js';
+import { redisLocks } from '../../../src/shared/lock.js';
 import { createOfflineScorer, defaultQuestionBank } from '../../../src/scoring/index.js';
 import { newSlackInterview, slackWorkspace } from '../../support/interviews.js';
 import { redisConnection } from '../../support/redis.js';
@@ -25,19 +24,18 @@ import { slackFixture } from '../../support/slack-fixture.js';
 const { db, redis, prefix, slack, harness, clock } = await slackFixture('slack-errors');
 const workspaceId = (await slackWorkspace(db, harness.bot.teamId)).id;
 const queues = createQueues(redisConnection(), prefix);
-const deps: PipelineDeps = {
+const deps: JobDeps = {
   db,
-  redis,
-  queues,
+  queue: bullmqJobQueue(queues),
+  locks: redisLocks(redis),
   clock,
   logger: pino({ level: 'silent' }),
   runner: harness.runner,
-  engineJobs: createJobHandlers({ db, clock, scorer: createOfflineScorer(), bank: defaultQuestionBank(), interviewerLabel: 'Offline interviewer' }),
+  work: { scorer: createOfflineScorer(), bank: defaultQuestionBank(), interviewerLabel: 'Offline interviewer' },
   metrics: registerJobMetrics(new Registry()),
   // The messenger the worker gets from the Slack outlet: the production one, on the fake Web API.
   messenger: harness.platform.messenger,
   destinations: harness.platform.destinations,
-  postLimiter: createRateLimiter(redis, prefix, 50),
   keyPrefix: prefix,
   lockTtlMs: 5_000,
 };

@@ -1,4 +1,4 @@
-/** Posting respects the pipeline's per-channel limiter, shared through Redis by every process. */
+/** Posting respects Slack's one limiter per channel, shared through Redis by every process. */
 import { describe, expect, it } from 'vitest';
 import { slackFixture } from '../../support/slack-fixture.js';
 

@@ -48,7 +48,7 @@ describe('docs/slack-setup.md, in its order', () => {
   }
 
   it('1.3: with only SLACK_SIGNING_SECRET the server starts and answers the request URL check', async () => {
-    const server = start('src/server.ts', {});
+    const server = start('src/process/server.ts', {});
     const driver = await serverAt(server);
     expect(server.stdout()).toMatch(/only SLACK_SIGNING_SECRET is set, so \/slack\/events answers Slack's URL verification and ignores everything else/);
     const check = JSON.stringify({ token: 'legacy', challenge: 'challenge-from-slack-3f9', type: 'url_verification' });
@@ -68,8 +68,8 @@ describe('docs/slack-setup.md, in its order', () => {
 
   it('2-5: after the install, with the bot token, an admin sets the hiring channel and a first screen reaches the DM', async () => {
     const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url };
-    const server = start('src/server.ts', env);
-    const worker = start('src/worker.ts', env);
+    const server = start('src/process/server.ts', env);
+    const worker = start('src/process/worker.ts', env);
     const driver = await serverAt(server);
     await worker.waitFor(/"msg":"Screener worker started"/);
     const reply = async (key: string) => {

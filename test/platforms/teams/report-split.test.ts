@@ -11,7 +11,7 @@ import { adapterConnector } from '../../../src/platforms/teams/connector.js';
 import { CARD_POSTED_ACTION, teamsReportDestination } from '../../../src/platforms/teams/delivery/report-destination.js';
 import { teamsSettings } from '../../../src/platforms/teams/settings.js';
 import { teamsAuthentication } from '../../../src/platforms/teams/transport/authentication.js';
-import type { PostedCard, ReportDestination } from '../../../src/pipeline/destination.js';
+import type { PostedCard, ReportDestination } from '../../../src/outbound/destination.js';
 import { ReportSchema, type Report, type ReportQuestion } from '../../../src/report/schema.js';
 import type { Db } from '../../../src/store/prisma.js';
 import { createTestDb } from '../../support/db.js';

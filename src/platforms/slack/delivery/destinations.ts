@@ -1,5 +1,5 @@
 /** Hiring channels as report destinations: one per Slack workspace that has set one with `/interview-admin channel`. */
-import type { DestinationResolver, ReportDestination } from '../../../pipeline/destination.js';
+import type { DestinationResolver, ReportDestination } from '../../../outbound/destination.js';
 import type { Db } from '../../../store/prisma.js';
 import type { Pace } from './pace.js';
 import { slackReportDestination } from './report-destination.js';

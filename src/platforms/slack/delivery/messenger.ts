@@ -4,7 +4,7 @@
  * candidate's `<` or `&` shows as typed) and split when it is longer than a message should be. A Slack refusal
  * comes out as an AppError (./errors.ts), so a channel that is gone fails the delivery job for good.
  */
-import type { Messenger, OutboundMessage } from '../../../jobs/messenger.js';
+import type { Messenger, OutboundMessage } from '../../../outbound/messenger.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Db } from '../../../store/prisma.js';
 import type { DmOpener } from './dm.js';

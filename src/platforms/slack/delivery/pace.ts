@@ -1,5 +1,5 @@
 /** Posting to a channel at the pace Slack allows (about one message per second per channel), across processes. */
-import type { RateLimiter } from '../../../pipeline/rate-limit.js';
+import type { RateLimiter } from '../../../shared/rate-limit.js';
 
 export type Pace = (channelId: string) => Promise<void>;
 

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { PostedCard, ReportDestination } from '../../../pipeline/destination.js';
+import type { PostedCard, ReportDestination } from '../../../outbound/destination.js';
 import type { Report } from '../../../report/schema.js';
 import type { RecordedDecision } from '../cards/card-actions.js';
 import { cardMessage } from '../cards/card-message.js';

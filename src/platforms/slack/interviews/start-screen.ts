@@ -4,7 +4,7 @@
  * the root message's thread).
  */
 import type { WebClient } from '@slack/web-api';
-import { tryLock } from '../../../pipeline/lock.js';
+import { tryLock } from '../../../shared/lock.js';
 import { AppError } from '../../../shared/errors.js';
 import { createInterview, ensureCandidate } from '../../../store/interviews.js';
 import type { StoredRole } from '../../../store/roles.js';

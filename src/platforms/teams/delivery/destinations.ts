@@ -1,5 +1,5 @@
 /** Hiring channels as report destinations: one per Teams tenant that has set one with `@Screener admin channel`. */
-import type { DestinationResolver } from '../../../pipeline/destination.js';
+import type { DestinationResolver } from '../../../outbound/destination.js';
 import type { Db } from '../../../store/prisma.js';
 import type { TeamsConnector } from '../connector.js';
 import { findTeamsWorkspace } from '../store/workspaces.js';

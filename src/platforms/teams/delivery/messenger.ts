@@ -3,7 +3,7 @@
  * 1:1 conversation (rebuilt from its stored id and the tenant's service URL), recruiter and other-user messages in
  * the bot's 1:1 conversation with that person. Plain text, so a candidate's `*` or `<` shows as typed.
  */
-import type { Messenger, OutboundMessage } from '../../../jobs/messenger.js';
+import type { Messenger, OutboundMessage } from '../../../outbound/messenger.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Db } from '../../../store/prisma.js';
 import type { TeamsConnector } from '../connector.js';

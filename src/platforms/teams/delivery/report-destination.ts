@@ -15,7 +15,7 @@
  * The same audit record counts them (`followUps: { total, sent }`, updated after each), and since a retry that
  * finds the card never calls `post`, they are never posted twice.
  */
-import type { PostedCard, ReportDestination } from '../../../pipeline/destination.js';
+import type { PostedCard, ReportDestination } from '../../../outbound/destination.js';
 import type { Report } from '../../../report/schema.js';
 import type { Db } from '../../../store/prisma.js';
 import { followUpMessages } from '../cards/follow-ups.js';

@@ -3,7 +3,7 @@
  * is installed for them), the interview row that remembers it, and the engine's `start` event, whose notice and
  * consent question the outbox then delivers there.
  */
-import { tryLock } from '../../../pipeline/lock.js';
+import { tryLock } from '../../../shared/lock.js';
 import { AppError } from '../../../shared/errors.js';
 import { createInterview, ensureCandidate } from '../../../store/interviews.js';
 import type { StoredRole } from '../../../store/roles.js';
