@@ -21,7 +21,7 @@ const CAPS: Record<'keywordList' | 'offTopic' | 'restates' | 'misconception' | '
   },
   misconception: {
     // A fluent answer built on a wrong claim is worse than a short right one: the interviewer has to un-teach it.
-    caps: { technicalAccuracy: 0.15, completeness: 0.3, clarity: 0.4, depth: 0.25, practicality: 0.3 },
+    caps: { technicalAccuracy: 0.15, completeness: 0.25, clarity: 0.35, depth: 0.2, practicality: 0.25 },
     why: 'The answer states a common misconception, so this is capped.',
   },
   dismissive: {
