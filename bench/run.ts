@@ -26,10 +26,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 async function createBenchDatabase(): Promise<string> {
   const url = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/screener_bench_${randomBytes(3).toString('hex')}`;
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', '--disable-warning=ExperimentalWarning', 'scripts/db.ts', 'deploy'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url.toString() },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', '--disable-warning=ExperimentalWarning', 'scripts/db.ts', 'deploy'],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url.toString() },
+    },
+  );
   return url.toString();
 }
 
@@ -79,7 +83,9 @@ async function main(): Promise<void> {
   console.log(`\n${formatTable(results)}`);
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(run, null, 2)}\n`);
   const missed = results.filter((r) => r.met === false).map((r) => r.name);
-  console.log(`\nwrote bench/results.json (${results.length} figures, ${missed.length} targets missed${missed.length ? `: ${missed.join(', ')}` : ''})`);
+  console.log(
+    `\nwrote bench/results.json (${results.length} figures, ${missed.length} targets missed${missed.length ? `: ${missed.join(', ')}` : ''})`,
+  );
 }
 
 main().then(

@@ -13,10 +13,30 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatProblems, parseEnv } from '../src/config/env.js';
-import { DIMENSIONS, QUESTION_FAMILIES, defaultQuestionBank, findBankQuestion, toScoringQuestion, type ScoringQuestion } from '../src/scoring/index.js';
-import { UsageAccumulator, createInterviewProvider, type InterviewProvider, type ProviderAnswerScore } from '../src/providers/index.js';
+import {
+  DIMENSIONS,
+  QUESTION_FAMILIES,
+  defaultQuestionBank,
+  findBankQuestion,
+  toScoringQuestion,
+  type ScoringQuestion,
+} from '../src/scoring/index.js';
+import {
+  UsageAccumulator,
+  createInterviewProvider,
+  type InterviewProvider,
+  type ProviderAnswerScore,
+} from '../src/providers/index.js';
 import { questionOverall } from '../src/report/aggregate.js';
-import { checkTargets, gradedFigures, gradedSetSchema, type GradedFigures, type GradedItem, type ScoredItem, type TargetCheck } from '../src/providers/evaluation/graded-set.js';
+import {
+  checkTargets,
+  gradedFigures,
+  gradedSetSchema,
+  type GradedFigures,
+  type GradedItem,
+  type ScoredItem,
+  type TargetCheck,
+} from '../src/providers/evaluation/graded-set.js';
 import {
   kendallTauB,
   meanAbsoluteDifference,
@@ -56,7 +76,10 @@ function openAiEnv() {
 
 /** The answer's overall as the report computes it: the dimensions' weighted mean with STAR for behavioral answers. */
 function overallOf(score: ProviderAnswerScore): number | null {
-  const values = Object.fromEntries(DIMENSIONS.map((d) => [d, score.dimensions[d].value])) as Record<(typeof DIMENSIONS)[number], number | null>;
+  const values = Object.fromEntries(DIMENSIONS.map((d) => [d, score.dimensions[d].value])) as Record<
+    (typeof DIMENSIONS)[number],
+    number | null
+  >;
   return score.status === 'ok' ? questionOverall(values, score.star?.value ?? null) : null;
 }
 
@@ -71,7 +94,11 @@ async function scoreAll(provider: InterviewProvider, items: EvalItem[], usage: U
   // Small batches: the provider limits concurrency itself, this only keeps memory and log noise down.
   for (let start = 0; start < items.length; start += 8) {
     const batch = items.slice(start, start + 8);
-    const scores = await Promise.all(batch.map((item) => provider.scoreAnswer({ answerId: item.id, question: questionFor(item), answer: item.answer })));
+    const scores = await Promise.all(
+      batch.map((item) =>
+        provider.scoreAnswer({ answerId: item.id, question: questionFor(item), answer: item.answer }),
+      ),
+    );
     scores.forEach((score, i) => {
       usage.add(score);
       scored.push({ item: batch[i]!, score, overall: overallOf(score) });
@@ -80,7 +107,8 @@ async function scoreAll(provider: InterviewProvider, items: EvalItem[], usage: U
   return scored;
 }
 
-const fmt = (value: number | null, digits = 2): string => (value === null ? '  n/a' : value.toFixed(digits).padStart(5));
+const fmt = (value: number | null, digits = 2): string =>
+  value === null ? '  n/a' : value.toFixed(digits).padStart(5);
 
 function agreementLine(name: string, rows: Scored[]): string {
   const usable = rows.filter((r): r is Scored & { overall: number } => r.overall !== null);
@@ -112,12 +140,23 @@ function repeatability(first: Scored[], second: Scored[]): { overall: number | n
     }),
   );
   return {
-    overall: meanAbsoluteDifference(both.map(([a]) => a.overall!), both.map(([, b]) => b.overall!)),
-    dimension: meanAbsoluteDifference(dims.map(([x]) => x), dims.map(([, y]) => y)),
+    overall: meanAbsoluteDifference(
+      both.map(([a]) => a.overall!),
+      both.map(([, b]) => b.overall!),
+    ),
+    dimension: meanAbsoluteDifference(
+      dims.map(([x]) => x),
+      dims.map(([, y]) => y),
+    ),
   };
 }
 
-function printReport(provider: InterviewProvider, first: Scored[], second: Scored[], usage: UsageAccumulator): number | null {
+function printReport(
+  provider: InterviewProvider,
+  first: Scored[],
+  second: Scored[],
+  usage: UsageAccumulator,
+): number | null {
   const failed = first.filter((r) => r.score.status !== 'ok').length;
   const fallback = first.filter((r) => r.score.fallbackFrom).length;
   const lines = [
@@ -126,18 +165,30 @@ function printReport(provider: InterviewProvider, first: Scored[], second: Score
     '',
     `Rank agreement with the labels (${QUALITIES.join(' < ')}), overall score = the report's weighted overall of the dimensions and STAR:`,
     agreementLine('all', first),
-    ...QUESTION_FAMILIES.map((family) => agreementLine(family, first.filter((r) => r.item.family === family))),
+    ...QUESTION_FAMILIES.map((family) =>
+      agreementLine(
+        family,
+        first.filter((r) => r.item.family === family),
+      ),
+    ),
     `  questions whose four answers score in label order: ${questionsInLabelOrder(first)}`,
     '',
     `Mean overall score by label: ${QUALITIES.map((q) => `${q} ${fmt(mean(first.filter((r) => r.item.quality === q)))}`).join('  ')}`,
   ];
   const repeat = repeatability(first, second);
-  lines.push(`Repeatability over two independent runs: mean absolute difference ${fmt(repeat.overall, 3)} (overall), ${fmt(repeat.dimension, 3)} (per dimension)`);
+  lines.push(
+    `Repeatability over two independent runs: mean absolute difference ${fmt(repeat.overall, 3)} (overall), ${fmt(repeat.dimension, 3)} (per dimension)`,
+  );
   const tokens = usage.total();
-  lines.push(`Tokens (the graded set once, the labelled set twice): ${tokens.calls} calls, ${tokens.promptTokens} prompt (${tokens.cachedPromptTokens} cached), ${tokens.completionTokens} completion`);
+  lines.push(
+    `Tokens (the graded set once, the labelled set twice): ${tokens.calls} calls, ${tokens.promptTokens} prompt (${tokens.cachedPromptTokens} cached), ${tokens.completionTokens} completion`,
+  );
   console.log(lines.join('\n'));
   const all = first.filter((r) => r.overall !== null);
-  return spearman(all.map((r) => QUALITIES.indexOf(r.item.quality)), all.map((r) => r.overall!));
+  return spearman(
+    all.map((r) => QUALITIES.indexOf(r.item.quality)),
+    all.map((r) => r.overall!),
+  );
 }
 
 function mean(rows: Scored[]): number | null {
@@ -148,14 +199,24 @@ function mean(rows: Scored[]): number | null {
 /** A graded item's question: its bank question's rubric with the text as asked, or the text alone (ad hoc). */
 function gradedQuestionFor(item: GradedItem): ScoringQuestion {
   const bank = item.bankQuestionId ? findBankQuestion(defaultQuestionBank(), item.bankQuestionId) : undefined;
-  return bank ? { ...toScoringQuestion(bank), text: item.question } : { kind: item.kind ?? 'technical', text: item.question };
+  return bank
+    ? { ...toScoringQuestion(bank), text: item.question }
+    : { kind: item.kind ?? 'technical', text: item.question };
 }
 
-async function scoreGraded(provider: InterviewProvider, items: GradedItem[], usage: UsageAccumulator): Promise<Array<ScoredItem & { score: ProviderAnswerScore }>> {
+async function scoreGraded(
+  provider: InterviewProvider,
+  items: GradedItem[],
+  usage: UsageAccumulator,
+): Promise<Array<ScoredItem & { score: ProviderAnswerScore }>> {
   const scored: Array<ScoredItem & { score: ProviderAnswerScore }> = [];
   for (let start = 0; start < items.length; start += 8) {
     const batch = items.slice(start, start + 8);
-    const scores = await Promise.all(batch.map((item) => provider.scoreAnswer({ answerId: item.id, question: gradedQuestionFor(item), answer: item.answer })));
+    const scores = await Promise.all(
+      batch.map((item) =>
+        provider.scoreAnswer({ answerId: item.id, question: gradedQuestionFor(item), answer: item.answer }),
+      ),
+    );
     scores.forEach((score, i) => {
       usage.add(score);
       scored.push({ item: batch[i]!, score, overall: overallOf(score) });
@@ -169,11 +230,15 @@ function printGraded(file: string, figures: GradedFigures, checks: readonly Targ
     `Agreement with blind grades (${file}): ${figures.n} answers, ${figures.unscored} not scored`,
     `  Spearman ${fmt(figures.spearman)}   pairwise order ${fmt(figures.pairwise)} (${figures.pairs} same-question pairs 2+ grades apart)   mean absolute error ${fmt(figures.meanAbsoluteError)}`,
     '  mean per category (score / grade):',
-    ...figures.categories.map((c) => `    ${c.category.padEnd(18)} n=${String(c.n).padStart(3)}  ${fmt(c.meanScore)} / ${fmt(c.meanGrade)}`),
+    ...figures.categories.map(
+      (c) => `    ${c.category.padEnd(18)} n=${String(c.n).padStart(3)}  ${fmt(c.meanScore)} / ${fmt(c.meanGrade)}`,
+    ),
     '  Spearman per family:',
     ...figures.families.map((f) => `    ${f.family.padEnd(18)} n=${String(f.n).padStart(3)}  ${fmt(f.spearman)}`),
     '  targets:',
-    ...checks.map((c) => `    ${c.met ? 'met   ' : 'MISSED'} ${c.name.padEnd(26)} ${fmt(c.value)}  (target ${c.target})`),
+    ...checks.map(
+      (c) => `    ${c.met ? 'met   ' : 'MISSED'} ${c.name.padEnd(26)} ${fmt(c.value)}  (target ${c.target})`,
+    ),
     '',
   ];
   console.log(lines.join('\n'));
@@ -208,7 +273,10 @@ async function main(): Promise<void> {
     rho = printReport(provider, first, second, usage);
     labelled = { first, second };
   }
-  writeFileSync(values.out, `${JSON.stringify(resultsJson(provider, values.file, figures, checks, gradedRows, labelled), null, 2)}\n`);
+  writeFileSync(
+    values.out,
+    `${JSON.stringify(resultsJson(provider, values.file, figures, checks, gradedRows, labelled), null, 2)}\n`,
+  );
   const minimum = values['min-spearman'] === undefined ? null : Number(values['min-spearman']);
   if (minimum !== null && (rho === null || rho < minimum)) {
     console.error(`Spearman ${fmt(rho)} is below the required ${minimum}`);
@@ -234,7 +302,13 @@ function resultsJson(
     scorers: [...new Set(rows.map((r) => `${r.score.scorerId} ${r.score.scorerVersion}`))],
     graded: { file, ...figures, targets: checks },
     labelled: labelled && { n: labelled.first.length, repeatability: repeatability(labelled.first, labelled.second) },
-    answers: rows.map((r) => ({ id: r.item.id, category: r.item.category ?? null, grade: r.item.grade, score: r.overall, flags: r.score.flags })),
+    answers: rows.map((r) => ({
+      id: r.item.id,
+      category: r.item.category ?? null,
+      grade: r.item.grade,
+      score: r.overall,
+      flags: r.score.flags,
+    })),
   };
 }
 

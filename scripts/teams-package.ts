@@ -46,7 +46,12 @@ export function encodePng(size: number, pixel: (x: number, y: number) => [number
   for (let y = 0; y < size; y += 1) {
     for (let x = 0; x < size; x += 1) rows.set(pixel(x, y), y * (size * 4 + 1) + 1 + x * 4);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A speech bubble: a ring, with a tick inside, in `ink` on `ground`. */
@@ -55,10 +60,17 @@ function bubble(size: number, ink: [number, number, number, number], ground: [nu
   return (x: number, y: number): [number, number, number, number] => {
     const d = Math.hypot(x + 0.5 - c, y + 0.5 - c) / size;
     const ring = d > 0.3 && d < 0.4;
-    const tail = x > c - size * 0.35 && x < c - size * 0.15 && y > c + size * 0.25 && y < c + size * 0.45 && y - c > x - c + size * 0.5;
+    const tail =
+      x > c - size * 0.35 &&
+      x < c - size * 0.15 &&
+      y > c + size * 0.25 &&
+      y < c + size * 0.45 &&
+      y - c > x - c + size * 0.5;
     const u = (x + 0.5 - c) / size;
     const v = (y + 0.5 - c) / size;
-    const tick = (Math.abs(v - (u + 0.08)) < 0.045 && u > -0.15 && u < -0.02) || (Math.abs(v - (-u + 0.02)) < 0.045 && u >= -0.04 && u < 0.17);
+    const tick =
+      (Math.abs(v - (u + 0.08)) < 0.045 && u > -0.15 && u < -0.02) ||
+      (Math.abs(v - (-u + 0.02)) < 0.045 && u >= -0.04 && u < 0.17);
     return ring || tail || tick ? ink : ground;
   };
 }
@@ -72,8 +84,11 @@ export function drawIcons(): { color: Buffer; outline: Buffer } {
 }
 
 export function filledManifest(appId: string, domain: string | undefined): Record<string, unknown> {
-  if (!GUID.test(appId)) throw new Error('TEAMS_APP_ID must be the bot\'s Microsoft app id (a GUID)');
-  const manifest = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8')) as Record<string, unknown> & { bots: Array<Record<string, unknown>>; validDomains: string[] };
+  if (!GUID.test(appId)) throw new Error("TEAMS_APP_ID must be the bot's Microsoft app id (a GUID)");
+  const manifest = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8')) as Record<string, unknown> & {
+    bots: Array<Record<string, unknown>>;
+    validDomains: string[];
+  };
   manifest.id = appId;
   for (const bot of manifest.bots) bot.botId = appId;
   if (domain) manifest.validDomains = [domain];
@@ -83,7 +98,9 @@ export function filledManifest(appId: string, domain: string | undefined): Recor
 export function manifestProblems(manifest: unknown): string[] {
   const schema = JSON.parse(readFileSync(`${DIR}/schema/MicrosoftTeams.schema.json`, 'utf8')) as object;
   const validate = new Ajv({ allErrors: true, validateFormats: false }).compile(schema);
-  return validate(manifest) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+  return validate(manifest)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }
 
 export function buildPackage(appId: string, domain?: string): Uint8Array {
@@ -98,7 +115,9 @@ export function buildPackage(appId: string, domain?: string): Uint8Array {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { icons: { type: 'boolean' }, domain: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { icons: { type: 'boolean' }, domain: { type: 'string' }, out: { type: 'string' } },
+  });
   if (values.icons) {
     const { color, outline } = drawIcons();
     writeFileSync(`${DIR}/color.png`, color);

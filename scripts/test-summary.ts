@@ -11,7 +11,9 @@ interface VitestJson {
 
 const report = JSON.parse(readFileSync(process.argv[2] ?? 'vitest-report.json', 'utf8')) as VitestJson;
 // A test file that fails to load runs no test; count it as a failure so it cannot hide.
-const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.message ?? '') !== '').length;
+const brokenFiles = (report.testResults ?? []).filter(
+  (file) => file.status === 'failed' && (file.message ?? '') !== '',
+).length;
 const failed = report.numFailedTests + brokenFiles;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

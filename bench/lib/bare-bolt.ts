@@ -21,7 +21,11 @@ export interface BareBolt {
   close(): Promise<void>;
 }
 
-export async function startBareBolt(options: { signingSecret: string; slackApiUrl: string; bot: FakeBot }): Promise<BareBolt> {
+export async function startBareBolt(options: {
+  signingSecret: string;
+  slackApiUrl: string;
+  bot: FakeBot;
+}): Promise<BareBolt> {
   const logger = slackLogger(silentLogger);
   const receiver = new ExpressReceiver({ signingSecret: options.signingSecret, logger, processBeforeResponse: false });
   const { bot } = options;

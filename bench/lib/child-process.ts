@@ -23,11 +23,15 @@ const running = new Set<Child>();
 
 /** Runs `entry` (relative to the project root) with `node [nodeArgs] --import tsx entry`, env added to ours. */
 export function spawnTs(entry: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): Child {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--disable-warning=ExperimentalWarning', entry], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', '--disable-warning=ExperimentalWarning', entry],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (child.pid === undefined) throw new Error(`could not start ${entry}`);
   let out = '';
   const keep = (chunk: string) => {
@@ -51,7 +55,11 @@ export function spawnTs(entry: string, env: Record<string, string | undefined>, 
             resolve(line);
           } else if (child.exitCode !== null || child.signalCode !== null || Date.now() - started > timeoutMs) {
             clearInterval(poll);
-            reject(new Error(`${entry}: no output line matching ${pattern} (exit ${child.exitCode ?? child.signalCode}); output:\n${out.slice(-4_000)}`));
+            reject(
+              new Error(
+                `${entry}: no output line matching ${pattern} (exit ${child.exitCode ?? child.signalCode}); output:\n${out.slice(-4_000)}`,
+              ),
+            );
           }
         }, 25);
       });

@@ -50,9 +50,11 @@ export function areaOf(url: string, functionName: string): string {
   if (!url) return `native (${functionName || 'anonymous'})`;
   if (url.startsWith('wasm://')) return 'wasm (Prisma query compiler)';
   if (u.startsWith('@prisma/') || u.includes('/generated/prisma/')) return 'Prisma client/adapter';
-  if (u.startsWith('pg') || u.startsWith('pg-protocol') || u.startsWith('pg-types') || u.startsWith('postgres-')) return 'pg driver';
+  if (u.startsWith('pg') || u.startsWith('pg-protocol') || u.startsWith('pg-types') || u.startsWith('postgres-'))
+    return 'pg driver';
   if (u.startsWith('bullmq/')) return 'BullMQ';
-  if (u.startsWith('ioredis/') || u.startsWith('@ioredis/') || u.startsWith('redis-parser') || u.startsWith('msgpackr')) return 'ioredis';
+  if (u.startsWith('ioredis/') || u.startsWith('@ioredis/') || u.startsWith('redis-parser') || u.startsWith('msgpackr'))
+    return 'ioredis';
   if (u.startsWith('zod/')) return 'zod';
   if (u.startsWith('pino') || u.startsWith('thread-stream') || u.startsWith('sonic-boom')) return 'pino';
   if (u.startsWith('tsx/') || u.startsWith('esbuild') || u.startsWith('get-tsconfig')) return 'tsx loader';
@@ -66,7 +68,11 @@ export function areaOf(url: string, functionName: string): string {
  * `window`, when given, keeps only the samples taken between `fromEndMs` and `toEndMs` milliseconds before the
  * profile ended (the process exited), e.g. the measured run without start-up and shutdown.
  */
-export function summarizeProfile(file: string, top = 12, window?: { fromEndMs: number; toEndMs: number }): ProfileSummary {
+export function summarizeProfile(
+  file: string,
+  top = 12,
+  window?: { fromEndMs: number; toEndMs: number },
+): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
@@ -92,7 +98,9 @@ export function summarizeProfile(file: string, top = 12, window?: { fromEndMs: n
       idleUs += us;
       continue;
     }
-    const label = url ? `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}` : functionName || '(anonymous)';
+    const label = url
+      ? `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}`
+      : functionName || '(anonymous)';
     functions.set(label, (functions.get(label) ?? 0) + us);
     areas.set(area, (areas.get(area) ?? 0) + us);
   }
@@ -102,7 +110,12 @@ export function summarizeProfile(file: string, top = 12, window?: { fromEndMs: n
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([label, us]) => ({ label, ms: us / 1000, share: us / busyUs }));
-  return { totalMs: totalUs / 1000, idleMs: idleUs / 1000, functions: sorted(functions, top), areas: sorted(areas, 20) };
+  return {
+    totalMs: totalUs / 1000,
+    idleMs: idleUs / 1000,
+    functions: sorted(functions, top),
+    areas: sorted(areas, 20),
+  };
 }
 
 export function formatShares(items: SelfTime[], n: number): string {

@@ -26,7 +26,11 @@ export async function collectGarbage(url: string, timeoutMs = 15_000): Promise<n
         const mine = ++id;
         const timer = setTimeout(() => reject(new Error(`inspector: ${method} timed out`)), timeoutMs);
         const onMessage = (data: WebSocket.RawData) => {
-          const message = JSON.parse(data.toString()) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+          const message = JSON.parse(data.toString()) as {
+            id?: number;
+            result?: Record<string, unknown>;
+            error?: { message: string };
+          };
           if (message.id !== mine) return;
           clearTimeout(timer);
           socket.off('message', onMessage);

@@ -26,12 +26,24 @@ function send(agent: Agent, plan: LoadPlan, item: LoadRequest): Promise<Sample> 
   return new Promise((resolve) => {
     const sentAt = performance.timeOrigin + performance.now();
     const started = performance.now();
-    const done = (status: number) => resolve({ key: item.key, target: item.target, sentAt, latencyMs: performance.now() - started, status });
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent, timeout: REQUEST_TIMEOUT_MS }, (res) => {
-      res.resume();
-      res.on('end', () => done(res.statusCode ?? 0));
-      res.on('error', () => done(0));
-    });
+    const done = (status: number) =>
+      resolve({ key: item.key, target: item.target, sentAt, latencyMs: performance.now() - started, status });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers,
+        agent,
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+        res.on('error', () => done(0));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', () => done(0));
     req.end(body);
@@ -72,7 +84,8 @@ process.on('message', (raw) => {
   }
   run(message.plan).then(
     (samples) => reply({ type: 'result', id: message.id, samples }),
-    (error: unknown) => reply({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      reply({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) }),
   );
 });
 process.on('disconnect', () => process.exit(0));

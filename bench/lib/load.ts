@@ -38,7 +38,10 @@ export interface Sample {
 }
 
 export type ParentMessage = { type: 'run'; id: number; plan: LoadPlan } | { type: 'exit' };
-export type ClientMessage = { type: 'ready' } | { type: 'result'; id: number; samples: Sample[] } | { type: 'error'; id: number; message: string };
+export type ClientMessage =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; samples: Sample[] }
+  | { type: 'error'; id: number; message: string };
 
 const entry = join(dirname(fileURLToPath(import.meta.url)), 'load-client.ts');
 
@@ -62,7 +65,9 @@ export class LoadClient {
   }
 
   static async start(): Promise<LoadClient> {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=ExperimentalWarning', entry], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=ExperimentalWarning', entry], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: ClientMessage) => {
         if (message.type !== 'ready') return;

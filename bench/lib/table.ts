@@ -15,7 +15,15 @@ function metLabel(met: boolean | null): string {
 
 export function formatTable(results: readonly BenchResult[]): string {
   const header = ['name', 'value', 'unit', 'baseline', 'ratio', 'target', 'met'];
-  const rows = results.map((r) => [r.name, formatNumber(r.value), r.unit, formatNumber(r.baseline), formatNumber(r.ratio), r.target, metLabel(r.met)]);
+  const rows = results.map((r) => [
+    r.name,
+    formatNumber(r.value),
+    r.unit,
+    formatNumber(r.baseline),
+    formatNumber(r.ratio),
+    r.target,
+    metLabel(r.met),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');

@@ -54,7 +54,12 @@ export const ackSlowSlackSuite: BenchSuite = {
   async run(ctx: BenchContext): Promise<BenchResult[]> {
     const seconds = ctx.quick ? 8 : 30;
     const count = RATE * seconds;
-    const rig = await startSlackRig(ctx, 'ack', { id: 'UBENCHREC', name: 'rec', real_name: 'Bench Recruiter', is_admin: true });
+    const rig = await startSlackRig(ctx, 'ack', {
+      id: 'UBENCHREC',
+      name: 'rec',
+      real_name: 'Bench Recruiter',
+      is_admin: true,
+    });
     const { db, slack, clock, subject, baseline, load } = rig;
     try {
       const targets = [baseline.baseUrl, subject.baseUrl];
@@ -64,7 +69,12 @@ export const ackSlowSlackSuite: BenchSuite = {
         Array.from({ length: n }, () => {
           seq += 1;
           const key = `ack-${seq}`;
-          const body = subject.driver.commandBody('/interview', 'UBENCHREC', `<@UCA${String(seq).padStart(6, '0')}> backend-mid`, slack.responseUrl(key));
+          const body = subject.driver.commandBody(
+            '/interview',
+            'UBENCHREC',
+            `<@UCA${String(seq).padStart(6, '0')}> backend-mid`,
+            slack.responseUrl(key),
+          );
           return { target, contentType: 'application/x-www-form-urlencoded', body, key };
         });
       const idleOf = (target: 0 | 1) => (target === 0 ? baseline.idle() : subject.platform.idle());
@@ -75,7 +85,13 @@ export const ackSlowSlackSuite: BenchSuite = {
         const callsBefore = slack.calls.length;
         const repliesBefore = slack.responses.length;
         const watch = watchHost();
-        const samples = await load.run({ targets, path: '/slack/events', secret: SIGNING_SECRET, ratePerSecond: RATE, requests: commands(target, n) });
+        const samples = await load.run({
+          targets,
+          path: '/slack/events',
+          secret: SIGNING_SECRET,
+          ratePerSecond: RATE,
+          requests: commands(target, n),
+        });
         const callsDuring = slack.calls.length - callsBefore;
         const repliesDuring = slack.responses.length - repliesBefore;
         const host = watch.stop();
@@ -91,9 +107,13 @@ export const ackSlowSlackSuite: BenchSuite = {
       await phase(0, warmup, 0);
       await phase(1, warmup, 0);
       const base = await phase(0, count, SLOW_MS);
-      ctx.log(`baseline: ${count} commands in ${seconds} s, ${base.callsDuring} slow Slack calls started and ${base.repliesDuring} replies posted meanwhile, drained in ${(base.drainMs / 1000).toFixed(1)} s; ${describeHost(base.host)}`);
+      ctx.log(
+        `baseline: ${count} commands in ${seconds} s, ${base.callsDuring} slow Slack calls started and ${base.repliesDuring} replies posted meanwhile, drained in ${(base.drainMs / 1000).toFixed(1)} s; ${describeHost(base.host)}`,
+      );
       const subj = await phase(1, count, SLOW_MS);
-      ctx.log(`subject:  ${count} commands in ${seconds} s, ${subj.callsDuring} slow Slack calls started and ${subj.repliesDuring} replies posted meanwhile, drained in ${(subj.drainMs / 1000).toFixed(1)} s${subj.drained ? '' : ' (NOT drained: gave up waiting)'}; ${describeHost(subj.host)}`);
+      ctx.log(
+        `subject:  ${count} commands in ${seconds} s, ${subj.callsDuring} slow Slack calls started and ${subj.repliesDuring} replies posted meanwhile, drained in ${(subj.drainMs / 1000).toFixed(1)} s${subj.drained ? '' : ' (NOT drained: gave up waiting)'}; ${describeHost(subj.host)}`,
+      );
 
       const acked = (s: Sample[]) => s.filter((x) => x.status === 200).map((x) => x.latencyMs);
       const failed = (s: Sample[]) => s.filter((x) => x.status !== 200).length;
@@ -104,16 +124,38 @@ export const ackSlowSlackSuite: BenchSuite = {
       const baseP99 = percentile(baseAck, 99);
       const over3 = over(subj.samples);
       const started = await db.interview.count({ where: { workspace: { externalId: subject.bot.teamId } } });
-      ctx.log(`ack p50 ${fmt(percentile(subjAck, 50))} ms vs ${fmt(percentile(baseAck, 50))} ms, p99 ${fmt(p99)} ms vs ${fmt(baseP99)} ms, max ${fmt(percentile(subjAck, 100))} vs ${fmt(percentile(baseAck, 100))}`);
-      ctx.log(`over 3 s or unanswered: ${over3} subject, ${over(base.samples)} baseline; not 200: ${failed(subj.samples)} subject, ${failed(base.samples)} baseline; ${started} screens started by the real app`);
+      ctx.log(
+        `ack p50 ${fmt(percentile(subjAck, 50))} ms vs ${fmt(percentile(baseAck, 50))} ms, p99 ${fmt(p99)} ms vs ${fmt(baseP99)} ms, max ${fmt(percentile(subjAck, 100))} vs ${fmt(percentile(baseAck, 100))}`,
+      );
+      ctx.log(
+        `over 3 s or unanswered: ${over3} subject, ${over(base.samples)} baseline; not 200: ${failed(subj.samples)} subject, ${failed(base.samples)} baseline; ${started} screens started by the real app`,
+      );
 
       const how = `${count} signed /interview commands at ${RATE}/s for ${seconds} s from a second process; every fake Slack Web API call and response_url post answered after ${SLOW_MS / 1000} s (${subj.callsDuring} such calls started during the subject's load); baseline: bare Bolt app acking at once, same load, same slow fake`;
       const p99Met = p99 <= P99_LIMIT_MS && over3 === 0;
       const context = `subject phase: ${describeHost(subj.host)}; baseline phase: ${describeHost(base.host)}`;
-      const missed = p99Met ? '' : `MISSED: p99 ${fmt(p99)} ms (limit ${P99_LIMIT_MS} ms), ${over3} acks over 3 s or unanswered (${failed(subj.samples)} not 200); ${context}. `;
+      const missed = p99Met
+        ? ''
+        : `MISSED: p99 ${fmt(p99)} ms (limit ${P99_LIMIT_MS} ms), ${over3} acks over 3 s or unanswered (${failed(subj.samples)} not 200); ${context}. `;
       return [
-        result({ name: 'ack_slow_slack.p50', value: percentile(subjAck, 50), unit: 'ms', baseline: percentile(baseAck, 50), target: 'none (reported)', met: null, note: `Slash command request to ack median. ${how}.` }),
-        result({ name: 'ack_slow_slack.p99', value: p99, unit: 'ms', baseline: baseP99, target: `<= ${P99_LIMIT_MS} ms`, met: p99Met, note: `${missed}${how}.` }),
+        result({
+          name: 'ack_slow_slack.p50',
+          value: percentile(subjAck, 50),
+          unit: 'ms',
+          baseline: percentile(baseAck, 50),
+          target: 'none (reported)',
+          met: null,
+          note: `Slash command request to ack median. ${how}.`,
+        }),
+        result({
+          name: 'ack_slow_slack.p99',
+          value: p99,
+          unit: 'ms',
+          baseline: baseP99,
+          target: `<= ${P99_LIMIT_MS} ms`,
+          met: p99Met,
+          note: `${missed}${how}.`,
+        }),
         result({
           name: 'ack_slow_slack.over_3s',
           value: over3,

@@ -22,7 +22,13 @@ import { derivedId, timerId } from '../../src/engine/ids.js';
 import { scoreToRows } from '../../src/store/score-rows.js';
 import { createOfflineScorer, defaultQuestionBank, toScoringQuestion } from '../../src/scoring/index.js';
 import type { AnswerScore } from '../../src/scoring/types.js';
-import { ensureDefaultRoles, ensureWorkspace, findRoleBySlug, loadInterviewState, outboxDedupeKey } from '../../src/store/index.js';
+import {
+  ensureDefaultRoles,
+  ensureWorkspace,
+  findRoleBySlug,
+  loadInterviewState,
+  outboxDedupeKey,
+} from '../../src/store/index.js';
 import type { StoredRole } from '../../src/store/roles.js';
 import { createPrisma, type Db, type Prisma } from '../../src/store/prisma.js';
 import { startFakeSlack } from '../../test/support/fake-slack.js';
@@ -33,7 +39,8 @@ import { collectGarbage, inspectorUrl } from '../lib/inspector.js';
 import { percentile } from '../lib/stats.js';
 
 const TARGET_RATIO = 1.1;
-const INTRO = 'I am a back-end developer with four years of experience building APIs in Node.js and PostgreSQL. I built a payments service and a search indexer.';
+const INTRO =
+  'I am a back-end developer with four years of experience building APIs in Node.js and PostgreSQL. I built a payments service and a search indexer.';
 const SLACK_TEAM = 'T1'; // the fake Slack's default bot answers auth.test with this team
 const QUESTIONS = 7;
 const ANSWERED_QUESTIONS = 2;
@@ -58,7 +65,8 @@ async function prepareSeeder(db: Db): Promise<Seeder> {
   // One real offline score per bank question, reused for every answer to it.
   const scorer = createOfflineScorer();
   const scores = new Map<string, AnswerScore>();
-  for (const q of bank) scores.set(q.id, await scorer.score({ question: toScoringQuestion(q), answer: q.referenceAnswer }));
+  for (const q of bank)
+    scores.set(q.id, await scorer.score({ question: toScoringQuestion(q), answer: q.referenceAnswer }));
   return { workspaceId: workspace.id, role, bank, scores, seeded: 0 };
 }
 
@@ -119,7 +127,10 @@ async function bulkInsert(db: Db, table: string, rows: object[]): Promise<void> 
   if (rows.length === 0) return;
   // Every key any row has: a row without one gets NULL there, not the default, so rows should carry all of them.
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((c) => `"${c}"`).join(', ');
-  await db.$executeRawUnsafe(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(null::"${table}", $1::jsonb)`, JSON.stringify(rows));
+  await db.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(null::"${table}", $1::jsonb)`,
+    JSON.stringify(rows),
+  );
 }
 
 /** Adds open interviews until `total` exist; createMany in batches. */
@@ -138,10 +149,19 @@ async function seedOpenInterviews(db: Db, seeder: Seeder, total: number): Promis
       const id = randomUUID();
       const candidateId = randomUUID();
       const userId = `UMEM${n}`;
-      const plan = [...seeder.bank.filter((q) => q.kind === 'technical').slice(n % 7, (n % 7) + 5), ...seeder.bank.filter((q) => q.kind === 'behavioral').slice(n % 3, (n % 3) + 2)];
+      const plan = [
+        ...seeder.bank.filter((q) => q.kind === 'technical').slice(n % 7, (n % 7) + 5),
+        ...seeder.bank.filter((q) => q.kind === 'behavioral').slice(n % 3, (n % 3) + 2),
+      ];
       if (plan.length !== QUESTIONS) throw new Error('question bank too small for the plan');
       const state = midInterviewState(id, userId, seeder.role, plan, now);
-      candidates.push({ id: candidateId, workspaceId: seeder.workspaceId, platformUserId: userId, displayName: `Candidate ${n}`, timeZone: 'Europe/Berlin' });
+      candidates.push({
+        id: candidateId,
+        workspaceId: seeder.workspaceId,
+        platformUserId: userId,
+        displayName: `Candidate ${n}`,
+        timeZone: 'Europe/Berlin',
+      });
       interviews.push({
         id,
         workspaceId: seeder.workspaceId,
@@ -160,36 +180,90 @@ async function seedOpenInterviews(db: Db, seeder: Seeder, total: number): Promis
         nextReminderAt: new Date(state.nudge?.reminderAt ?? now),
         expiresAt: new Date(state.nudge?.expiresAt ?? now),
       });
-      const asked = [{ kind: 'introduction' as const, questionId: null, text: 'Tell me about yourself.', answer: INTRO }, ...plan.slice(0, ANSWERED_QUESTIONS + 1).map((q) => ({ kind: q.kind, questionId: q.id, text: q.text, answer: q.referenceAnswer }))];
+      const asked = [
+        { kind: 'introduction' as const, questionId: null, text: 'Tell me about yourself.', answer: INTRO },
+        ...plan
+          .slice(0, ANSWERED_QUESTIONS + 1)
+          .map((q) => ({ kind: q.kind, questionId: q.id, text: q.text, answer: q.referenceAnswer })),
+      ];
       for (const [order, turn] of asked.entries()) {
         const at = new Date(now.getTime() - (20 - order * 5) * 60_000);
-        turns.push({ id: derivedId(id, 'turn', order), interviewId: id, order, kind: turn.kind, questionId: turn.questionId, questionText: turn.text, askedAt: at });
+        turns.push({
+          id: derivedId(id, 'turn', order),
+          interviewId: id,
+          order,
+          kind: turn.kind,
+          questionId: turn.questionId,
+          questionText: turn.text,
+          askedAt: at,
+        });
         if (order > ANSWERED_QUESTIONS) continue; // the current question, not answered yet
         const answerId = derivedId(id, 'answer', order);
-        answers.push({ id: answerId, turnId: derivedId(id, 'turn', order), text: turn.answer, wordCount: turn.answer.split(/\s+/).length, receivedAt: at, finalizedAt: at, platformMessageIds: [`D${userId}:${order + 2}`] });
+        answers.push({
+          id: answerId,
+          turnId: derivedId(id, 'turn', order),
+          text: turn.answer,
+          wordCount: turn.answer.split(/\s+/).length,
+          receivedAt: at,
+          finalizedAt: at,
+          platformMessageIds: [`D${userId}:${order + 2}`],
+        });
         const score = turn.questionId ? seeder.scores.get(turn.questionId) : undefined;
         if (score) scores.push(...scoreToRows(answerId, score));
       }
       for (const [index, timer] of (['reminder', 'expiry'] as const).entries()) {
-        const fireAt = new Date(timer === 'reminder' ? (state.nudge?.reminderAt ?? now) : (state.nudge?.expiresAt ?? now));
+        const fireAt = new Date(
+          timer === 'reminder' ? (state.nudge?.reminderAt ?? now) : (state.nudge?.expiresAt ?? now),
+        );
         const timerIdOf = timer === 'reminder' ? state.nudge?.reminderTimerId : state.nudge?.expiryTimerId;
-        outbox.push({ interviewId: id, kind: 'schedule_timer', payload: { timer, timerId: timerIdOf ?? '', fireAt: fireAt.toISOString() }, dedupeKey: outboxDedupeKey(id, 9, index), availableAt: fireAt, status: 'pending', sentAt: null, attempts: 0 });
+        outbox.push({
+          interviewId: id,
+          kind: 'schedule_timer',
+          payload: { timer, timerId: timerIdOf ?? '', fireAt: fireAt.toISOString() },
+          dedupeKey: outboxDedupeKey(id, 9, index),
+          availableAt: fireAt,
+          status: 'pending',
+          sentAt: null,
+          attempts: 0,
+        });
       }
       for (let v = 6; v <= 8; v++) {
-        outbox.push({ interviewId: id, kind: 'send_message', payload: { recipient: { to: 'candidate' }, text: plan[v - 6]?.text ?? '' }, dedupeKey: outboxDedupeKey(id, v, 0), status: 'sent', sentAt: now, attempts: 1, availableAt: now });
+        outbox.push({
+          interviewId: id,
+          kind: 'send_message',
+          payload: { recipient: { to: 'candidate' }, text: plan[v - 6]?.text ?? '' },
+          dedupeKey: outboxDedupeKey(id, v, 0),
+          status: 'sent',
+          sentAt: now,
+          attempts: 1,
+          availableAt: now,
+        });
       }
     }
     await bulkInsert(db, 'Candidate', candidates);
-    await bulkInsert(db, 'Interview', interviews.map((row) => ({ ...row, createdAt: now, updatedAt: now })));
+    await bulkInsert(
+      db,
+      'Interview',
+      interviews.map((row) => ({ ...row, createdAt: now, updatedAt: now })),
+    );
     await bulkInsert(db, 'Turn', turns);
     await bulkInsert(db, 'Answer', answers);
-    await bulkInsert(db, 'Score', scores.map((row) => ({ id: randomUUID(), error: null, details: {}, ...row })));
-    await bulkInsert(db, 'OutboxEvent', outbox.map((row) => ({ id: randomUUID(), ...row })));
+    await bulkInsert(
+      db,
+      'Score',
+      scores.map((row) => ({ id: randomUUID(), error: null, details: {}, ...row })),
+    );
+    await bulkInsert(
+      db,
+      'OutboxEvent',
+      outbox.map((row) => ({ id: randomUUID(), ...row })),
+    );
     if (seeder.seeded === 0) {
       // What the engine would load: the stored state must read back through the real store.
       const first = interviews[0]?.id;
       const loaded = first ? await loadInterviewState(db, first) : null;
-      if (loaded?.state.phase !== 'interview') throw new Error('memory: the seeded interview does not load as an interview in progress');
+      if (loaded?.state.phase !== 'interview')
+        throw new Error('memory: the seeded interview does not load as an interview in progress');
     }
     seeder.seeded += batch;
   }
@@ -232,7 +306,10 @@ async function measure(ctx: BenchContext, slackUrl: string, prefix: string, sett
   const worker = spawnTs('src/process/worker.ts', env, inspect);
   try {
     const [serverInspector, workerInspector] = await Promise.all([inspectorUrl(server), inspectorUrl(worker)]);
-    const [serverPort, workerPort] = await Promise.all([portOf(server, 'Screener server listening'), portOf(worker, 'Screener worker started')]);
+    const [serverPort, workerPort] = await Promise.all([
+      portOf(server, 'Screener server listening'),
+      portOf(worker, 'Screener worker started'),
+    ]);
     const serverRss: number[] = [];
     const workerRss: number[] = [];
     const started = Date.now();
@@ -250,8 +327,12 @@ async function measure(ctx: BenchContext, slackUrl: string, prefix: string, sett
       }
       await sleep(250);
     }
-    if (server.child.exitCode !== null || worker.child.exitCode !== null) throw new Error(`a process exited early:\n${server.output().slice(-2_000)}\n${worker.output().slice(-2_000)}`);
-    const [serverHeap, workerHeap] = await Promise.all([collectGarbage(serverInspector), collectGarbage(workerInspector)]);
+    if (server.child.exitCode !== null || worker.child.exitCode !== null)
+      throw new Error(`a process exited early:\n${server.output().slice(-2_000)}\n${worker.output().slice(-2_000)}`);
+    const [serverHeap, workerHeap] = await Promise.all([
+      collectGarbage(serverInspector),
+      collectGarbage(workerInspector),
+    ]);
     return { serverRss: percentile(serverRss, 50), workerRss: percentile(workerRss, 50), serverHeap, workerHeap };
   } finally {
     await Promise.all([server.stop(), worker.stop()]);
@@ -320,7 +401,9 @@ export const memorySuite: BenchSuite = {
           met,
           note:
             `median VmRSS of src/${which}.ts over the last ${settleMs / 2000} s of ${settleMs / 1000} s running with ${largest} open interviews (interview phase, ~26 rows each); baseline: the same with ${smallest}; ${heapGrowth}` +
-            (met ? '' : `. MISSED: RSS grew ${((ratio - 1) * 100).toFixed(0)}%, so something keeps per-interview data in memory; compare heap snapshots (node --heapsnapshot-signal=SIGUSR2) of the ${smallest} and ${largest} runs`),
+            (met
+              ? ''
+              : `. MISSED: RSS grew ${((ratio - 1) * 100).toFixed(0)}%, so something keeps per-interview data in memory; compare heap snapshots (node --heapsnapshot-signal=SIGUSR2) of the ${smallest} and ${largest} runs`),
         }),
         result({
           name: `memory.${which}_rss_${middle}`,

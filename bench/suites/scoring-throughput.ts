@@ -35,7 +35,8 @@ import { deleteKeysUnder } from '../../test/support/redis-keys.js';
 import { result, type BenchContext, type BenchResult, type BenchSuite } from '../lib/result.js';
 
 const TARGET_PER_SECOND = 2_000;
-const INTRO = 'I am a back-end developer with four years of experience building APIs in Node.js and PostgreSQL. I built a payments service and a search indexer.';
+const INTRO =
+  'I am a back-end developer with four years of experience building APIs in Node.js and PostgreSQL. I built a payments service and a search indexer.';
 const QUESTIONS_PER_INTERVIEW = 6;
 
 /** Seeds interviews in progress whose question answers are final and unscored; returns the answer ids to score. */
@@ -46,23 +47,66 @@ async function seedAnswers(db: Db, workspaceId: string, roleId: string, count: n
   const interviews = Math.ceil(count / QUESTIONS_PER_INTERVIEW);
   for (let start = 0; start < interviews; start += 500) {
     const batch = Array.from({ length: Math.min(500, interviews - start) }, () => randomUUID());
-    const turns: Array<{ id: string; interviewId: string; order: number; kind: 'introduction' | 'technical' | 'behavioral'; questionId: string | null; questionText: string; askedAt: Date }> = [];
-    const answers: Array<{ id: string; turnId: string; text: string; wordCount: number; receivedAt: Date; finalizedAt: Date; platformMessageIds: string[] }> = [];
+    const turns: Array<{
+      id: string;
+      interviewId: string;
+      order: number;
+      kind: 'introduction' | 'technical' | 'behavioral';
+      questionId: string | null;
+      questionText: string;
+      askedAt: Date;
+    }> = [];
+    const answers: Array<{
+      id: string;
+      turnId: string;
+      text: string;
+      wordCount: number;
+      receivedAt: Date;
+      finalizedAt: Date;
+      platformMessageIds: string[];
+    }> = [];
     batch.forEach((interviewId, i) => {
       const n = start + i;
       const questions = bank.slice(n % 5, (n % 5) + QUESTIONS_PER_INTERVIEW);
-      const asked = [{ kind: 'introduction' as const, questionId: null, text: 'Tell me about yourself.', answer: INTRO }, ...questions.map((q) => ({ kind: q.kind, questionId: q.id, text: q.text, answer: q.referenceAnswer }))];
+      const asked = [
+        { kind: 'introduction' as const, questionId: null, text: 'Tell me about yourself.', answer: INTRO },
+        ...questions.map((q) => ({ kind: q.kind, questionId: q.id, text: q.text, answer: q.referenceAnswer })),
+      ];
       for (const [order, turn] of asked.entries()) {
         if (turn.kind !== 'introduction' && answerIds.length >= count) break;
         const turnId = randomUUID();
         const answerId = randomUUID();
-        turns.push({ id: turnId, interviewId, order, kind: turn.kind, questionId: turn.questionId, questionText: turn.text, askedAt: at });
-        answers.push({ id: answerId, turnId, text: turn.answer, wordCount: turn.answer.split(/\s+/).length, receivedAt: at, finalizedAt: at, platformMessageIds: [`${interviewId}-${order}`] });
+        turns.push({
+          id: turnId,
+          interviewId,
+          order,
+          kind: turn.kind,
+          questionId: turn.questionId,
+          questionText: turn.text,
+          askedAt: at,
+        });
+        answers.push({
+          id: answerId,
+          turnId,
+          text: turn.answer,
+          wordCount: turn.answer.split(/\s+/).length,
+          receivedAt: at,
+          finalizedAt: at,
+          platformMessageIds: [`${interviewId}-${order}`],
+        });
         if (turn.kind !== 'introduction') answerIds.push(answerId);
       }
     });
     await db.interview.createMany({
-      data: batch.map((id) => ({ id, workspaceId, roleId, recruiterId: 'UBENCH', platform: 'slack' as const, status: 'in_progress' as const, startedAt: at })),
+      data: batch.map((id) => ({
+        id,
+        workspaceId,
+        roleId,
+        recruiterId: 'UBENCH',
+        platform: 'slack' as const,
+        status: 'in_progress' as const,
+        startedAt: at,
+      })),
     });
     await db.turn.createMany({ data: turns });
     await db.answer.createMany({ data: answers });
@@ -74,8 +118,15 @@ async function seedAnswers(db: Db, workspaceId: string, roleId: string, count: n
  * PostgreSQL statements one score_answer job sends: the real handler run once in this process on a Prisma client
  * that logs its queries (Prisma logs COMMIT but not BEGIN, so each COMMIT counts twice). Null if that fails.
  */
-async function statementsPerJob(ctx: BenchContext, queues: Queues, answerId: string): Promise<{ count: number; statements: string[] } | null> {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: ctx.databaseUrl }), log: [{ emit: 'event', level: 'query' }] });
+async function statementsPerJob(
+  ctx: BenchContext,
+  queues: Queues,
+  answerId: string,
+): Promise<{ count: number; statements: string[] } | null> {
+  const db = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: ctx.databaseUrl }),
+    log: [{ emit: 'event', level: 'query' }],
+  });
   const statements: string[] = [];
   db.$on('query', (event) => statements.push(event.query));
   try {
@@ -84,7 +135,12 @@ async function statementsPerJob(ctx: BenchContext, queues: Queues, answerId: str
     const deps = { db, work, clock: systemClock, queue: bullmqJobQueue(queues), logger } as unknown as JobDeps; // what score_answer uses
     await db.$queryRaw`SELECT 1`; // connect first
     statements.length = 0;
-    await scoreAnswerJob.handle({ answerId }, deps, { jobId: 'bench', attemptsMade: 0, logger, postpone: () => Promise.reject(new Error('postponed')) });
+    await scoreAnswerJob.handle({ answerId }, deps, {
+      jobId: 'bench',
+      attemptsMade: 0,
+      logger,
+      postpone: () => Promise.reject(new Error('postponed')),
+    });
     const commits = statements.filter((q) => /^COMMIT/i.test(q.trim())).length;
     return { count: statements.length + commits, statements };
   } catch {
@@ -120,7 +176,13 @@ interface Run {
 }
 
 /** Resumes the paused queue and waits until `count` jobs have finished (completed or failed), or `timeoutMs`. */
-async function drain(pause: { resume(): Promise<void> }, done: () => Promise<{ completed: number; failed: number }>, count: number, pid: number, timeoutMs: number): Promise<Run> {
+async function drain(
+  pause: { resume(): Promise<void> },
+  done: () => Promise<{ completed: number; failed: number }>,
+  count: number,
+  pid: number,
+  timeoutMs: number,
+): Promise<Run> {
   const cpu0 = cpuMs(pid);
   const machine0 = machineCpuMs();
   const startedAt = Date.now();
@@ -133,12 +195,28 @@ async function drain(pause: { resume(): Promise<void> }, done: () => Promise<{ c
     await sleep(20);
   }
   const ms = performance.now() - t0;
-  return { ms, ...last, workerCpuMs: cpuMs(pid) - cpu0, machineBusyMs: machineCpuMs().busy - machine0.busy, doneAt: Date.now(), startedAt };
+  return {
+    ms,
+    ...last,
+    workerCpuMs: cpuMs(pid) - cpu0,
+    machineBusyMs: machineCpuMs().busy - machine0.busy,
+    doneAt: Date.now(),
+    startedAt,
+  };
 }
 
 function workerEnv(ctx: BenchContext, prefix: string): Record<string, string> {
   // The worker's own defaults otherwise (WORKER_CONCURRENCY among them); no chat platform, the offline scorer.
-  return { DATABASE_URL: ctx.databaseUrl, REDIS_URL: ctx.redisUrl, QUEUE_PREFIX: prefix, WORKER_PORT: '0', PORT: '0', LOG_LEVEL: 'info', SANDBOX: 'off', NODE_ENV: 'development' };
+  return {
+    DATABASE_URL: ctx.databaseUrl,
+    REDIS_URL: ctx.redisUrl,
+    QUEUE_PREFIX: prefix,
+    WORKER_PORT: '0',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    SANDBOX: 'off',
+    NODE_ENV: 'development',
+  };
 }
 
 async function startRealWorker(ctx: BenchContext, prefix: string, nodeArgs: string[] = []): Promise<Child> {
@@ -165,9 +243,15 @@ export const scoringThroughputSuite: BenchSuite = {
     // BENCH_PROFILE_DIR keeps the worker's .cpuprofile for a closer look (Chrome DevTools, speedscope).
     const keptProfileDir = process.env.BENCH_PROFILE_DIR;
     let workspaceId: string | null = null;
-    const profileDir = keptProfileDir ? mkdtempSync(join(keptProfileDir, 'scoring-')) : mkdtempSync(join(tmpdir(), 'screener-bench-prof-'));
+    const profileDir = keptProfileDir
+      ? mkdtempSync(join(keptProfileDir, 'scoring-'))
+      : mkdtempSync(join(tmpdir(), 'screener-bench-prof-'));
     try {
-      const workspace = await ensureWorkspace(db, { platform: 'slack', externalId: `TBENCHSCORE-${randomUUID().slice(0, 8)}`, name: 'Bench scoring' });
+      const workspace = await ensureWorkspace(db, {
+        platform: 'slack',
+        externalId: `TBENCHSCORE-${randomUUID().slice(0, 8)}`,
+        name: 'Bench scoring',
+      });
       workspaceId = workspace.id;
       await ensureDefaultRoles(db, workspace.id);
       const role = await findRoleBySlug(db, workspace.id, 'backend-mid');
@@ -178,20 +262,44 @@ export const scoringThroughputSuite: BenchSuite = {
       // Baseline: no-op jobs, same job options as enqueue() gives score_answer, same Redis, same concurrency.
       const noopQueue = queues.get('messages'); // any queue of ours; the no-op worker below is its only consumer
       await noopQueue.pause();
-      const opts = { attempts: scoreAnswerJob.attempts ?? 5, backoff: { type: 'exponential', delay: scoreAnswerJob.backoffMs ?? 1_000, jitter: 0.5 }, removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: false };
+      const opts = {
+        attempts: scoreAnswerJob.attempts ?? 5,
+        backoff: { type: 'exponential', delay: scoreAnswerJob.backoffMs ?? 1_000, jitter: 0.5 },
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: false,
+      };
       for (let i = 0; i < count; i += 1_000) {
-        await noopQueue.addBulk(Array.from({ length: Math.min(1_000, count - i) }, (_, j) => ({ name: 'noop', data: { answerId: randomUUID() }, opts: { ...opts, jobId: `noop.${i + j}` } })));
+        await noopQueue.addBulk(
+          Array.from({ length: Math.min(1_000, count - i) }, (_, j) => ({
+            name: 'noop',
+            data: { answerId: randomUUID() },
+            opts: { ...opts, jobId: `noop.${i + j}` },
+          })),
+        );
       }
-      const noop = spawnTs('bench/children/noop-worker.ts', { REDIS_URL: ctx.redisUrl, QUEUE_PREFIX: prefix, QUEUE_NAME: 'messages', WORKER_CONCURRENCY: String(concurrency) });
+      const noop = spawnTs('bench/children/noop-worker.ts', {
+        REDIS_URL: ctx.redisUrl,
+        QUEUE_PREFIX: prefix,
+        QUEUE_NAME: 'messages',
+        WORKER_CONCURRENCY: String(concurrency),
+      });
       await noop.waitFor(/noop worker ready/, 60_000);
       await sleep(250);
-      const baselineRun = await drain(noopQueue, async () => {
-        const c = await noopQueue.getJobCounts('completed', 'failed');
-        return { completed: c.completed ?? 0, failed: c.failed ?? 0 };
-      }, count, noop.pid, 120_000);
+      const baselineRun = await drain(
+        noopQueue,
+        async () => {
+          const c = await noopQueue.getJobCounts('completed', 'failed');
+          return { completed: c.completed ?? 0, failed: c.failed ?? 0 };
+        },
+        count,
+        noop.pid,
+        120_000,
+      );
       await noop.stop();
       const baselinePerSecond = (baselineRun.completed / baselineRun.ms) * 1000;
-      ctx.log(`no-op: ${baselineRun.completed} jobs in ${(baselineRun.ms / 1000).toFixed(2)} s = ${baselinePerSecond.toFixed(0)}/s (concurrency ${concurrency})`);
+      ctx.log(
+        `no-op: ${baselineRun.completed} jobs in ${(baselineRun.ms / 1000).toFixed(2)} s = ${baselinePerSecond.toFixed(0)}/s (concurrency ${concurrency})`,
+      );
 
       // Score jobs through the real worker.
       const seedStart = performance.now();
@@ -201,7 +309,9 @@ export const scoringThroughputSuite: BenchSuite = {
       for (let i = 0; i < answerIds.length; i += 500) {
         await Promise.all(answerIds.slice(i, i + 500).map((answerId) => enqueue(queues, scoreAnswerJob, { answerId })));
       }
-      ctx.log(`seeded and enqueued ${answerIds.length} answers in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+      ctx.log(
+        `seeded and enqueued ${answerIds.length} answers in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+      );
       const worker = await startRealWorker(ctx, prefix);
       const run = await drain(scoring, () => countsDone(queues, 'scoring'), count, worker.pid, 180_000);
       await worker.stop();
@@ -210,8 +320,12 @@ export const scoringThroughputSuite: BenchSuite = {
       const cpuPerJob = run.workerCpuMs / Math.max(1, run.completed);
       const otherCpuPerJob = Math.max(0, run.machineBusyMs - run.workerCpuMs) / Math.max(1, run.completed);
       const workerBusy = run.workerCpuMs / run.ms;
-      ctx.log(`score_answer: ${run.completed} jobs (${run.failed} failed, ${scored} answers with Score rows) in ${(run.ms / 1000).toFixed(2)} s = ${perSecond.toFixed(0)}/s`);
-      ctx.log(`CPU per job: worker ${cpuPerJob.toFixed(2)} ms (${workerBusy.toFixed(2)} cores busy), rest of the machine (PostgreSQL, Redis, this process, other load) ${otherCpuPerJob.toFixed(2)} ms`);
+      ctx.log(
+        `score_answer: ${run.completed} jobs (${run.failed} failed, ${scored} answers with Score rows) in ${(run.ms / 1000).toFixed(2)} s = ${perSecond.toFixed(0)}/s`,
+      );
+      ctx.log(
+        `CPU per job: worker ${cpuPerJob.toFixed(2)} ms (${workerBusy.toFixed(2)} cores busy), rest of the machine (PostgreSQL, Redis, this process, other load) ${otherCpuPerJob.toFixed(2)} ms`,
+      );
       const machineBusy = run.machineBusyMs / run.ms; // in cores
       const met = perSecond >= TARGET_PER_SECOND && run.failed === 0 && scored === count;
 
@@ -220,26 +334,42 @@ export const scoringThroughputSuite: BenchSuite = {
         // How many round trips a job makes: one more answer, scored by the real handler on a query-logging client.
         const [probe] = await seedAnswers(db, workspace.id, role.id, 1);
         const sql = probe ? await statementsPerJob(ctx, queues, probe) : null;
-        if (sql) ctx.log(`one score_answer job sends ${sql.count} PostgreSQL statements (${describeStatements(sql.statements)}, + BEGIN)`);
+        if (sql)
+          ctx.log(
+            `one score_answer job sends ${sql.count} PostgreSQL statements (${describeStatements(sql.statements)}, + BEGIN)`,
+          );
         // Where the worker's time goes: a smaller run of the same thing under --cpu-prof, cut to the run itself.
         const more = await seedAnswers(db, workspace.id, role.id, profileCount);
         const before = await countsDone(queues, 'scoring');
         await scoring.pause();
         await Promise.all(more.map((answerId) => enqueue(queues, scoreAnswerJob, { answerId })));
         const profiled = await startRealWorker(ctx, prefix, ['--cpu-prof', '--cpu-prof-dir', profileDir]);
-        const profiledRun = await drain(scoring, async () => {
-          const c = await countsDone(queues, 'scoring');
-          return { completed: c.completed - before.completed, failed: c.failed - before.failed };
-        }, more.length, profiled.pid, 120_000);
+        const profiledRun = await drain(
+          scoring,
+          async () => {
+            const c = await countsDone(queues, 'scoring');
+            return { completed: c.completed - before.completed, failed: c.failed - before.failed };
+          },
+          more.length,
+          profiled.pid,
+          120_000,
+        );
         await profiled.stop(20_000);
         const exitedAt = Date.now();
         const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
         const machineShare = machineBusy / cpus().length;
-        const bound = workerBusy >= 0.85 || machineShare >= 0.8 ? 'CPU-bound, not waiting on I/O' : 'not CPU-bound: waiting on round trips (or on other load on the host)';
+        const bound =
+          workerBusy >= 0.85 || machineShare >= 0.8
+            ? 'CPU-bound, not waiting on I/O'
+            : 'not CPU-bound: waiting on round trips (or on other load on the host)';
         finding += ` The worker process spent ${cpuPerJob.toFixed(2)} ms of CPU per job (${workerBusy.toFixed(2)} cores busy over the run; Node's GC and I/O threads count too); the rest of the machine (PostgreSQL, Redis, anything else running) ${otherCpuPerJob.toFixed(2)} ms per job; all ${cpus().length} cores together were ${(machineShare * 100).toFixed(0)}% busy: ${bound}.`;
-        if (sql) finding += ` Each job sends ${sql.count} PostgreSQL statements (${describeStatements(sql.statements)}, + BEGIN) and a few Redis calls; the no-op job costs the worker ${(baselineRun.workerCpuMs / Math.max(1, baselineRun.completed)).toFixed(2)} ms.`;
+        if (sql)
+          finding += ` Each job sends ${sql.count} PostgreSQL statements (${describeStatements(sql.statements)}, + BEGIN) and a few Redis calls; the no-op job costs the worker ${(baselineRun.workerCpuMs / Math.max(1, baselineRun.completed)).toFixed(2)} ms.`;
         if (file) {
-          const summary = summarizeProfile(join(profileDir, file), 8, { fromEndMs: exitedAt - profiledRun.startedAt, toEndMs: exitedAt - profiledRun.doneAt });
+          const summary = summarizeProfile(join(profileDir, file), 8, {
+            fromEndMs: exitedAt - profiledRun.startedAt,
+            toEndMs: exitedAt - profiledRun.doneAt,
+          });
           ctx.log(`profile (${more.length} jobs): by area ${formatShares(summary.areas, 8)}`);
           ctx.log(`top self time: ${formatShares(summary.functions, 8)}`);
           finding += ` Profile (--cpu-prof, ${more.length} jobs) of the worker's CPU: ${formatShares(summary.areas, 6)}; top functions ${formatShares(summary.functions, 4)} (writev: one socket write per pg query).`;
@@ -248,7 +378,9 @@ export const scoringThroughputSuite: BenchSuite = {
         }
         finding +=
           ' What would change it: batching (one job, or one worker pass, scoring many answers with one findMany and one createMany), since per-job overhead (a database round trip per statement, the job bookkeeping) rather than the scorer dominates, and a faster scorer tokenizer (rawTokens is its hottest function)' +
-          (machineShare >= 0.8 ? '; more worker processes do not help while all cores are busy.' : '; a second worker process would use the idle CPU.');
+          (machineShare >= 0.8
+            ? '; more worker processes do not help while all cores are busy.'
+            : '; a second worker process would use the idle CPU.');
       }
       return [
         result({

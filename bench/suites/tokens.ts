@@ -20,7 +20,15 @@ import { systemClock } from '../../src/shared/clock.js';
 import { ensureWorkspace } from '../../src/store/interviews.js';
 import { createPrisma } from '../../src/store/prisma.js';
 import { createRole, ensureDefaultRoles } from '../../src/store/roles.js';
-import { asksForStar, blockIn, reply, schemaNameOf, startFakeOpenAI, wordedQuestion, type RecordedRequest } from '../../test/support/fake-openai.js';
+import {
+  asksForStar,
+  blockIn,
+  reply,
+  schemaNameOf,
+  startFakeOpenAI,
+  wordedQuestion,
+  type RecordedRequest,
+} from '../../test/support/fake-openai.js';
 import { result, type BenchContext, type BenchResult, type BenchSuite } from '../lib/result.js';
 
 const TARGET_TOKENS = 12_000;
@@ -60,7 +68,9 @@ function breakdown(requests: readonly RecordedRequest[]): string {
     const name = schemaNameOf(r) || 'other';
     kinds.set(name, [...(kinds.get(name) ?? []), chatTokens(r).length]);
   }
-  return [...kinds].map(([name, sizes]) => `${name} ${sizes.length}x${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)}`).join(', ');
+  return [...kinds]
+    .map(([name, sizes]) => `${name} ${sizes.length}x${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)}`)
+    .join(', ');
 }
 
 function sharedPrefix(a: readonly number[], b: readonly number[]): number {
@@ -73,7 +83,9 @@ function sharedPrefix(a: readonly number[], b: readonly number[]): number {
 /** What OpenAI would serve from its prompt cache for a shared prefix of `tokens`: nothing under 1,024, then steps of 128. */
 function openAICached(tokens: number): number {
   if (tokens < OPENAI_MIN_CACHED_PREFIX) return 0;
-  return OPENAI_MIN_CACHED_PREFIX + Math.floor((tokens - OPENAI_MIN_CACHED_PREFIX) / OPENAI_CACHE_STEP) * OPENAI_CACHE_STEP;
+  return (
+    OPENAI_MIN_CACHED_PREFIX + Math.floor((tokens - OPENAI_MIN_CACHED_PREFIX) / OPENAI_CACHE_STEP) * OPENAI_CACHE_STEP
+  );
 }
 
 /** Replies a capable model would give; each passes the provider's checks, so nothing falls back. */
@@ -85,10 +97,16 @@ function scripted(request: RecordedRequest): unknown {
       experienceLevel: 'senior',
       skills: ['Go', 'TypeScript', 'PostgreSQL', 'Redis'],
       projectsMentioned: 2,
-      evidence: { primarySkillArea: 'back-end engineer', experienceLevel: 'seven years of experience', skills: 'Go and TypeScript on PostgreSQL and Redis', projectsMentioned: 'the rewrite of our payments API' },
+      evidence: {
+        primarySkillArea: 'back-end engineer',
+        experienceLevel: 'seven years of experience',
+        skills: 'Go and TypeScript on PostgreSQL and Redis',
+        projectsMentioned: 'the rewrite of our payments API',
+      },
     };
   }
-  if (name === 'next_question') return { question: wordedQuestion(request, 'From your Go and PostgreSQL work'), profileDetail: 'Go' };
+  if (name === 'next_question')
+    return { question: wordedQuestion(request, 'From your Go and PostgreSQL work'), profileDetail: 'Go' };
   if (name === 'follow_up') return { needed: false, reason: null, prompt: null, refersTo: null, missing: [] };
   if (name === 'answer_score') {
     const quote = (blockIn(request, 'ANSWER') ?? '').split(/\s+/).slice(0, 6).join(' ');
@@ -107,7 +125,11 @@ function scripted(request: RecordedRequest): unknown {
       improvements: ['Could quantify the result.'],
     };
   }
-  return { overview: 'The candidate answered from their own services and named trade-offs throughout.', strengths: ['Practical examples.'], concerns: ['Little on testing.'] };
+  return {
+    overview: 'The candidate answered from their own services and named trade-offs throughout.',
+    strengths: ['Practical examples.'],
+    concerns: ['Little on testing.'],
+  };
 }
 
 async function run(ctx: BenchContext): Promise<BenchResult[]> {
@@ -122,13 +144,24 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
     prefixTokens += prefix;
     openAICachedTokens += openAICached(prefix);
     const value = scripted(request);
-    return reply.json(value, { prompt: tokens.length, cached: openAICached(prefix), completion: encode(JSON.stringify(value)).length });
+    return reply.json(value, {
+      prompt: tokens.length,
+      cached: openAICached(prefix),
+      completion: encode(JSON.stringify(value)).length,
+    });
   });
   const db = createPrisma(ctx.databaseUrl);
   const workspace = await ensureWorkspace(db, { platform: 'web', externalId: 'bench-tokens', name: 'Bench tokens' });
   try {
     await ensureDefaultRoles(db, workspace.id);
-    await createRole(db, { workspaceId: workspace.id, slug: 'bench-8', title: 'Back-end engineer (senior)', skillArea: 'backend', level: 'senior', questionPlan: { technical: 6, behavioral: 2 } });
+    await createRole(db, {
+      workspaceId: workspace.id,
+      slug: 'bench-8',
+      title: 'Back-end engineer (senior)',
+      skillArea: 'backend',
+      level: 'senior',
+      questionPlan: { technical: 6, behavioral: 2 },
+    });
     const env = { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'bench-model' };
     const interviewing = createInterviewing({ db, clock: systemClock, logger: pino({ level: 'silent' }), env });
     const session = await LocalSession.create({
@@ -151,8 +184,13 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
     if (!tokens) throw new Error('the report counted no tokens');
     const turns = await db.turn.findMany({ where: { interviewId: session.interviewId }, include: { answer: true } });
     const questions = turns.filter((t) => t.kind === 'technical' || t.kind === 'behavioral').length;
-    const transcriptTokens = turns.reduce((sum, t) => sum + encode(t.questionText).length + encode(t.answer?.text ?? '').length, 0);
-    ctx.log(`${questions} questions, ${turns.length} turns, ${tokens.calls} model calls: ${breakdown(fake.requests)} (calls x mean prompt tokens)`);
+    const transcriptTokens = turns.reduce(
+      (sum, t) => sum + encode(t.questionText).length + encode(t.answer?.text ?? '').length,
+      0,
+    );
+    ctx.log(
+      `${questions} questions, ${turns.length} turns, ${tokens.calls} model calls: ${breakdown(fake.requests)} (calls x mean prompt tokens)`,
+    );
 
     // The same answers scored again: their scores are dropped and the scoring jobs run once more.
     const answerIds = turns.flatMap((t) => (t.answer && t.kind !== 'introduction' ? [t.answer.id] : []));

@@ -19,19 +19,35 @@ function scoringFailureNotice(report: Report): string | null {
 }
 
 /** Returns the ids of the destinations the report now has to be posted to. */
-export async function afterReportBuilt(deps: Pick<JobDeps, 'db' | 'destinations'>, interviewId: string): Promise<string[]> {
-  const stored = await deps.db.report.findUnique({ where: { interviewId }, include: { interview: { select: { workspaceId: true } } } });
+export async function afterReportBuilt(
+  deps: Pick<JobDeps, 'db' | 'destinations'>,
+  interviewId: string,
+): Promise<string[]> {
+  const stored = await deps.db.report.findUnique({
+    where: { interviewId },
+    include: { interview: { select: { workspaceId: true } } },
+  });
   if (!stored) return [];
   const destinations = await deps.destinations.forWorkspace(stored.interview.workspaceId);
   if (destinations.length > 0) {
-    await deps.db.reportPost.createMany({ data: destinations.map((d) => ({ reportId: stored.id, destination: d.id })), skipDuplicates: true });
+    await deps.db.reportPost.createMany({
+      data: destinations.map((d) => ({ reportId: stored.id, destination: d.id })),
+      skipDuplicates: true,
+    });
   }
   const parsed = ReportSchema.safeParse(stored.data);
   const notice = parsed.success ? scoringFailureNotice(parsed.data) : null;
   if (notice) {
     // Through the outbox like every message, so it is delivered once even if this job runs again.
     await deps.db.outboxEvent.createMany({
-      data: [{ interviewId, kind: 'send_message', payload: sendMessagePayload.parse({ recipient: { to: 'recruiter' }, text: notice }), dedupeKey: `${interviewId}:scoring-failed` }],
+      data: [
+        {
+          interviewId,
+          kind: 'send_message',
+          payload: sendMessagePayload.parse({ recipient: { to: 'recruiter' }, text: notice }),
+          dedupeKey: `${interviewId}:scoring-failed`,
+        },
+      ],
       skipDuplicates: true,
     });
   }

@@ -21,7 +21,12 @@ export interface InterviewingWork {
    * The language-model side of interviewing, when one is configured: advice after each turn and the report's
    * written notes. Without it an `advise_turn` job does nothing and the engine's deadline decides offline.
    */
-  model?: { store: InterviewStore; provider: InterviewProvider; interviewer: Interviewer; onUsage?: (usage: TokenUsage) => void };
+  model?: {
+    store: InterviewStore;
+    provider: InterviewProvider;
+    interviewer: Interviewer;
+    onUsage?: (usage: TokenUsage) => void;
+  };
 }
 
 /** What the background's jobs need, built once per process (the worker's, or the in-process one). */

@@ -38,7 +38,11 @@ export function inProcessBackground(parts: InProcessDeps): InProcessBackground {
     ...parts,
     queue,
   };
-  const host = { deps, logger: deps.logger, onFinalFailure: (job: { name: string; data: unknown }, error: Error) => failHandedRow(deps.db, job, error) };
+  const host = {
+    deps,
+    logger: deps.logger,
+    onFinalFailure: (job: { name: string; data: unknown }, error: Error) => failHandedRow(deps.db, job, error),
+  };
   const runUntilQuiet = async (scope: { interviewId?: string } = {}) => {
     for (;;) {
       const handed = await relayOnce(deps, scope.interviewId ? { interviewId: scope.interviewId } : {});

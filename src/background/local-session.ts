@@ -81,13 +81,19 @@ export class LocalSession {
     const bank = options.bank ?? defaultQuestionBank();
     const interviewer = options.interviewer ?? guardInterviewer(createOfflineInterviewer(bank));
     const scorer = options.scorer ?? createOfflineScorer();
-    const workspace = await ensureWorkspace(db, { platform, externalId: options.workspaceExternalId ?? 'local', name: 'Local' });
+    const workspace = await ensureWorkspace(db, {
+      platform,
+      externalId: options.workspaceExternalId ?? 'local',
+      name: 'Local',
+    });
     await ensureDefaultRoles(db, workspace.id);
     const slug = options.roleSlug ?? 'backend-mid';
     const role = await findRoleBySlug(db, workspace.id, slug);
     if (!role) {
       const known = (await listRoleSlugs(db, workspace.id)).join(', ');
-      throw new AppError('not_found', `no role "${slug}"`, { userMessage: `There is no role "${slug}". Known roles: ${known}.` });
+      throw new AppError('not_found', `no role "${slug}"`, {
+        userMessage: `There is no role "${slug}". Known roles: ${known}.`,
+      });
     }
     const platformUserId = options.candidate?.platformUserId ?? `candidate-${randomUUID()}`;
     const candidateRow = await ensureCandidate(db, {
@@ -111,10 +117,19 @@ export class LocalSession {
       ...(options.reminderPolicy ? { reminderPolicy: options.reminderPolicy } : {}),
     });
     const messenger = new MemoryMessenger(options.onMessage);
-    const runner = options.wiring?.runner ?? new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock });
+    const runner =
+      options.wiring?.runner ??
+      new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock });
     const work = options.wiring?.work ?? { scorer, bank, interviewerLabel: interviewer.label };
     const background = inProcessBackground({ db, clock, runner, work, messenger, destinations: NO_DESTINATIONS });
-    const eventBase = { platform, workspaceId: workspace.id, conversationId, threadId: null, userId: platformUserId, raw: null };
+    const eventBase = {
+      platform,
+      workspaceId: workspace.id,
+      conversationId,
+      threadId: null,
+      userId: platformUserId,
+      raw: null,
+    };
     return new LocalSession({ clock, runner, background, messenger, interviewId: interview.id, eventBase });
   }
 
@@ -144,7 +159,12 @@ export class LocalSession {
   }
 
   start(): Promise<RunOutcome> {
-    return this.dispatch({ ...this.parts.eventBase, kind: 'start', userId: this.parts.eventBase.userId, messageId: `${this.interviewId}:start` });
+    return this.dispatch({
+      ...this.parts.eventBase,
+      kind: 'start',
+      userId: this.parts.eventBase.userId,
+      messageId: `${this.interviewId}:start`,
+    });
   }
 
   send(text: string, messageId = this.nextMessageId()): Promise<RunOutcome> {
@@ -160,7 +180,14 @@ export class LocalSession {
   }
 
   decide(decision: DecisionKind, deciderId: string, note: string | null = null): Promise<RunOutcome> {
-    return this.dispatch({ ...this.parts.eventBase, kind: 'decision', decision, note, userId: deciderId, messageId: this.nextMessageId() });
+    return this.dispatch({
+      ...this.parts.eventBase,
+      kind: 'decision',
+      decision,
+      note,
+      userId: deciderId,
+      messageId: this.nextMessageId(),
+    });
   }
 
   /** Moves a ManualClock on, fires the timers that came due, and delivers what they caused. */

@@ -36,7 +36,11 @@ interface PendingRow {
   seq: bigint;
 }
 
-async function handOver(deps: JobDeps, row: PendingRow, lastSeqOfInterview: Map<string, bigint>): Promise<EnsureOutcome | 'invalid'> {
+async function handOver(
+  deps: JobDeps,
+  row: PendingRow,
+  lastSeqOfInterview: Map<string, bigint>,
+): Promise<EnsureOutcome | 'invalid'> {
   if (row.kind === 'send_message' && row.interviewId) {
     const upToSeq = String(lastSeqOfInterview.get(row.interviewId) ?? row.seq);
     // `round`: a row handed over again gets a fresh job, since the earlier one may have completed without it.
@@ -45,8 +49,10 @@ async function handOver(deps: JobDeps, row: PendingRow, lastSeqOfInterview: Map<
   if (row.kind === 'schedule_timer') return deps.queue.ensure(fireTimerJob, { outboxId: row.id });
   const job = jobRequestPayload.safeParse(row.payload);
   if (row.kind !== 'enqueue_job' || !job.success) return 'invalid';
-  if (job.data.name === 'score_answer') return deps.queue.ensure(scoreAnswerJob, { ...job.data.payload, outboxId: row.id });
-  if (job.data.name === 'advise_turn') return deps.queue.ensure(adviseTurnJob, { ...job.data.payload, outboxId: row.id });
+  if (job.data.name === 'score_answer')
+    return deps.queue.ensure(scoreAnswerJob, { ...job.data.payload, outboxId: row.id });
+  if (job.data.name === 'advise_turn')
+    return deps.queue.ensure(adviseTurnJob, { ...job.data.payload, outboxId: row.id });
   return deps.queue.ensure(buildReportJob, { interviewId: job.data.payload.interviewId, outboxId: row.id });
 }
 
@@ -55,24 +61,31 @@ export async function relayOnce(deps: JobDeps, options: RelayOptions = {}): Prom
   const { batch = 200, leaseMs = 5 * 60_000, maxLeases = 50 } = options;
   const now = deps.clock.now();
   const scope = options.interviewId ? Prisma.sql`AND "interviewId" = ${options.interviewId}` : Prisma.empty;
-  return deps.db.$transaction(async (tx) => {
-    // SKIP LOCKED: two relays never take the same row; each takes the next free ones.
-    const rows = await tx.$queryRaw<PendingRow[]>`
+  return deps.db.$transaction(
+    async (tx) => {
+      // SKIP LOCKED: two relays never take the same row; each takes the next free ones.
+      const rows = await tx.$queryRaw<PendingRow[]>`
       SELECT "id", "interviewId", "kind", "payload", "attempts", "seq" FROM "OutboxEvent"
       WHERE "status" = 'pending' AND "availableAt" <= ${now} ${scope}
       ORDER BY "seq" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
-    const lastSeq = new Map<string, bigint>();
-    for (const row of rows) if (row.kind === 'send_message' && row.interviewId) lastSeq.set(row.interviewId, row.seq);
-    for (const row of rows) {
-      if (row.attempts >= maxLeases) {
-        await markFailed(tx, row.id, `not completed after ${maxLeases} hand-overs`);
-        continue;
+      const lastSeq = new Map<string, bigint>();
+      for (const row of rows) if (row.kind === 'send_message' && row.interviewId) lastSeq.set(row.interviewId, row.seq);
+      for (const row of rows) {
+        if (row.attempts >= maxLeases) {
+          await markFailed(tx, row.id, `not completed after ${maxLeases} hand-overs`);
+          continue;
+        }
+        const outcome = await handOver(deps, row, lastSeq);
+        if (outcome === 'invalid') await markFailed(tx, row.id, `unknown outbox row kind or payload: ${row.kind}`);
+        else if (outcome === 'completed') await markSent(tx, row.id, now);
+        else
+          await tx.outboxEvent.update({
+            where: { id: row.id },
+            data: { availableAt: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+          });
       }
-      const outcome = await handOver(deps, row, lastSeq);
-      if (outcome === 'invalid') await markFailed(tx, row.id, `unknown outbox row kind or payload: ${row.kind}`);
-      else if (outcome === 'completed') await markSent(tx, row.id, now);
-      else await tx.outboxEvent.update({ where: { id: row.id }, data: { availableAt: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } } });
-    }
-    return rows.length;
-  }, { timeout: 30_000 });
+      return rows.length;
+    },
+    { timeout: 30_000 },
+  );
 }

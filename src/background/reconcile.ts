@@ -35,20 +35,33 @@ export async function reconcile(deps: JobDeps, limit = 500): Promise<ReconcileSu
     if ((await deps.queue.ensure(scoreAnswerJob, payload)) !== 'pending') summary.scores += 1;
   }
 
-  const unreported = await deps.db.interview.findMany({ where: { status: 'completed', report: null }, select: { id: true }, take: limit });
+  const unreported = await deps.db.interview.findMany({
+    where: { status: 'completed', report: null },
+    select: { id: true },
+    take: limit,
+  });
   for (const interview of unreported) {
     if ((await deps.queue.ensure(buildReportJob, { interviewId: interview.id })) !== 'pending') summary.reports += 1;
   }
 
   const reports = await deps.db.report.findMany({
-    where: { OR: [{ posts: { some: { postedAt: null } } }, { posts: { none: {} } }], interview: { status: { in: ['completed', 'scored'] }, workspace: { hiringChannelId: { not: null } } } },
+    where: {
+      OR: [{ posts: { some: { postedAt: null } } }, { posts: { none: {} } }],
+      interview: { status: { in: ['completed', 'scored'] }, workspace: { hiringChannelId: { not: null } } },
+    },
     select: { interviewId: true },
     take: limit,
   });
   for (const report of reports) {
     for (const destinationId of await afterReportBuilt(deps, report.interviewId)) {
-      const posted = await deps.db.reportPost.findFirst({ where: { report: { interviewId: report.interviewId }, destination: destinationId, postedAt: { not: null } } });
-      if (!posted && (await deps.queue.ensure(postReportJob, { interviewId: report.interviewId, destinationId })) !== 'pending') summary.posts += 1;
+      const posted = await deps.db.reportPost.findFirst({
+        where: { report: { interviewId: report.interviewId }, destination: destinationId, postedAt: { not: null } },
+      });
+      if (
+        !posted &&
+        (await deps.queue.ensure(postReportJob, { interviewId: report.interviewId, destinationId })) !== 'pending'
+      )
+        summary.posts += 1;
     }
   }
   return summary;

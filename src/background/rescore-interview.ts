@@ -39,7 +39,8 @@ function storedReport(data: unknown): Report | null {
 /** The caller has checked that the interview exists and was not erased. */
 export async function rescoreInterview(deps: RescoreDeps, interviewId: string): Promise<RescoreResult> {
   const interview = await loadInterviewWithTranscript(deps.db, interviewId);
-  if (!interview || !isFinishedStatus(interview.status)) return { outcome: 'not_finished', status: interview?.status ?? 'missing' };
+  if (!interview || !isFinishedStatus(interview.status))
+    return { outcome: 'not_finished', status: interview?.status ?? 'missing' };
   const pending = interview.turns.filter(answered).filter((t) => !hasRunFor(t.answer.scores, deps.scorer));
   if (pending.length === 0) return { outcome: 'already_scored' };
   const before = interview.report ? storedReport(interview.report.data) : null;
@@ -48,7 +49,8 @@ export async function rescoreInterview(deps: RescoreDeps, interviewId: string): 
   const rebuilt = await rebuildReport(deps, interviewId);
   const row = await deps.db.report.findUnique({ where: { interviewId } });
   const report = row ? storedReport(row.data) : null;
-  if (rebuilt.status !== 'done' || !report) return { outcome: 'report_not_built', reason: rebuilt.reason ?? rebuilt.status };
+  if (rebuilt.status !== 'done' || !report)
+    return { outcome: 'report_not_built', reason: rebuilt.reason ?? rebuilt.status };
   const changes = report.questions.map((q) => ({
     index: q.index,
     kind: q.kind,

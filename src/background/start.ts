@@ -30,13 +30,23 @@ export interface RunningWorker {
 }
 
 /** Runs `pass` again and again until stopped; a failing pass is logged and retried after a pause. */
-function loop(deps: JobDeps, name: string, pass: () => Promise<number>, idleMs: number, onConnectionError?: (error: Error) => void) {
+function loop(
+  deps: JobDeps,
+  name: string,
+  pass: () => Promise<number>,
+  idleMs: number,
+  onConnectionError?: (error: Error) => void,
+) {
   let stopped = false;
   let wake: (() => void) | null = null;
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => { clearTimeout(timer); resolve(); };
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   const done = (async () => {
     while (!stopped) {
       try {
@@ -44,7 +54,11 @@ function loop(deps: JobDeps, name: string, pass: () => Promise<number>, idleMs: 
         if (worked === 0) await sleep(idleMs);
       } catch (error) {
         if (onConnectionError && error instanceof Error && isConnectionError(error)) onConnectionError(error);
-        else deps.logger.warn({ loop: name, err: { message: error instanceof Error ? error.message : String(error) } }, 'background loop pass failed');
+        else
+          deps.logger.warn(
+            { loop: name, err: { message: error instanceof Error ? error.message : String(error) } },
+            'background loop pass failed',
+          );
         await sleep(Math.max(idleMs, 1_000));
       }
     }
@@ -71,7 +85,13 @@ export function startWorkerLoops(deps: JobDeps, options: WorkerOptions): Running
     onFinalFailure: (job, error) => failHandedRow(deps.db, job, error),
     ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
   });
-  const relay = loop(deps, 'relay', () => relayOnce(deps, options.relay), options.relayIdleMs ?? 200, options.onConnectionError);
+  const relay = loop(
+    deps,
+    'relay',
+    () => relayOnce(deps, options.relay),
+    options.relayIdleMs ?? 200,
+    options.onConnectionError,
+  );
   const reconcileEvery = options.reconcileEveryMs ?? 60_000;
   const reconciler = loop(
     deps,
@@ -81,7 +101,8 @@ export function startWorkerLoops(deps: JobDeps, options: WorkerOptions): Running
       const lock = await deps.locks.tryLock(`${deps.keyPrefix}:lock:reconcile`, reconcileEvery);
       if (lock) {
         const summary = await reconcile(deps);
-        if (summary.scores + summary.reports + summary.posts > 0) deps.logger.info(summary, 'reconciler re-enqueued unfinished work');
+        if (summary.scores + summary.reports + summary.posts > 0)
+          deps.logger.info(summary, 'reconciler re-enqueued unfinished work');
       }
       return 0;
     },

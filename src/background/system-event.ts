@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { PLATFORMS, scheduleTimerPayload, type InboundEvent } from '../engine/index.js';
 
 /** The columns of an interview a system event needs. */
-export const SYSTEM_EVENT_INTERVIEW_FIELDS = { id: true, workspaceId: true, platform: true, platformConversationId: true, platformThreadId: true } as const;
+export const SYSTEM_EVENT_INTERVIEW_FIELDS = {
+  id: true,
+  workspaceId: true,
+  platform: true,
+  platformConversationId: true,
+  platformThreadId: true,
+} as const;
 
 export interface SystemEventInterview {
   id: string;

@@ -19,7 +19,9 @@ function urlWithProtocols(protocols: string[], example: string) {
 
 function prefixed(prefix: string, what: string) {
   const message = `must be ${what} starting with "${prefix}"`;
-  return z.string({ error: message }).refine((value) => value.startsWith(prefix) && value.length > prefix.length + 8, message);
+  return z
+    .string({ error: message })
+    .refine((value) => value.startsWith(prefix) && value.length > prefix.length + 8, message);
 }
 
 function nonEmpty(what: string) {
@@ -28,7 +30,9 @@ function nonEmpty(what: string) {
 
 /** Each key is an environment variable; README's configuration table lists exactly these (a test keeps them equal). */
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'must be one of development, test, production' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], { error: 'must be one of development, test, production' })
+    .default('development'),
   DATABASE_URL: urlWithProtocols(['postgresql:', 'postgres:'], 'postgresql://postgres@127.0.0.1:5432/screener').default(
     'postgresql://postgres@127.0.0.1:5432/screener',
   ),
@@ -87,25 +91,42 @@ export const envSchema = z.object({
   SLACK_BOT_TOKEN: prefixed('xoxb-', 'a Slack bot token').optional(),
   SLACK_CLIENT_ID: nonEmpty("the Slack app's client id").optional(),
   SLACK_CLIENT_SECRET: nonEmpty("the Slack app's client secret").optional(),
-  SLACK_STATE_SECRET: z.string({ error: 'must be a random string of at least 32 characters' }).min(32, 'must be a random string of at least 32 characters').optional(),
+  SLACK_STATE_SECRET: z
+    .string({ error: 'must be a random string of at least 32 characters' })
+    .min(32, 'must be a random string of at least 32 characters')
+    .optional(),
   SLACK_APP_TOKEN: prefixed('xapp-', 'a Slack app-level token').optional(),
   SLACK_API_URL: urlWithProtocols(['http:', 'https:'], 'https://slack.com/api/').optional(),
   SLACK_TOKEN_ENCRYPTION_KEY: z
-    .string({ error: 'must be 32 random bytes, base64-encoded (44 characters), e.g. the output of `openssl rand -base64 32`' })
-    .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes, base64-encoded (44 characters), e.g. the output of `openssl rand -base64 32`')
+    .string({
+      error: 'must be 32 random bytes, base64-encoded (44 characters), e.g. the output of `openssl rand -base64 32`',
+    })
+    .refine(
+      (value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32,
+      'must be 32 random bytes, base64-encoded (44 characters), e.g. the output of `openssl rand -base64 32`',
+    )
     .optional(),
 
   TEAMS_APP_ID: nonEmpty("the bot's Microsoft app id").optional(),
   TEAMS_APP_PASSWORD: nonEmpty("the bot's client secret").optional(),
-  TEAMS_TENANT_ID: nonEmpty("the Microsoft Entra tenant id of the single-tenant bot").optional(),
+  TEAMS_TENANT_ID: nonEmpty('the Microsoft Entra tenant id of the single-tenant bot').optional(),
   TEAMS_ADMIN_IDS: z
     .string({ error: 'must be a comma-separated list of Microsoft Entra object ids' })
-    .regex(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/, 'must be a comma-separated list of Microsoft Entra object ids (GUIDs), no spaces')
+    .regex(
+      /^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/,
+      'must be a comma-separated list of Microsoft Entra object ids (GUIDs), no spaces',
+    )
     .optional(),
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
-  TEAMS_OPENID_METADATA_URL: urlWithProtocols(['http:', 'https:'], 'https://login.botframework.com/v1/.well-known/openidconfiguration').optional(),
+  TEAMS_OPENID_METADATA_URL: urlWithProtocols(
+    ['http:', 'https:'],
+    'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ).optional(),
   TEAMS_TOKEN_ISSUER: nonEmpty('the issuer of tokens the channel sends, e.g. https://api.botframework.com').optional(),
-  TEAMS_LOGIN_URL: urlWithProtocols(['http:', 'https:'], 'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token').optional(),
+  TEAMS_LOGIN_URL: urlWithProtocols(
+    ['http:', 'https:'],
+    'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token',
+  ).optional(),
 
   OPENAI_API_KEY: nonEmpty('an API key for OpenAI or an OpenAI-compatible server').optional(),
   OPENAI_BASE_URL: urlWithProtocols(['http:', 'https:'], 'https://api.openai.com/v1').optional(),
@@ -113,7 +134,10 @@ export const envSchema = z.object({
 
   SANDBOX: z.enum(['auto', 'on', 'off'], { error: 'must be one of auto, on, off' }).default('auto'),
   PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://screener.example.com').optional(),
-  LINK_SECRET: z.string({ error: 'must be a random string of at least 32 characters' }).min(32, 'must be a random string of at least 32 characters').optional(),
+  LINK_SECRET: z
+    .string({ error: 'must be a random string of at least 32 characters' })
+    .min(32, 'must be a random string of at least 32 characters')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -134,9 +158,21 @@ function anySet(env: Env, names: Array<keyof Env>): boolean {
 }
 
 const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
-const SLACK_ALL = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', ...SLACK_OAUTH, 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_TOKEN_ENCRYPTION_KEY'] as const;
+const SLACK_ALL = [
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  ...SLACK_OAUTH,
+  'SLACK_APP_TOKEN',
+  'SLACK_API_URL',
+  'SLACK_TOKEN_ENCRYPTION_KEY',
+] as const;
 const TEAMS_ALL = ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'] as const;
-const TEAMS_OPTIONAL = ['TEAMS_ADMIN_IDS', 'TEAMS_OPENID_METADATA_URL', 'TEAMS_TOKEN_ISSUER', 'TEAMS_LOGIN_URL'] as const;
+const TEAMS_OPTIONAL = [
+  'TEAMS_ADMIN_IDS',
+  'TEAMS_OPENID_METADATA_URL',
+  'TEAMS_TOKEN_ISSUER',
+  'TEAMS_LOGIN_URL',
+] as const;
 const OPENAI_ALL = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL'] as const;
 
 const checkSlack: GroupCheck = (env) => {
@@ -148,22 +184,38 @@ const checkSlack: GroupCheck = (env) => {
   const oauthMissing = missing(env, [...SLACK_OAUTH]);
   const oauthPartly = oauthMissing.length > 0 && oauthMissing.length < SLACK_OAUTH.length;
   for (const name of oauthPartly ? oauthMissing : []) {
-    problems.push({ variable: name, problem: `is required with ${SLACK_OAUTH.filter((n) => !oauthMissing.includes(n)).join(' and ')} (Slack OAuth needs all three)` });
+    problems.push({
+      variable: name,
+      problem: `is required with ${SLACK_OAUTH.filter((n) => !oauthMissing.includes(n)).join(' and ')} (Slack OAuth needs all three)`,
+    });
   }
   if (oauthMissing.length === 0 && env.SLACK_TOKEN_ENCRYPTION_KEY === undefined) {
-    problems.push({ variable: 'SLACK_TOKEN_ENCRYPTION_KEY', problem: 'is required with Slack OAuth: installation tokens are stored encrypted with it' });
+    problems.push({
+      variable: 'SLACK_TOKEN_ENCRYPTION_KEY',
+      problem: 'is required with Slack OAuth: installation tokens are stored encrypted with it',
+    });
   }
   // The signing secret alone is a valid first step (docs/slack-setup.md): the server answers Slack's URL check.
   // Socket Mode has no URL to check, so there it needs a way to talk to Slack from the start.
-  if (env.SLACK_APP_TOKEN !== undefined && env.SLACK_BOT_TOKEN === undefined && oauthMissing.length === SLACK_OAUTH.length) {
-    problems.push({ variable: 'SLACK_BOT_TOKEN', problem: `is required for Slack Socket Mode unless ${SLACK_OAUTH.join(', ')} are all set` });
+  if (
+    env.SLACK_APP_TOKEN !== undefined &&
+    env.SLACK_BOT_TOKEN === undefined &&
+    oauthMissing.length === SLACK_OAUTH.length
+  ) {
+    problems.push({
+      variable: 'SLACK_BOT_TOKEN',
+      problem: `is required for Slack Socket Mode unless ${SLACK_OAUTH.join(', ')} are all set`,
+    });
   }
   return problems;
 };
 
 const checkTeams: GroupCheck = (env) =>
   anySet(env, [...TEAMS_ALL, ...TEAMS_OPTIONAL]) || env.TEAMS_ALLOW_UNAUTHENTICATED === 'true'
-    ? missing(env, [...TEAMS_ALL]).map((name) => ({ variable: name, problem: `is required when any TEAMS_* variable is set (${TEAMS_ALL.join(', ')})` }))
+    ? missing(env, [...TEAMS_ALL]).map((name) => ({
+        variable: name,
+        problem: `is required when any TEAMS_* variable is set (${TEAMS_ALL.join(', ')})`,
+      }))
     : [];
 
 const checkOpenAi: GroupCheck = (env) =>
@@ -179,13 +231,17 @@ const checkProduction: GroupCheck = (env, raw) => {
     .map((name) => ({ variable: name, problem: 'must be set explicitly when NODE_ENV=production' }));
   // Accepting unsigned Teams activities is for the Bot Framework Emulator on a laptop, never for production.
   const unauthenticated =
-    env.TEAMS_ALLOW_UNAUTHENTICATED === 'true' ? [{ variable: 'TEAMS_ALLOW_UNAUTHENTICATED', problem: 'must not be true when NODE_ENV=production' }] : [];
+    env.TEAMS_ALLOW_UNAUTHENTICATED === 'true'
+      ? [{ variable: 'TEAMS_ALLOW_UNAUTHENTICATED', problem: 'must not be true when NODE_ENV=production' }]
+      : [];
   return [...defaults, ...unauthenticated];
 };
 
 /** The sandbox has no sign-in: it must never run where others can reach it. */
 const checkSandbox: GroupCheck = (env) =>
-  env.NODE_ENV === 'production' && env.SANDBOX === 'on' ? [{ variable: 'SANDBOX', problem: 'must not be on when NODE_ENV=production (the sandbox has no sign-in)' }] : [];
+  env.NODE_ENV === 'production' && env.SANDBOX === 'on'
+    ? [{ variable: 'SANDBOX', problem: 'must not be on when NODE_ENV=production (the sandbox has no sign-in)' }]
+    : [];
 
 const GROUP_CHECKS: GroupCheck[] = [checkSlack, checkTeams, checkOpenAi, checkProduction, checkSandbox];
 
@@ -202,7 +258,10 @@ export function parseEnv(source: Record<string, string | undefined>): ParseResul
   const raw = withoutEmpty(source);
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), problem: issue.message }));
+    const problems = parsed.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? '(environment)'),
+      problem: issue.message,
+    }));
     return { ok: false, problems };
   }
   const problems = GROUP_CHECKS.flatMap((check) => check(parsed.data, raw));

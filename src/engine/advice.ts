@@ -23,7 +23,10 @@ function adviceOnTheSpot(ctx: StepContext, after: TurnState, answer: string | nu
   const isIntroduction = after.kind === 'introduction';
   return {
     profile: isIntroduction && answer !== null ? ctx.interviewer.extractProfile(answer) : null,
-    followUp: takesFollowUp(after) && answer !== null ? ctx.interviewer.decideFollowUp(after.questionId, answer, ctx.state.asked) : null,
+    followUp:
+      takesFollowUp(after) && answer !== null
+        ? ctx.interviewer.decideFollowUp(after.questionId, answer, ctx.state.asked)
+        : null,
     question: null,
     by: OFFLINE_ADVICE,
   };
@@ -42,7 +45,8 @@ function proceed(ctx: StepContext, after: TurnState, advice: Advice, announce: b
 /** Called when a turn ends with an answer (`answerId`) or a skip (null). */
 export function advanceAfter(ctx: StepContext, after: TurnState, answerId: string | null, announce: boolean): void {
   const deadlineMs = ctx.interviewer.adviceDeadlineMs;
-  if (deadlineMs === undefined) return proceed(ctx, after, adviceOnTheSpot(ctx, after, answerTextOf(ctx.state, answerId)), announce);
+  if (deadlineMs === undefined)
+    return proceed(ctx, after, adviceOnTheSpot(ctx, after, answerTextOf(ctx.state, answerId)), announce);
   const { interviewId } = ctx.state;
   ctx.state.timerSeq += 1;
   const pending: PendingAdvice = {
@@ -53,8 +57,16 @@ export function advanceAfter(ctx: StepContext, after: TurnState, answerId: strin
   };
   ctx.state.advice = pending;
   ctx.state.current = null;
-  ctx.emit({ type: 'enqueue_job', job: { name: 'advise_turn', payload: { interviewId, requestId: pending.requestId } } });
-  ctx.emit({ type: 'schedule_timer', timer: 'advice_deadline', timerId: pending.deadlineTimerId, fireAt: new Date(ctx.now.getTime() + deadlineMs) });
+  ctx.emit({
+    type: 'enqueue_job',
+    job: { name: 'advise_turn', payload: { interviewId, requestId: pending.requestId } },
+  });
+  ctx.emit({
+    type: 'schedule_timer',
+    timer: 'advice_deadline',
+    timerId: pending.deadlineTimerId,
+    fireAt: new Date(ctx.now.getTime() + deadlineMs),
+  });
 }
 
 function isWaitingFor(ctx: StepContext, matches: (pending: PendingAdvice) => boolean): PendingAdvice | null {
@@ -80,5 +92,10 @@ export function onAdviceDeadline(ctx: StepContext, firedTimerId: string): void {
   const pending = isWaitingFor(ctx, (p) => p.deadlineTimerId === firedTimerId);
   if (!pending) return;
   ctx.audit('advice.timed_out', { turnOrder: pending.after.order });
-  proceed(ctx, pending.after, adviceOnTheSpot(ctx, pending.after, answerTextOf(ctx.state, pending.answerId)), !ctx.state.paused);
+  proceed(
+    ctx,
+    pending.after,
+    adviceOnTheSpot(ctx, pending.after, answerTextOf(ctx.state, pending.answerId)),
+    !ctx.state.paused,
+  );
 }

@@ -12,9 +12,11 @@ import { derivedId, timerId } from './ids.js';
 import { countWords } from './normalize.js';
 import { joinParts, type AnswerRef, type EngineState } from './state.js';
 
-
 function scoreJob(ref: AnswerRef): JobRequest {
-  return { name: 'score_answer', payload: { answerId: ref.answerId, ...(ref.edits > 0 ? { revision: ref.edits } : {}) } };
+  return {
+    name: 'score_answer',
+    payload: { answerId: ref.answerId, ...(ref.edits > 0 ? { revision: ref.edits } : {}) },
+  };
 }
 
 /** The introduction is always the first turn (./flow.ts beginIntroduction). */
@@ -47,7 +49,15 @@ function startDraft(ctx: StepContext, messageId: string, text: string): void {
   const turn = ctx.state.current;
   if (!turn) return;
   const answerId = derivedId(ctx.state.interviewId, 'answer', turn.order);
-  ctx.state.answers.push({ answerId, turnId: turn.turnId, turnOrder: turn.order, parts: [{ messageId, text }], final: false, edited: false, edits: 0 });
+  ctx.state.answers.push({
+    answerId,
+    turnId: turn.turnId,
+    turnOrder: turn.order,
+    parts: [{ messageId, text }],
+    final: false,
+    edited: false,
+    edits: 0,
+  });
   ctx.state.draft = { answerId, lastMessageAt: ctx.nowIso, timerId: null };
   const answer = { answerId, turnId: turn.turnId, text, wordCount: countWords(text), messageId, receivedAt: ctx.now };
   ctx.emit({ type: 'record_answer', answer });
@@ -56,7 +66,14 @@ function startDraft(ctx: StepContext, messageId: string, text: string): void {
 function extendDraft(ctx: StepContext, ref: AnswerRef, messageId: string, text: string): void {
   ref.parts.push({ messageId, text });
   const full = joinParts(ref.parts);
-  ctx.emit({ type: 'extend_answer', answerId: ref.answerId, text: full, wordCount: countWords(full), messageId, receivedAt: ctx.now });
+  ctx.emit({
+    type: 'extend_answer',
+    answerId: ref.answerId,
+    text: full,
+    wordCount: countWords(full),
+    messageId,
+    receivedAt: ctx.now,
+  });
 }
 
 /**
@@ -80,7 +97,12 @@ export function finalizeDraft(ctx: StepContext, announceNext: boolean): void {
   if (!ref || !turn) return;
   ref.final = true;
   const text = joinParts(ref.parts);
-  ctx.emit({ type: 'finalize_answer', answerId: ref.answerId, flags: answerFlags(ctx, text, ref.edited), finalizedAt: ctx.now });
+  ctx.emit({
+    type: 'finalize_answer',
+    answerId: ref.answerId,
+    flags: answerFlags(ctx, text, ref.edited),
+    finalizedAt: ctx.now,
+  });
   if (turn.kind !== 'introduction') ctx.emit({ type: 'enqueue_job', job: scoreJob(ref) });
   advanceAfter(ctx, turn, ref.answerId, announceNext);
 }
@@ -114,7 +136,15 @@ export function editAnswerMessage(ctx: StepContext, messageId: string, newText: 
   const text = joinParts(ref.parts);
   const final = ref.final;
   const flags = final ? answerFlags(ctx, text, true) : null;
-  ctx.emit({ type: 'edit_answer', answerId: ref.answerId, text, wordCount: countWords(text), editedAt: ctx.now, flags, rescore: final });
+  ctx.emit({
+    type: 'edit_answer',
+    answerId: ref.answerId,
+    text,
+    wordCount: countWords(text),
+    editedAt: ctx.now,
+    flags,
+    rescore: final,
+  });
   ctx.audit('answer.edited', { turnOrder: ref.turnOrder, final });
   if (!final) {
     if (ctx.state.quietWindowMs > 0) scheduleQuietTimer(ctx);

@@ -11,8 +11,38 @@ export function parseCommand(text: string): CandidateCommand | null {
   return match?.[1] ? (match[1].toLowerCase() as CandidateCommand) : null;
 }
 
-const YES = new Set(['yes', 'y', 'yeah', 'yep', 'sure', 'ok', 'okay', 'agree', 'i agree', 'i consent', 'consent', 'i do', 'yes please', 'go ahead', 'continue', '👍']);
-const NO = new Set(['no', 'n', 'nope', 'no thanks', 'no thank you', 'decline', 'i decline', 'i do not agree', "i don't agree", 'i do not consent', "i don't consent", '👎']);
+const YES = new Set([
+  'yes',
+  'y',
+  'yeah',
+  'yep',
+  'sure',
+  'ok',
+  'okay',
+  'agree',
+  'i agree',
+  'i consent',
+  'consent',
+  'i do',
+  'yes please',
+  'go ahead',
+  'continue',
+  '👍',
+]);
+const NO = new Set([
+  'no',
+  'n',
+  'nope',
+  'no thanks',
+  'no thank you',
+  'decline',
+  'i decline',
+  'i do not agree',
+  "i don't agree",
+  'i do not consent',
+  "i don't consent",
+  '👎',
+]);
 
 export type ConsentReply = 'yes' | 'no' | 'unclear';
 

@@ -13,9 +13,12 @@ export function notice(interviewerLabel: string, role: RoleConfig): string {
 }
 
 export const CONSENT_PROMPT = 'Do you agree to continue on these terms? Please reply "yes" or "no".';
-export const CONSENT_UNCLEAR = 'Sorry, I need a clear answer before we start: please reply "yes" to continue or "no" to decline.';
-export const CONSENT_THANKS = 'Thank you. Take your time with each answer; when you have finished an answer I move on to the next question.';
-export const DECLINED = 'Understood, the interview will not go ahead and none of your answers are stored. The recruiter will be told you declined. Thank you for your time.';
+export const CONSENT_UNCLEAR =
+  'Sorry, I need a clear answer before we start: please reply "yes" to continue or "no" to decline.';
+export const CONSENT_THANKS =
+  'Thank you. Take your time with each answer; when you have finished an answer I move on to the next question.';
+export const DECLINED =
+  'Understood, the interview will not go ahead and none of your answers are stored. The recruiter will be told you declined. Thank you for your time.';
 
 export const INTRODUCTION_QUESTION =
   'To start, tell me about yourself: your projects, your technical skills and your work experience.';
@@ -26,7 +29,12 @@ export const INTRODUCTION_LABEL = 'Introduction';
  * the same way ("QUESTION 5 (FOLLOW-UP TO 4)"), so the chat and the report can be read side by side. The planned
  * count is progress for the candidate.
  */
-export function questionLabel(number: number, plannedIndex: number, plannedTotal: number, kind: 'technical' | 'behavioral'): string {
+export function questionLabel(
+  number: number,
+  plannedIndex: number,
+  plannedTotal: number,
+  kind: 'technical' | 'behavioral',
+): string {
   return `Question ${number} (${kind}, ${plannedIndex + 1} of ${plannedTotal} planned)`;
 }
 export function followUpLabel(number: number, parentNumber: number): string {
@@ -59,7 +67,8 @@ export const PREPARING_NOT_COUNTED =
 
 export const WITHDRAWN =
   'You have withdrawn from this interview and no more questions will be asked. The recruiter will be told. If you also want your answers deleted, type "erase".';
-export const ERASED = 'Done: your answers and personal data for this interview have been deleted. Only a record that an erasure took place is kept.';
+export const ERASED =
+  'Done: your answers and personal data for this interview have been deleted. Only a record that an erasure took place is kept.';
 export const ALREADY_ENDED = 'This interview has ended. Type "erase" if you want your answers deleted.';
 export const ALREADY_ERASED = 'This interview has ended and its data was erased.';
 export const NOT_STARTED = 'This interview has not started yet.';
@@ -77,7 +86,8 @@ export function closing(role: RoleConfig): string {
     'You can still type "erase" to delete your answers and personal data.',
   ].join('\n\n');
 }
-export const FINISHED = 'This interview is finished, thank you. The recruiter will contact you. Type "erase" if you want your answers deleted.';
+export const FINISHED =
+  'This interview is finished, thank you. The recruiter will contact you. Type "erase" if you want your answers deleted.';
 
 export function recruiterDeclined(interviewId: string, role: RoleConfig): string {
   return `The candidate declined the screening interview for the ${role.title} role. Interview ${interviewId}.`;
@@ -85,7 +95,8 @@ export function recruiterDeclined(interviewId: string, role: RoleConfig): string
 export function recruiterWithdrawn(interviewId: string, role: RoleConfig): string {
   return `The candidate withdrew from the screening interview for the ${role.title} role. Interview ${interviewId}.`;
 }
-export const REMINDER = 'Just a friendly reminder: the screening interview is waiting for you, whenever you are ready. Here is where we are.';
+export const REMINDER =
+  'Just a friendly reminder: the screening interview is waiting for you, whenever you are ready. Here is where we are.';
 export const EXPIRED =
   'This interview has expired after a long time without an answer, so no more questions will be asked. The recruiter will be told. Type "erase" if you want your answers deleted.';
 export function recruiterExpired(interviewId: string, role: RoleConfig): string {

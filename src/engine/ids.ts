@@ -10,6 +10,10 @@ export function derivedId(interviewId: string, what: 'turn' | 'answer' | 'advice
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function timerId(interviewId: string, seq: number, kind: 'quiet' | 'reminder' | 'expiry' | 'advice' = 'quiet'): string {
+export function timerId(
+  interviewId: string,
+  seq: number,
+  kind: 'quiet' | 'reminder' | 'expiry' | 'advice' = 'quiet',
+): string {
   return `${interviewId}:${kind}:${seq}`;
 }

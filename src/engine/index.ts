@@ -20,4 +20,10 @@ export { parseCommand, parseConsent } from './commands.js';
 export { normalizeText, countWords } from './normalize.js';
 export { derivedId } from './ids.js';
 export { createOfflineInterviewer, OFFLINE_INTERVIEWER_LABEL } from './offline-interviewer.js';
-export { DEFAULT_REMINDER_POLICY, nextReminderAt, expiresAt, outsideQuietHours, type ReminderPolicy } from './reminder-schedule.js';
+export {
+  DEFAULT_REMINDER_POLICY,
+  nextReminderAt,
+  expiresAt,
+  outsideQuietHours,
+  type ReminderPolicy,
+} from './reminder-schedule.js';

@@ -23,7 +23,12 @@ const RESTART_GRANULARITY_MS = 60_000;
 function scheduleReminder(ctx: StepContext): void {
   const nudge = ctx.state.nudge;
   if (!nudge) return;
-  const at = nextReminderAt(new Date(nudge.lastActivityAt), nudge.remindersSent, ctx.state.timeZone, ctx.state.reminderPolicy);
+  const at = nextReminderAt(
+    new Date(nudge.lastActivityAt),
+    nudge.remindersSent,
+    ctx.state.timeZone,
+    ctx.state.reminderPolicy,
+  );
   nudge.reminderTimerId = null;
   nudge.reminderAt = at ? at.toISOString() : null;
   if (!at) return;
@@ -34,7 +39,14 @@ function scheduleReminder(ctx: StepContext): void {
 
 function restartClock(ctx: StepContext): void {
   const expiry = expiresAt(ctx.now, ctx.state.reminderPolicy);
-  ctx.state.nudge = { lastActivityAt: ctx.nowIso, remindersSent: 0, reminderAt: null, expiresAt: expiry.toISOString(), reminderTimerId: null, expiryTimerId: null };
+  ctx.state.nudge = {
+    lastActivityAt: ctx.nowIso,
+    remindersSent: 0,
+    reminderAt: null,
+    expiresAt: expiry.toISOString(),
+    reminderTimerId: null,
+    expiryTimerId: null,
+  };
   scheduleReminder(ctx);
   ctx.state.timerSeq += 1;
   const expiryId = timerId(ctx.state.interviewId, ctx.state.timerSeq, 'expiry');

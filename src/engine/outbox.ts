@@ -16,7 +16,10 @@ export const recipientSchema = z.discriminatedUnion('to', [
 export const sendMessagePayload = z.object({ recipient: recipientSchema, text: z.string() });
 
 /** `score_answer`: `revision` is the answer's edits when it was asked for (absent for none); each is scored once. */
-export const scoreAnswerRequest = z.object({ answerId: z.string().min(1), revision: z.number().int().min(1).optional() });
+export const scoreAnswerRequest = z.object({
+  answerId: z.string().min(1),
+  revision: z.number().int().min(1).optional(),
+});
 export const buildReportRequest = z.object({ interviewId: z.string().min(1) });
 /** `advise_turn`: ask the interviewer provider what follows the turn the pending advice request names (./advice.ts). */
 export const adviseTurnRequest = z.object({ interviewId: z.string().min(1), requestId: z.string().min(1) });
@@ -29,7 +32,11 @@ export const jobRequestPayload = z.discriminatedUnion('name', [
 ]);
 
 /** `schedule_timer`: the row waits in the outbox until `fireAt` (its `availableAt`); `timerId` names this arming. */
-export const scheduleTimerPayload = z.object({ timer: z.enum(TIMER_NAMES), timerId: z.string(), fireAt: z.coerce.date() });
+export const scheduleTimerPayload = z.object({
+  timer: z.enum(TIMER_NAMES),
+  timerId: z.string(),
+  fireAt: z.coerce.date(),
+});
 
 export const OUTBOX_PAYLOADS = {
   send_message: sendMessagePayload,

@@ -30,7 +30,12 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
 
 function localTime(at: Date, timeZone: string): { hour: number; minute: number } | null {
   try {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
     const hour = Number(parts.find((p) => p.type === 'hour')?.value);
     const minute = Number(parts.find((p) => p.type === 'minute')?.value);
     return Number.isFinite(hour) && Number.isFinite(minute) ? { hour, minute } : null;
@@ -44,7 +49,11 @@ function inQuietHours(hour: number, quiet: ReminderPolicy['quietHours']): boolea
 }
 
 /** Moves `at` to the end of the candidate's night when it falls inside it; unchanged when the zone is unknown. */
-export function outsideQuietHours(at: Date, timeZone: string | null | undefined, quiet = DEFAULT_REMINDER_POLICY.quietHours): Date {
+export function outsideQuietHours(
+  at: Date,
+  timeZone: string | null | undefined,
+  quiet = DEFAULT_REMINDER_POLICY.quietHours,
+): Date {
   if (!timeZone) return at;
   let moved = at;
   // Twice at most: a daylight-saving jump can land the first move one hour short.

@@ -77,14 +77,20 @@ export class InterviewRunner {
     const { store, step, clock, logger } = this.options;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       const loaded = attempt === 1 && current?.id === interviewId ? current : await store.load(interviewId);
-      if (!loaded) throw new AppError('not_found', `interview ${interviewId} not found`, { userMessage: 'This interview no longer exists.' });
+      if (!loaded)
+        throw new AppError('not_found', `interview ${interviewId} not found`, {
+          userMessage: 'This interview no longer exists.',
+        });
       const now = clock.now();
       const { state, effects } = step(loaded.state, event, now);
       const base = { interviewId, attempts: attempt, effects, state };
       if (changedNothing(loaded.state, state, effects)) return { ...base, version: loaded.version, committed: false };
       const result = await store.commit({ interviewId, expectedVersion: loaded.version, state, effects, now });
       if (result.ok) {
-        logger?.debug({ interviewId, event: event.kind, version: result.version, effects: effects.length }, 'interview stepped');
+        logger?.debug(
+          { interviewId, event: event.kind, version: result.version, effects: effects.length },
+          'interview stepped',
+        );
         return { ...base, version: result.version, committed: true };
       }
       logger?.debug({ interviewId, event: event.kind, attempt }, 'version conflict, stepping again');

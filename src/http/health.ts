@@ -47,7 +47,10 @@ export async function checkDependencies(checks: DependencyCheck[], timeoutMs = 2
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const details = error instanceof DependencyDown ? error.details : {};
-        return [dep.name, { status: 'down', latencyMs: Math.round(performance.now() - started), error: message, ...details }];
+        return [
+          dep.name,
+          { status: 'down', latencyMs: Math.round(performance.now() - started), error: message, ...details },
+        ];
       }
     }),
   );

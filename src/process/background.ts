@@ -13,7 +13,13 @@ import { registerJobMetrics, registerQueueMetrics } from '../background/queue/me
 import { bullmqJobQueue, createQueues } from '../background/queue/queues.js';
 import { systemClock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import { bullConnectionOptions, createRedis, createRedisProblems, isConnectionError, type RedisProblems } from '../shared/redis.js';
+import {
+  bullConnectionOptions,
+  createRedis,
+  createRedisProblems,
+  isConnectionError,
+  type RedisProblems,
+} from '../shared/redis.js';
 import type { Db } from '../store/prisma.js';
 
 export interface Background {
@@ -89,7 +95,9 @@ export function startBackground(deps: BackgroundDeps): Background {
         // Redis is unreachable: nothing in flight can finish, and a graceful close would wait for Redis to return.
         // The connections are dropped; a job that was running is retried as a stalled job.
         void pipeline.stop().catch(() => undefined);
-        await Promise.allSettled([...pipeline.host.workers.map((w) => w.close(true)), queues.close()].map((p) => within(p, 1_000)));
+        await Promise.allSettled(
+          [...pipeline.host.workers.map((w) => w.close(true)), queues.close()].map((p) => within(p, 1_000)),
+        );
       } else {
         // A job cut off by a hard kill instead is retried as a stalled job.
         await pipeline.stop();

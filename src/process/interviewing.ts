@@ -51,12 +51,24 @@ export function createInterviewing(deps: InterviewingDeps): Interviewing {
   const bank = defaultQuestionBank();
   const offline = guardInterviewer(createOfflineInterviewer(bank));
   const store = createInterviewStore(deps.db);
-  const runnerFor = (interviewer: Interviewer) => new InterviewRunner({ store, step: createStep(interviewer), clock: deps.clock, logger: deps.logger });
+  const runnerFor = (interviewer: Interviewer) =>
+    new InterviewRunner({ store, step: createStep(interviewer), clock: deps.clock, logger: deps.logger });
   if (!deps.env.OPENAI_API_KEY) {
     const scorer = createOfflineScorer();
-    return { bank, interviewer: offline, scorer, runner: runnerFor(offline), work: { scorer, bank, interviewerLabel: offline.label } };
+    return {
+      bank,
+      interviewer: offline,
+      scorer,
+      runner: runnerFor(offline),
+      work: { scorer, bank, interviewerLabel: offline.label },
+    };
   }
-  const provider = createInterviewProvider({ env: deps.env, logger: deps.logger, clock: deps.clock, cache: new PostgresScoreCache(deps.db) });
+  const provider = createInterviewProvider({
+    env: deps.env,
+    logger: deps.logger,
+    clock: deps.clock,
+    cache: new PostgresScoreCache(deps.db),
+  });
   const interviewer: Interviewer = {
     ...offline,
     label: `Screener (language model ${deps.env.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL})`,

@@ -9,7 +9,12 @@ import { DependencyDown, type DependencyCheck } from '../http/health.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { createMetricsRegistry } from '../shared/metrics.js';
 import { createRedis, createRedisProblems, redisTarget, type RedisProblems } from '../shared/redis.js';
-import { checkDatabase, databaseTarget, describeDatabaseStatus, type DatabaseStatus } from '../store/database-status.js';
+import {
+  checkDatabase,
+  databaseTarget,
+  describeDatabaseStatus,
+  type DatabaseStatus,
+} from '../store/database-status.js';
 import { createPrisma, type Db } from '../store/prisma.js';
 
 export interface Runtime {
@@ -34,7 +39,13 @@ export interface Runtime {
 /** Prisma's messages open with a code frame; their last line is what went wrong. */
 function lastLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? 'unknown error';
+  return (
+    message
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .at(-1) ?? 'unknown error'
+  );
 }
 
 export function startRuntime(service: 'server' | 'worker'): Runtime {
@@ -60,15 +71,18 @@ export function startRuntime(service: 'server' | 'worker'): Runtime {
       name: 'postgres',
       check: async () => {
         const status = await database();
-        if (status.state === 'not_migrated') throw new DependencyDown(describeDatabaseStatus(status), { pendingMigrations: status.pending });
-        if (status.state === 'unreachable') throw new DependencyDown(describeDatabaseStatus(status), { target: status.target });
+        if (status.state === 'not_migrated')
+          throw new DependencyDown(describeDatabaseStatus(status), { pendingMigrations: status.pending });
+        if (status.state === 'unreachable')
+          throw new DependencyDown(describeDatabaseStatus(status), { target: status.target });
       },
     },
     {
       name: 'redis',
       check: async () => {
         const target = redisTarget(env.REDIS_URL);
-        if (redis.status !== 'ready') throw new DependencyDown(`Redis at ${target} is unreachable: start Redis there or set REDIS_URL`, { target });
+        if (redis.status !== 'ready')
+          throw new DependencyDown(`Redis at ${target} is unreachable: start Redis there or set REDIS_URL`, { target });
         await redis.ping();
       },
     },
@@ -84,7 +98,11 @@ export function startRuntime(service: 'server' | 'worker'): Runtime {
     async databaseReady(pollMs = 2_000) {
       let said = '';
       for (;;) {
-        const status = await database().catch((error: unknown): DatabaseStatus => ({ state: 'unreachable', target: databaseTarget(env.DATABASE_URL), reason: lastLine(error) }));
+        const status = await database().catch((error: unknown): DatabaseStatus => ({
+          state: 'unreachable',
+          target: databaseTarget(env.DATABASE_URL),
+          reason: lastLine(error),
+        }));
         if (status.state === 'ready') {
           if (said) logger.info('PostgreSQL is ready');
           return;

@@ -2,7 +2,12 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, finishApp } from '../http/app.js';
 import { createInterviewing } from './interviewing.js';
-import { createSlackPlatform, createSlackUrlVerifier, slackConfigured, slackDeliveryConfigured } from '../platforms/slack/index.js';
+import {
+  createSlackPlatform,
+  createSlackUrlVerifier,
+  slackConfigured,
+  slackDeliveryConfigured,
+} from '../platforms/slack/index.js';
 import { createTeamsPlatform, teamsConfigured } from '../platforms/teams/index.js';
 import { createWebPlatform } from '../platforms/web/index.js';
 import { startBackground, type Background } from './background.js';
@@ -34,24 +39,38 @@ let stopping = false;
 const databaseReady = runtime.databaseReady();
 if (web.settings.sandbox) {
   void databaseReady.then(() => {
-    if (!stopping) background = startBackground({ env, db, logger, metrics: runtime.metrics, redisProblems: runtime.redisProblems });
+    if (!stopping)
+      background = startBackground({ env, db, logger, metrics: runtime.metrics, redisProblems: runtime.redisProblems });
   });
 }
 try {
   await slack?.start();
   await teams?.start();
 } catch (error) {
-  logger.fatal({ err: { message: error instanceof Error ? error.message : String(error) } }, 'a chat platform could not start');
+  logger.fatal(
+    { err: { message: error instanceof Error ? error.message : String(error) } },
+    'a chat platform could not start',
+  );
   process.exit(1);
 }
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const { port } = server.address() as AddressInfo;
-  logger.info({ host: env.HOST, port, url: `http://${env.HOST}:${port}/`, slack: slack?.transport ?? 'off', teams: teams ? 'on' : 'off' }, 'Screener server listening');
+  logger.info(
+    {
+      host: env.HOST,
+      port,
+      url: `http://${env.HOST}:${port}/`,
+      slack: slack?.transport ?? 'off',
+      teams: teams ? 'on' : 'off',
+    },
+    'Screener server listening',
+  );
   // Only once it can work: with PostgreSQL or Redis down, the log says what to fix instead.
   if (web.settings.sandbox) {
     void Promise.all([databaseReady, runtime.redisReady()]).then(() => {
-      if (!stopping) logger.info({ url: `http://${env.HOST}:${port}/` }, 'Screener sandbox: open this URL in a browser');
+      if (!stopping)
+        logger.info({ url: `http://${env.HOST}:${port}/` }, 'Screener sandbox: open this URL in a browser');
     });
   }
 });

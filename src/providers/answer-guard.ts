@@ -16,7 +16,14 @@
  * score cache keyed by the cleaned text, an answer with an attempt and the same answer without it resolve to the
  * same cache entry, so their scores are equal (not merely "not higher"), whatever the model would have said.
  */
-import { boundForScoring, classifyAnswer, type AnswerFlag, type AnswerScore, type AnswerScorer, type ScoreInput } from '../scoring/index.js';
+import {
+  boundForScoring,
+  classifyAnswer,
+  type AnswerFlag,
+  type AnswerScore,
+  type AnswerScorer,
+  type ScoreInput,
+} from '../scoring/index.js';
 import type { Interviewer } from '../engine/interviewer.js';
 import { detectInjection } from './text/injection.js';
 import type { InjectionSpan, ProviderFlag } from './types.js';
@@ -56,7 +63,8 @@ export function mergeFlags(...lists: ReadonlyArray<readonly ProviderFlag[]>): Pr
 }
 
 /** A score of the guarded text (its flags include the guard's), or the scorer's error; the guard's findings either way. */
-export type GuardedScore = { ok: true; guarded: GuardedAnswer; score: AnswerScore } | { ok: false; guarded: GuardedAnswer; error: unknown };
+export type GuardedScore =
+  { ok: true; guarded: GuardedAnswer; score: AnswerScore } | { ok: false; guarded: GuardedAnswer; error: unknown };
 
 /**
  * Scores an answer with any scorer, raw or not, after the guard: the scorer is given the cleaned, bounded text. A

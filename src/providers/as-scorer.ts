@@ -21,7 +21,11 @@ function toAnswerScore(result: ProviderAnswerScore): AnswerScore {
     ...(usage.calls > 0 ? { usage } : {}),
     ...(fallbackFrom
       ? {
-          standInFor: { scorerId: fallbackFrom.providerId, label: fallbackFrom.providerLabel, reason: `${fallbackFrom.reason}: ${fallbackFrom.error}` },
+          standInFor: {
+            scorerId: fallbackFrom.providerId,
+            label: fallbackFrom.providerLabel,
+            reason: `${fallbackFrom.reason}: ${fallbackFrom.error}`,
+          },
           flags: [...new Set([...score.flags, 'scored_by_fallback' as const])],
         }
       : {}),
@@ -34,7 +38,11 @@ export function providerAsScorer(provider: InterviewProvider, options: ProviderS
     version: options.version ?? '1',
     label: provider.label,
     async score(input) {
-      const result = await provider.scoreAnswer({ answerId: input.answerId ?? 'answer', question: input.question, answer: input.answer });
+      const result = await provider.scoreAnswer({
+        answerId: input.answerId ?? 'answer',
+        question: input.question,
+        answer: input.answer,
+      });
       if (result.usage.calls > 0) options.onUsage?.(result.usage);
       return toAnswerScore(result);
     },

@@ -14,7 +14,14 @@ export * from './types.js';
 export { UsageAccumulator, addUsage, zeroUsage } from './usage.js';
 export { InMemoryScoreCache, scoreCacheKey, type CachedScore, type ScoreCache } from './cache.js';
 export { createOfflineProvider, OFFLINE_PROVIDER_ID } from './offline.js';
-export { createOpenAIProvider, DEFAULT_OPENAI_MODEL, DEFAULT_SEED, OPENAI_PROVIDER_ID, PROMPT_VERSION, type OpenAIProviderOptions } from './openai/index.js';
+export {
+  createOpenAIProvider,
+  DEFAULT_OPENAI_MODEL,
+  DEFAULT_SEED,
+  OPENAI_PROVIDER_ID,
+  PROMPT_VERSION,
+  type OpenAIProviderOptions,
+} from './openai/index.js';
 export { detectInjection, type InjectionFinding } from './text/injection.js';
 
 export interface ProviderDependencies {

@@ -23,10 +23,17 @@ export function summarizeOffline(input: SummaryInput): InterviewSummary {
   const best = ranked[0];
   const worst = ranked[ranked.length - 1];
   if (best && worst && best !== worst) {
-    parts.push(`Across them the answers were strongest in ${DIMENSION_NAMES[best]} and weakest in ${DIMENSION_NAMES[worst]}.`);
+    parts.push(
+      `Across them the answers were strongest in ${DIMENSION_NAMES[best]} and weakest in ${DIMENSION_NAMES[worst]}.`,
+    );
   }
-  if (scored.length === 0) parts.push('No answer could be scored, so there is nothing to compare; read the answers themselves.');
-  return { overview: parts.join(' '), strengths: firstUnique(input.items.flatMap((i) => i.score.strengths)), concerns: concerns(input) };
+  if (scored.length === 0)
+    parts.push('No answer could be scored, so there is nothing to compare; read the answers themselves.');
+  return {
+    overview: parts.join(' '),
+    strengths: firstUnique(input.items.flatMap((i) => i.score.strengths)),
+    concerns: concerns(input),
+  };
 }
 
 /** Dimensions by their mean over scored answers, best first; dimensions no answer has a value for are left out. */
@@ -49,7 +56,8 @@ function concerns(input: SummaryInput): string[] {
   const failed = input.items.filter((i) => i.score.status === 'failed').length;
   const flagged = input.items.filter((i) => addressesScorer(i.score.flags)).length;
   if (failed > 0) notes.push(`${failed} answer(s) could not be scored and are shown without scores.`);
-  if (flagged > 0) notes.push(`${flagged} answer(s) contained text addressed to the scorer; it was removed before scoring.`);
+  if (flagged > 0)
+    notes.push(`${flagged} answer(s) contained text addressed to the scorer; it was removed before scoring.`);
   return notes;
 }
 

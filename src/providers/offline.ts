@@ -72,7 +72,11 @@ export function createOfflineProvider(options: OfflineProviderOptions = {}): Int
   };
 }
 
-async function scoreOffline(scorer: AnswerScorer, input: ScoreAnswerInput, options?: CallOptions): Promise<ProviderAnswerScore> {
+async function scoreOffline(
+  scorer: AnswerScorer,
+  input: ScoreAnswerInput,
+  options?: CallOptions,
+): Promise<ProviderAnswerScore> {
   options?.signal?.throwIfAborted();
   const result = await scoreGuarded(scorer, { question: input.question, answer: input.answer });
   if (result.ok) return fromAnswerScore(result.score, scorer.label, result.guarded);

@@ -21,13 +21,17 @@ export function checkGeneratedQuestion({ text, bankQuestion, askedQuestions }: Q
   const question = text.trim();
   const problems: string[] = [];
   if (question.length < QUESTION_MIN_CHARS || question.length > QUESTION_MAX_CHARS) {
-    problems.push(`the question must be ${QUESTION_MIN_CHARS} to ${QUESTION_MAX_CHARS} characters long (it is ${question.length})`);
+    problems.push(
+      `the question must be ${QUESTION_MIN_CHARS} to ${QUESTION_MAX_CHARS} characters long (it is ${question.length})`,
+    );
   }
   if (!question.endsWith('?')) problems.push('the question must end with a question mark');
   if ((question.match(/\?/g) ?? []).length > 2) problems.push('ask one question (at most two question marks)');
   if (/<<<|>>>|\n\s*\n/.test(question)) problems.push('the question must be one short paragraph without markers');
   if (!mentionsTopic(question, bankQuestion)) {
-    problems.push(`the question must stay on the topic: mention at least one of ${bankQuestion.concepts.map((c) => c.name).join(', ')}`);
+    problems.push(
+      `the question must stay on the topic: mention at least one of ${bankQuestion.concepts.map((c) => c.name).join(', ')}`,
+    );
   }
   const repeated = askedQuestions.some((asked) => questionSimilarity(asked, question) >= REPEAT_SIMILARITY);
   if (repeated) problems.push('the question repeats one already asked in this interview');
@@ -38,9 +42,14 @@ function mentionsTopic(question: string, bankQuestion: BankQuestion): boolean {
   const line = wordLine(question);
   const phrases = bankQuestion.concepts.flatMap((c) => [c.name, ...c.synonyms]).map(wordLine);
   // A trailing "s" is the one inflection worth allowing ("cache" / "caches"); stemming would be overkill here.
-  return phrases.some((phrase) => phrase.trim().length > 0 && (line.includes(phrase) || line.includes(`${phrase.slice(0, -1)}s `)));
+  return phrases.some(
+    (phrase) => phrase.trim().length > 0 && (line.includes(phrase) || line.includes(`${phrase.slice(0, -1)}s `)),
+  );
 }
 
 function wordLine(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
+    .trim()} `;
 }

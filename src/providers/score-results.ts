@@ -1,5 +1,11 @@
 /** Building ProviderAnswerScores that every provider shares: a failed score, and a scorer's AnswerScore made whole. */
-import { DIMENSIONS, type AnswerScore, type Dimension, type DimensionScore, type ScoringQuestion } from '../scoring/index.js';
+import {
+  DIMENSIONS,
+  type AnswerScore,
+  type Dimension,
+  type DimensionScore,
+  type ScoringQuestion,
+} from '../scoring/index.js';
 import { mergeFlags, type GuardedAnswer } from './answer-guard.js';
 import { zeroUsage } from './usage.js';
 import type { FallbackNote, ProviderAnswerScore, TokenUsage } from './types.js';
@@ -18,7 +24,10 @@ export function failedScore(
   extra: { usage?: TokenUsage; fallbackFrom?: FallbackNote } = {},
 ): ProviderAnswerScore {
   const missing: DimensionScore = { value: null, evidence: `Not scored: ${error}` };
-  const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, { ...missing }])) as Record<Dimension, DimensionScore>;
+  const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, { ...missing }])) as Record<
+    Dimension,
+    DimensionScore
+  >;
   return {
     ...scorer,
     status: 'failed',

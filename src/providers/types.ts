@@ -39,12 +39,7 @@ export interface InterviewRole {
 
 /** Why a model result was not used. Stored with the result; it never carries candidate text. */
 export type FailureReason =
-  | 'timeout'
-  | 'rate_limited'
-  | 'provider_error'
-  | 'invalid_output'
-  | 'refused'
-  | 'circuit_open';
+  'timeout' | 'rate_limited' | 'provider_error' | 'invalid_output' | 'refused' | 'circuit_open';
 
 /** Set when another provider (the offline one) produced the result because the model's result could not be used. */
 export interface FallbackNote {
@@ -62,7 +57,8 @@ export interface ResultSource {
   fallbackFrom?: FallbackNote;
 }
 
-export type InjectionKind = 'override' | 'score_demand' | 'role_play' | 'system_prompt' | 'fake_delimiter' | 'hidden_text';
+export type InjectionKind =
+  'override' | 'score_demand' | 'role_play' | 'system_prompt' | 'fake_delimiter' | 'hidden_text';
 
 /** Where an answer addresses the scorer instead of answering; offsets are UTF-16 indexes into the original answer. */
 export interface InjectionSpan {

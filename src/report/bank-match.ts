@@ -3,7 +3,13 @@
  * trimming, collapsing whitespace and ignoring case. Only technical and behavioral turns are bank questions
  * (follow-ups are scored with their parent's rubric), and a text matches only a bank question of the same kind.
  */
-import { findBankQuestion, toScoringQuestion, type BankQuestion, type QuestionBank, type ScoringQuestion } from '../scoring/index.js';
+import {
+  findBankQuestion,
+  toScoringQuestion,
+  type BankQuestion,
+  type QuestionBank,
+  type ScoringQuestion,
+} from '../scoring/index.js';
 
 export function normalizeQuestionText(text: string): string {
   return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -25,10 +31,13 @@ export class BankMatcher {
   /** Why the turn's `questionId` cannot be used, or null when it can (or there is none). */
   problemOf(turn: BankTurn): string | null {
     if (turn.questionId === undefined) return null;
-    if (turn.kind !== 'technical' && turn.kind !== 'behavioral') return `only technical and behavioral turns name a bank question, this one is ${turn.kind}`;
+    if (turn.kind !== 'technical' && turn.kind !== 'behavioral')
+      return `only technical and behavioral turns name a bank question, this one is ${turn.kind}`;
     const found = findBankQuestion(this.bank, turn.questionId);
     if (!found) return `no bank question has the id "${turn.questionId}"`;
-    return found.kind === turn.kind ? null : `"${turn.questionId}" is a ${found.kind} question, the turn says ${turn.kind}`;
+    return found.kind === turn.kind
+      ? null
+      : `"${turn.questionId}" is a ${found.kind} question, the turn says ${turn.kind}`;
   }
 
   match(turn: BankTurn): BankQuestion | undefined {
@@ -54,7 +63,9 @@ export function scoringQuestionOf(
     const rubric = parent.bankQuestion ? rubricOf(parent.bankQuestion) : {};
     return { kind: 'follow_up', text: turn.question, parent: { ...rubric, kind: parent.kind, text: parent.question } };
   }
-  return bankQuestion ? { ...toScoringQuestion(bankQuestion), text: turn.question } : { kind: turn.kind, text: turn.question };
+  return bankQuestion
+    ? { ...toScoringQuestion(bankQuestion), text: turn.question }
+    : { kind: turn.kind, text: turn.question };
 }
 
 function rubricOf(bankQuestion: BankQuestion): Omit<ParentQuestion, 'kind' | 'text'> {

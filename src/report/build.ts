@@ -12,7 +12,13 @@ import { toReportQuestion, type QuestionTurn, type ReportTurn } from './question
 import { writeRationale } from './rationale.js';
 import { decide } from './recommend.js';
 import { rescoredOf } from './rescored.js';
-import { ReportSchema, type Report, type ReportQuestion, type ScorerDescription, type WrittenSummary } from './schema.js';
+import {
+  ReportSchema,
+  type Report,
+  type ReportQuestion,
+  type ScorerDescription,
+  type WrittenSummary,
+} from './schema.js';
 import { computeStatistics } from './statistics.js';
 import { writeSummary } from './summary.js';
 
@@ -62,7 +68,11 @@ function buildMetadata(input: ReportInput, questions: readonly ReportQuestion[])
   for (const turn of input.turns) {
     const score = turn.score;
     if (score && !scorers.some((s) => s.id === score.scorerId && s.version === score.scorerVersion)) {
-      scorers.push({ id: score.scorerId, version: score.scorerVersion, label: score.label ?? `${score.scorerId} ${score.scorerVersion}` });
+      scorers.push({
+        id: score.scorerId,
+        version: score.scorerVersion,
+        label: score.label ?? `${score.scorerId} ${score.scorerVersion}`,
+      });
     }
   }
   const tokens = sumTokens(input.turns, input.modelTokens ?? null);
@@ -80,7 +90,10 @@ function buildMetadata(input: ReportInput, questions: readonly ReportQuestion[])
 
 /** Tokens over every scored question and the rest of the interview, or null when nothing cost any (offline). */
 function sumTokens(turns: ReportInput['turns'], modelTokens: TokenCount | null): Report['metadata']['tokens'] {
-  const used = [...turns.flatMap((t) => (t.score?.usage ? [t.score.usage] : [])), ...(modelTokens ? [modelTokens] : [])];
+  const used = [
+    ...turns.flatMap((t) => (t.score?.usage ? [t.score.usage] : [])),
+    ...(modelTokens ? [modelTokens] : []),
+  ];
   if (used.length === 0) return null;
   return used.reduce((a, u) => ({
     calls: a.calls + u.calls,
@@ -104,7 +117,8 @@ function toReportQuestions(turns: readonly ReportTurn[], scorers: readonly Score
   const asked = turns.filter(isQuestionTurn);
   const parents = new Map<number, NonNullable<ReportQuestion['parent']>>();
   asked.forEach((turn, i) => {
-    if (turn.kind === 'technical' || turn.kind === 'behavioral') parents.set(turn.index, { index: i + 1, kind: turn.kind });
+    if (turn.kind === 'technical' || turn.kind === 'behavioral')
+      parents.set(turn.index, { index: i + 1, kind: turn.kind });
   });
   return asked.map((turn, i) => toReportQuestion(turn, i + 1, scorers, parents.get(turn.parentIndex ?? -1) ?? null));
 }
@@ -117,7 +131,14 @@ export function buildReport(input: ReportInput): Report {
   const profile = input.profile ?? EMPTY_PROFILE;
   const statistics = computeStatistics(questions, introductionWords);
   const outcome = decide(questions, aggregates);
-  const summary = writeSummary({ candidate: input.candidate, role: input.role, profile, statistics, questions, ...aggregates });
+  const summary = writeSummary({
+    candidate: input.candidate,
+    role: input.role,
+    profile,
+    statistics,
+    questions,
+    ...aggregates,
+  });
   const report: Report = {
     candidate: { name: input.candidate.name },
     role: input.role,

@@ -33,7 +33,9 @@ function dimensionItems(dimensions: DimensionValues): string[] {
   if (!first) return ['No dimension has a score, so this interview gives no basis for a development plan.'];
   if (first.value >= advanceThreshold()) {
     const label = capitalize(DIMENSION_LABELS[first.dimension]);
-    return [`${label} is the weakest dimension at ${formatScore(first.value)}, already at the advance level; the next round can probe it further.`];
+    return [
+      `${label} is the weakest dimension at ${formatScore(first.value)}, already at the advance level; the next round can probe it further.`,
+    ];
   }
   return weakest
     .filter((d) => d.value < advanceThreshold())

@@ -9,8 +9,11 @@ import { notAssessedQuestions, notAssessedReason, notAssessedText, notAssessedWh
 import type { ReportFlag, ReportQuestion } from './schema.js';
 
 function missingValueNames(question: ReportQuestion): string[] {
-  const names = DIMENSIONS.filter((d) => question.dimensions[d] === null && !question.notAssessed.includes(d)).map((d) => DIMENSION_LABELS[d]);
-  if (question.kind === 'behavioral' && (question.star === null || question.star.value === null)) names.push('STAR structure');
+  const names = DIMENSIONS.filter((d) => question.dimensions[d] === null && !question.notAssessed.includes(d)).map(
+    (d) => DIMENSION_LABELS[d],
+  );
+  if (question.kind === 'behavioral' && (question.star === null || question.star.value === null))
+    names.push('STAR structure');
   return names;
 }
 
@@ -21,19 +24,39 @@ function joinNames(names: readonly string[]): string {
 function flagsOfQuestion(question: ReportQuestion): ReportFlag[] {
   const n = question.index;
   if (question.status === 'skipped') {
-    return [{ code: 'skipped_question', question: n, message: `Question ${n} was skipped; it is left out of every average.` }];
+    return [
+      { code: 'skipped_question', question: n, message: `Question ${n} was skipped; it is left out of every average.` },
+    ];
   }
   if (question.status === 'not_scored') {
     const why = question.flags.includes('scoring_failed') ? 'the scorer failed' : 'no score was recorded';
-    return [{ code: 'missing_score', question: n, message: `Question ${n} has no score (${why}); it is left out of every average.` }];
+    return [
+      {
+        code: 'missing_score',
+        question: n,
+        message: `Question ${n} has no score (${why}); it is left out of every average.`,
+      },
+    ];
   }
   const missing = missingValueNames(question);
   if (missing.length === 0) return [];
   if (question.overall === null) {
-    return [{ code: 'missing_score', question: n, message: `Question ${n} has no value for any dimension; it is left out of every average.` }];
+    return [
+      {
+        code: 'missing_score',
+        question: n,
+        message: `Question ${n} has no value for any dimension; it is left out of every average.`,
+      },
+    ];
   }
   const names = joinNames(missing);
-  return [{ code: 'missing_value', question: n, message: `Question ${n} has no value for ${names}; only the values it has are counted.` }];
+  return [
+    {
+      code: 'missing_value',
+      question: n,
+      message: `Question ${n} has no value for ${names}; only the values it has are counted.`,
+    },
+  ];
 }
 
 const PROFILE_GAP_MESSAGES = {
@@ -55,10 +78,19 @@ function notAssessedFlags(questions: readonly ReportQuestion[]): ReportFlag[] {
 function scorerInstructionFlag(question: ReportQuestion): ReportFlag[] {
   if (!addressesScorer(question.flags)) return [];
   const n = question.index;
-  return [{ code: 'instruction_to_scorer', question: n, message: `Question ${n} contains instructions to the scorer or an AI; that text was cut out and not scored.` }];
+  return [
+    {
+      code: 'instruction_to_scorer',
+      question: n,
+      message: `Question ${n} contains instructions to the scorer or an AI; that text was cut out and not scored.`,
+    },
+  ];
 }
 
-export function collectFlags(questions: readonly ReportQuestion[], profileGap: keyof typeof PROFILE_GAP_MESSAGES | null): ReportFlag[] {
+export function collectFlags(
+  questions: readonly ReportQuestion[],
+  profileGap: keyof typeof PROFILE_GAP_MESSAGES | null,
+): ReportFlag[] {
   const flags: ReportFlag[] = [];
   if (profileGap) flags.push({ code: 'no_profile', question: null, message: PROFILE_GAP_MESSAGES[profileGap] });
   for (const question of questions) flags.push(...scorerInstructionFlag(question), ...flagsOfQuestion(question));
@@ -69,5 +101,7 @@ export function collectFlags(questions: readonly ReportQuestion[], profileGap: k
 /** The report flags a card shows above its question lines: the answers that addressed the scorer, at most `max` lines. */
 export function cardWarnings(report: { flags: readonly ReportFlag[] }, max = 5): string[] {
   const warnings = report.flags.filter((f) => f.code === 'instruction_to_scorer').map((f) => f.message);
-  return warnings.length <= max ? warnings : [...warnings.slice(0, max - 1), `…and ${warnings.length - max + 1} more in the full report.`];
+  return warnings.length <= max
+    ? warnings
+    : [...warnings.slice(0, max - 1), `…and ${warnings.length - max + 1} more in the full report.`];
 }

@@ -33,14 +33,25 @@ import { countWords } from './statistics.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
-const roleObject = z.object({ title: z.string().trim().min(1), skillArea: z.enum(SKILL_AREAS).optional(), level: z.enum(LEVELS).optional() });
+const roleObject = z.object({
+  title: z.string().trim().min(1),
+  skillArea: z.enum(SKILL_AREAS).optional(),
+  level: z.enum(LEVELS).optional(),
+});
 
 export const TranscriptSchema = z
   .object({
     candidate: z.object({ name: z.string().trim().min(1) }),
     /** The role: an object, or just its title. */
     role: z
-      .union([z.string().trim().min(1).transform((title): z.infer<typeof roleObject> => ({ title })), roleObject])
+      .union([
+        z
+          .string()
+          .trim()
+          .min(1)
+          .transform((title): z.infer<typeof roleObject> => ({ title })),
+        roleObject,
+      ])
       .nullable()
       .optional(),
     startedAt: isoTime,
@@ -59,14 +70,20 @@ export const TranscriptSchema = z
       )
       .min(1),
   })
-  .refine((t) => Date.parse(t.endedAt) >= Date.parse(t.startedAt), { path: ['endedAt'], message: 'earlier than startedAt' });
+  .refine((t) => Date.parse(t.endedAt) >= Date.parse(t.startedAt), {
+    path: ['endedAt'],
+    message: 'earlier than startedAt',
+  });
 
 export type Transcript = z.infer<typeof TranscriptSchema>;
 
 /** `turns[2].answer` */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(top level)';
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -85,7 +102,8 @@ export interface ParseTranscriptOptions {
  */
 export function parseTranscript(data: unknown, options: ParseTranscriptOptions = {}): Transcript {
   const result = TranscriptSchema.safeParse(data);
-  if (!result.success) throw new AppError('invalid_input', result.error.issues.map(describeIssue).join('\n') || 'invalid transcript');
+  if (!result.success)
+    throw new AppError('invalid_input', result.error.issues.map(describeIssue).join('\n') || 'invalid transcript');
   const matcher = new BankMatcher(options.bank ?? defaultQuestionBank());
   const problems = result.data.turns.flatMap((turn, i) => {
     const problem = matcher.problemOf(turn);
@@ -111,11 +129,17 @@ interface ScoredTurn {
   flags: AnswerFlag[];
 }
 
-async function scoreTurn(turn: TranscriptTurn, question: ScoringQuestion | null, scorer: AnswerScorer): Promise<ScoredTurn> {
+async function scoreTurn(
+  turn: TranscriptTurn,
+  question: ScoringQuestion | null,
+  scorer: AnswerScorer,
+): Promise<ScoredTurn> {
   if (!question || turn.skipped) return { score: null, flags: [] };
   const result = await scoreGuarded(scorer, { question, answer: turn.answer });
   // A scorer failure is shown as a missing score on that question (flagged); it never becomes a made-up value.
-  return result.ok ? { score: result.score, flags: result.score.flags } : { score: null, flags: [...result.guarded.flags, 'scoring_failed'] };
+  return result.ok
+    ? { score: result.score, flags: result.score.flags }
+    : { score: null, flags: [...result.guarded.flags, 'scoring_failed'] };
 }
 
 interface AskedQuestion {
@@ -125,7 +149,10 @@ interface AskedQuestion {
 }
 
 /** Each turn's bank question and, for a follow-up, the nearest earlier technical or behavioral turn as its parent. */
-function questionsOf(transcript: Transcript, bank: QuestionBank): { bankQuestion: BankQuestion | undefined; question: ScoringQuestion | null }[] {
+function questionsOf(
+  transcript: Transcript,
+  bank: QuestionBank,
+): { bankQuestion: BankQuestion | undefined; question: ScoringQuestion | null }[] {
   const matcher = new BankMatcher(bank);
   let parent: AskedQuestion | null = null;
   return transcript.turns.map((turn) => {

@@ -41,7 +41,10 @@ export function notAssessedReason(questions: readonly ReportQuestion[], dimensio
  * How a report-level dimension value reads when it is null: "not assessed ..." when no scored answer was judged on
  * it by choice, null when it is simply missing (the caller then prints "not scored").
  */
-export function dimensionNotAssessedText(report: Pick<Report, 'dimensions' | 'questions'>, dimension: Dimension): string | null {
+export function dimensionNotAssessedText(
+  report: Pick<Report, 'dimensions' | 'questions'>,
+  dimension: Dimension,
+): string | null {
   if (report.dimensions[dimension] !== null) return null;
   const skipped = notAssessedQuestions(report.questions, dimension);
   return skipped.length > 0 ? notAssessedText(notAssessedReason(report.questions, dimension)) : null;

@@ -1,5 +1,12 @@
 /** One interview turn, with its score, as the report shows it. */
-import { ANSWER_FLAGS, DIMENSIONS, type AnswerFlag, type AnswerScore, type Dimension, type TurnKind } from '../scoring/types.js';
+import {
+  ANSWER_FLAGS,
+  DIMENSIONS,
+  type AnswerFlag,
+  type AnswerScore,
+  type Dimension,
+  type TurnKind,
+} from '../scoring/types.js';
 import { questionOverall } from './aggregate.js';
 import { round2 } from './numbers.js';
 import { toPlainItem } from './plain-text.js';
@@ -42,7 +49,9 @@ function usableValue(value: number | null | undefined): number | null {
  * The values, their evidence, and the dimensions the scorer chose not to judge: on an ok score a value of exactly
  * null is "not assessed" (the evidence says why); anything else unusable is missing.
  */
-function dimensionsOf(score: AnswerScore | null): Pick<ReportQuestion, 'dimensions' | 'dimensionEvidence' | 'notAssessed'> {
+function dimensionsOf(
+  score: AnswerScore | null,
+): Pick<ReportQuestion, 'dimensions' | 'dimensionEvidence' | 'notAssessed'> {
   const dimensions = {} as ReportQuestion['dimensions'];
   const dimensionEvidence = {} as ReportQuestion['dimensionEvidence'];
   const notAssessed: Dimension[] = [];
@@ -80,7 +89,11 @@ export function scorerLabel(score: AnswerScore, scorers: readonly ScorerDescript
 }
 
 /** An older run's overall, combined exactly as the shown one is; null when that run has no usable score. */
-function olderScoreOf(kind: ReportQuestion['kind'] | 'story', score: AnswerScore, scorers: readonly ScorerDescription[]): OlderScore {
+function olderScoreOf(
+  kind: ReportQuestion['kind'] | 'story',
+  score: AnswerScore,
+  scorers: readonly ScorerDescription[],
+): OlderScore {
   const usable = score.status === 'ok' ? score : null;
   const overall = usable ? questionOverall(dimensionsOf(usable).dimensions, starOf(kind, usable)?.value ?? null) : null;
   return { id: score.scorerId, version: score.scorerVersion, label: scorerLabel(score, scorers), overall };
@@ -121,6 +134,7 @@ export function toReportQuestion(
     flags: flagsOf(turn, status),
     scorer: shown ? scorerLabel(shown, scorers) : null,
     scoredWith: shown ? { id: shown.scorerId, version: shown.scorerVersion } : null,
-    olderScores: status === 'skipped' ? [] : (turn.olderScores ?? []).map((older) => olderScoreOf(story, older, scorers)),
+    olderScores:
+      status === 'skipped' ? [] : (turn.olderScores ?? []).map((older) => olderScoreOf(story, older, scorers)),
   };
 }

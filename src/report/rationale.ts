@@ -10,7 +10,8 @@ import { EVIDENCE_RULES, bandRange, type DecisionOutcome, type EvidenceCounts } 
 import type { ReportQuestion } from './schema.js';
 
 function scoreSentence(outcome: DecisionOutcome, finalScore: number | null): string {
-  if (finalScore === null || !outcome.band) return 'No question has a score, so there is no final score and no score band.';
+  if (finalScore === null || !outcome.band)
+    return 'No question has a score, so there is no final score and no score band.';
   return `The final score is ${formatScore(finalScore)} out of 10, in the ${outcome.band.decision} band (${bandRange(outcome.band)}).`;
 }
 
@@ -82,7 +83,10 @@ function ruleSentence(outcome: DecisionOutcome): string {
 function decisionSentences(outcome: DecisionOutcome): string[] {
   const gaps = describeGaps(outcome.evidence);
   if (outcome.basis === 'not_enough_evidence') {
-    return [ruleSentence(outcome), 'There is not enough evidence to recommend advancing or rejecting, so the recommendation is hold.'];
+    return [
+      ruleSentence(outcome),
+      'There is not enough evidence to recommend advancing or rejecting, so the recommendation is hold.',
+    ];
   }
   if (outcome.basis === 'incomplete_evidence') {
     return [
@@ -94,7 +98,11 @@ function decisionSentences(outcome: DecisionOutcome): string[] {
   return [...gapNote, `The recommendation is ${outcome.decision}, as the band says.`];
 }
 
-export function writeRationale(outcome: DecisionOutcome, questions: readonly ReportQuestion[], aggregates: Aggregates): string[] {
+export function writeRationale(
+  outcome: DecisionOutcome,
+  questions: readonly ReportQuestion[],
+  aggregates: Aggregates,
+): string[] {
   const dimensions = dimensionSentence(aggregates);
   return [
     scoreSentence(outcome, aggregates.finalScore),

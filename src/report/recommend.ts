@@ -83,8 +83,10 @@ export function bandRange(band: ScoreBand): string {
 export function countEvidence(questions: readonly ReportQuestion[], aggregates: Aggregates): EvidenceCounts {
   const answered = questions.filter((q) => q.status !== 'skipped');
   const unscoredParts: EvidenceCounts['unscoredParts'] = [];
-  if (questions.some((q) => q.kind !== 'behavioral') && aggregates.technicalScore === null) unscoredParts.push('technical');
-  if (questions.some((q) => q.kind === 'behavioral') && aggregates.behavioralScore === null) unscoredParts.push('behavioral');
+  if (questions.some((q) => q.kind !== 'behavioral') && aggregates.technicalScore === null)
+    unscoredParts.push('technical');
+  if (questions.some((q) => q.kind === 'behavioral') && aggregates.behavioralScore === null)
+    unscoredParts.push('behavioral');
   return {
     asked: questions.length,
     scored: questions.filter((q) => q.overall !== null).length,

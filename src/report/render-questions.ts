@@ -15,7 +15,8 @@ const STATUS_LABELS: Readonly<Record<ReportQuestion['status'], string>> = {
 function dimensionLines(q: ReportQuestion): string[] {
   return DIMENSIONS.flatMap((d) => {
     // The scorer's reason is the value here, so it is not repeated as evidence below.
-    if (q.notAssessed.includes(d)) return [`  ${capitalize(DIMENSION_LABELS[d])}: ${notAssessedText(q.dimensionEvidence[d])}`];
+    if (q.notAssessed.includes(d))
+      return [`  ${capitalize(DIMENSION_LABELS[d])}: ${notAssessedText(q.dimensionEvidence[d])}`];
     const line = `  ${capitalize(DIMENSION_LABELS[d])}: ${scoreOutOf10(q.dimensions[d])}`;
     const evidence = q.dimensionEvidence[d];
     return evidence ? [line, `    ${inline(evidence)}`] : [line];

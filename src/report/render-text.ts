@@ -5,7 +5,14 @@
  */
 import { DIMENSIONS } from '../scoring/types.js';
 import { COMPONENT_WEIGHTS, DIMENSION_WEIGHTS, STAR_WEIGHT, componentOf, type Component } from './aggregate.js';
-import { DIMENSION_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS, capitalize, plural } from './labels.js';
+import {
+  DIMENSION_LABELS,
+  LEVEL_LABELS,
+  PERFORMANCE_LEVEL_LABELS,
+  SKILL_AREA_LABELS,
+  capitalize,
+  plural,
+} from './labels.js';
 import { formatScore } from './numbers.js';
 import { toPlainText } from './plain-text.js';
 import { dimensionNotAssessedText, notAssessedQuestions, notAssessedWhere } from './not-assessed.js';
@@ -20,7 +27,11 @@ const NOT_STATED = 'not stated';
 function metadataSection(report: Report): string[] {
   const { metadata: m, role } = report;
   const roleText = role
-    ? [role.title ? inline(role.title) : 'untitled role', role.skillArea ? SKILL_AREA_LABELS[role.skillArea] : null, role.level ? LEVEL_LABELS[role.level] : null]
+    ? [
+        role.title ? inline(role.title) : 'untitled role',
+        role.skillArea ? SKILL_AREA_LABELS[role.skillArea] : null,
+        role.level ? LEVEL_LABELS[role.level] : null,
+      ]
         .filter((s): s is string => s !== null)
         .join(', ')
     : 'not specified';
@@ -34,7 +45,9 @@ function metadataSection(report: Report): string[] {
     `Interviewer: ${inline(m.interviewer)}`,
     ...(m.rescored ? [inline(rescoredSentence(m.rescored))] : []),
     ...(m.tokens
-      ? [`Model tokens: ${m.tokens.promptTokens} prompt (${m.tokens.cachedPromptTokens} from the prompt cache), ${m.tokens.completionTokens} completion, in ${m.tokens.calls} calls`]
+      ? [
+          `Model tokens: ${m.tokens.promptTokens} prompt (${m.tokens.cachedPromptTokens} from the prompt cache), ${m.tokens.completionTokens} completion, in ${m.tokens.calls} calls`,
+        ]
       : []),
   ]);
 }
@@ -45,15 +58,22 @@ function withEvidence(line: string, evidence: string | null): string[] {
 
 function profileSection({ profile: p }: Report): string[] {
   return section('CANDIDATE PROFILE (as the candidate stated it in the introduction)', [
-    ...withEvidence(`Primary skill area: ${p.primarySkillArea ? SKILL_AREA_LABELS[p.primarySkillArea] : NOT_STATED}`, p.evidence.primarySkillArea),
-    ...withEvidence(`Experience level: ${p.experienceLevel ? LEVEL_LABELS[p.experienceLevel] : NOT_STATED}`, p.evidence.experienceLevel),
+    ...withEvidence(
+      `Primary skill area: ${p.primarySkillArea ? SKILL_AREA_LABELS[p.primarySkillArea] : NOT_STATED}`,
+      p.evidence.primarySkillArea,
+    ),
+    ...withEvidence(
+      `Experience level: ${p.experienceLevel ? LEVEL_LABELS[p.experienceLevel] : NOT_STATED}`,
+      p.evidence.experienceLevel,
+    ),
     ...withEvidence(`Skills named: ${p.skills.length > 0 ? p.skills.join(', ') : 'none'}`, p.evidence.skills),
     ...withEvidence(`Projects mentioned: ${p.projectsMentioned}`, p.evidence.projectsMentioned),
   ]);
 }
 
 function statisticsSection({ statistics: s }: Report): string[] {
-  const average = s.averageWords === null ? 'no answered questions' : `${formatScore(s.averageWords)} per answered question`;
+  const average =
+    s.averageWords === null ? 'no answered questions' : `${formatScore(s.averageWords)} per answered question`;
   return section('INTERVIEW STATISTICS', [
     `Questions asked: ${s.questionsAsked} (${s.technical} technical, ${s.behavioral} behavioral, ${s.followUps} follow-up)`,
     `Answered: ${s.answered}`,
@@ -114,7 +134,8 @@ function breakdownSection(report: Report): string[] {
     const basis = value === null ? '' : ` (mean over ${counted(q, (x) => x.dimensions[d] !== null)}${skipped})`;
     return `${label}: ${scoreOutOf10(value)}${basis}`;
   });
-  const part = (component: Component) => ` (mean over ${counted(q, (x) => componentOf(x) === component && x.overall !== null)})`;
+  const part = (component: Component) =>
+    ` (mean over ${counted(q, (x) => componentOf(x) === component && x.overall !== null)})`;
   return section('DETAILED SCORE BREAKDOWN', [
     ...dims,
     '',
@@ -126,17 +147,27 @@ function breakdownSection(report: Report): string[] {
 }
 
 function flagsSection(report: Report): string[] {
-  return section('REPORT FLAGS', bulletList(report.flags.map((f) => f.message), ''));
+  return section(
+    'REPORT FLAGS',
+    bulletList(
+      report.flags.map((f) => f.message),
+      '',
+    ),
+  );
 }
 
 /** The scorer's notes from the best answers (strengths) and the weakest (improvements), first note of each. */
 function digestSection(report: Report): string[] {
   const scored = report.questions.filter((q) => q.overall !== null);
   const byBest = [...scored].sort((a, b) => (b.overall ?? 0) - (a.overall ?? 0));
-  const note = (items: string[], q: ReportQuestion) => (items[0] ? [`Question ${q.index} (${formatScore(q.overall)}): ${items[0]}`] : []);
+  const note = (items: string[], q: ReportQuestion) =>
+    items[0] ? [`Question ${q.index} (${formatScore(q.overall)}): ${items[0]}`] : [];
   const strengths = byBest.flatMap((q) => note(q.strengths, q)).slice(0, 3);
-  const improvements = [...byBest].reverse().flatMap((q) => note(q.improvements, q)).slice(0, 3);
-  return section('STRENGTHS AND IMPROVEMENTS (the scorer\'s notes on the highest and lowest scoring answers)', [
+  const improvements = [...byBest]
+    .reverse()
+    .flatMap((q) => note(q.improvements, q))
+    .slice(0, 3);
+  return section("STRENGTHS AND IMPROVEMENTS (the scorer's notes on the highest and lowest scoring answers)", [
     'Strengths:',
     ...bulletList(strengths),
     'Improvements:',

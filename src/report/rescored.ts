@@ -17,18 +17,26 @@ export function scorerName(scorer: { label: string; version: string }): string {
 type Key = { id: string; version: string };
 const same = (a: Key, b: Key): boolean => a.id === b.id && a.version === b.version;
 
-export function rescoredOf(questions: readonly ReportQuestion[], scorers: readonly ScorerDescription[]): Rescored | null {
+export function rescoredOf(
+  questions: readonly ReportQuestion[],
+  scorers: readonly ScorerDescription[],
+): Rescored | null {
   const first = questions.find((q) => q.scoredWith && q.olderScores.length > 0);
   const shown = first?.scoredWith;
   if (!first || !shown) return null;
   const described = scorers.find((s) => same(s, shown));
-  const scorer = { id: shown.id, version: shown.version, label: described?.label ?? first.scorer ?? `${shown.id} ${shown.version}` };
+  const scorer = {
+    id: shown.id,
+    version: shown.version,
+    label: described?.label ?? first.scorer ?? `${shown.id} ${shown.version}`,
+  };
   const older: Rescored['older'] = [];
   for (const q of questions) {
     for (const o of q.olderScores) {
       let entry = older.find((e) => same(e, o));
       if (!entry) older.push((entry = { id: o.id, version: o.version, label: o.label, differing: [] }));
-      if (q.overall !== null && o.overall !== null && Math.abs(q.overall - o.overall) > RESCORE_NOTABLE_CHANGE) entry.differing.push(q.index);
+      if (q.overall !== null && o.overall !== null && Math.abs(q.overall - o.overall) > RESCORE_NOTABLE_CHANGE)
+        entry.differing.push(q.index);
     }
   }
   return { scorer, older };

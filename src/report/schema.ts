@@ -45,7 +45,12 @@ export const QUESTION_STATUSES = ['scored', 'skipped', 'not_scored'] as const;
 export const ScorerKeySchema = z.object({ id: z.string(), version: z.string() });
 
 /** An older scoring run of the same answer (an earlier version of the scorer, kept when it was re-scored). */
-export const OlderScoreSchema = z.object({ id: z.string(), version: z.string(), label: z.string(), overall: optionalScore });
+export const OlderScoreSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  label: z.string(),
+  overall: optionalScore,
+});
 
 export const ReportQuestionSchema = z.object({
   /** 1-based position among the questions; the introduction is not a question. */
@@ -89,7 +94,14 @@ export const ReportQuestionSchema = z.object({
   olderScores: z.array(OlderScoreSchema).default([]),
 });
 
-export const REPORT_FLAG_CODES = ['missing_score', 'missing_value', 'not_assessed', 'skipped_question', 'no_profile', 'instruction_to_scorer'] as const;
+export const REPORT_FLAG_CODES = [
+  'missing_score',
+  'missing_value',
+  'not_assessed',
+  'skipped_question',
+  'no_profile',
+  'instruction_to_scorer',
+] as const;
 
 export const ReportFlagSchema = z.object({
   code: z.enum(REPORT_FLAG_CODES),
@@ -109,7 +121,14 @@ export const ScorerDescriptionSchema = z.object({ id: z.string(), version: z.str
  */
 export const RescoredSchema = z.object({
   scorer: ScorerDescriptionSchema,
-  older: z.array(z.object({ id: z.string(), version: z.string(), label: z.string(), differing: z.array(z.number().int().positive()) })),
+  older: z.array(
+    z.object({
+      id: z.string(),
+      version: z.string(),
+      label: z.string(),
+      differing: z.array(z.number().int().positive()),
+    }),
+  ),
 });
 
 export const PERFORMANCE_LEVELS = ['strong', 'mixed', 'weak', 'not_rated'] as const;
@@ -120,7 +139,11 @@ export const DECISION_BASES = ['score_band', 'not_enough_evidence', 'incomplete_
 export const ReportSchema = z.object({
   candidate: z.object({ name: z.string() }),
   role: z
-    .object({ title: z.string().nullable(), skillArea: z.enum(SKILL_AREAS).nullable(), level: z.enum(LEVELS).nullable() })
+    .object({
+      title: z.string().nullable(),
+      skillArea: z.enum(SKILL_AREAS).nullable(),
+      level: z.enum(LEVELS).nullable(),
+    })
     .nullable(),
   metadata: z.object({
     startedAt: isoTime,

@@ -3,7 +3,10 @@ import type { Report, ReportQuestion } from './schema.js';
 
 export { countWords } from '../shared/words.js';
 
-export function computeStatistics(questions: readonly ReportQuestion[], introductionWords: number): Report['statistics'] {
+export function computeStatistics(
+  questions: readonly ReportQuestion[],
+  introductionWords: number,
+): Report['statistics'] {
   const answered = questions.filter((q) => q.status !== 'skipped' && q.wordCount > 0);
   const totalWords = answered.reduce((sum, q) => sum + q.wordCount, 0);
   return {

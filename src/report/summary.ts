@@ -10,7 +10,15 @@ import type { Report, ReportQuestion } from './schema.js';
 
 export type SummaryInput = Pick<
   Report,
-  'candidate' | 'role' | 'profile' | 'statistics' | 'dimensions' | 'technicalScore' | 'behavioralScore' | 'finalScore' | 'questions'
+  | 'candidate'
+  | 'role'
+  | 'profile'
+  | 'statistics'
+  | 'dimensions'
+  | 'technicalScore'
+  | 'behavioralScore'
+  | 'finalScore'
+  | 'questions'
 >;
 
 /** "a, b and c" */
@@ -40,10 +48,14 @@ function profileSentences({ profile, role, statistics }: SummaryInput): string[]
   if (clauses.length === 0) return ['The introduction named no skill area, experience level, skills or projects.'];
   const sentences = [`In the introduction the candidate ${joinList(clauses)}.`];
   if (role?.skillArea && profile.primarySkillArea && role.skillArea !== profile.primarySkillArea) {
-    sentences.push(`The role is ${SKILL_AREA_LABELS[role.skillArea]}; the stated focus is ${SKILL_AREA_LABELS[profile.primarySkillArea]}.`);
+    sentences.push(
+      `The role is ${SKILL_AREA_LABELS[role.skillArea]}; the stated focus is ${SKILL_AREA_LABELS[profile.primarySkillArea]}.`,
+    );
   }
   if (role?.level && profile.experienceLevel && role.level !== profile.experienceLevel) {
-    sentences.push(`The role is ${LEVEL_LABELS[role.level]}; the stated experience is ${LEVEL_LABELS[profile.experienceLevel]}.`);
+    sentences.push(
+      `The role is ${LEVEL_LABELS[role.level]}; the stated experience is ${LEVEL_LABELS[profile.experienceLevel]}.`,
+    );
   }
   return sentences;
 }
@@ -51,8 +63,12 @@ function profileSentences({ profile, role, statistics }: SummaryInput): string[]
 function scoreSentence(input: SummaryInput): string {
   if (input.finalScore === null) return 'No answer has a score, so there is no final score.';
   const parts = [
-    input.questions.some((q) => componentOf(q) === 'technical') ? `technical ${formatScore(input.technicalScore)}` : null,
-    input.questions.some((q) => componentOf(q) === 'behavioral') ? `behavioral ${formatScore(input.behavioralScore)}` : null,
+    input.questions.some((q) => componentOf(q) === 'technical')
+      ? `technical ${formatScore(input.technicalScore)}`
+      : null,
+    input.questions.some((q) => componentOf(q) === 'behavioral')
+      ? `behavioral ${formatScore(input.behavioralScore)}`
+      : null,
   ].filter((s): s is string => s !== null);
   return `The final score is ${formatScore(input.finalScore)} out of 10 (${parts.join(', ')}).`;
 }
@@ -71,7 +87,9 @@ function highlightSentences(questions: readonly ReportQuestion[]): string[] {
   const worst = [...scored].sort((a, b) => (a.overall ?? 0) - (b.overall ?? 0))[0];
   if (!best || !worst) return [];
   if (best.overall === worst.overall) {
-    return scored.length === 1 ? [`Only ${describe(best)} has a score.`] : [`Every scored answer is at ${formatScore(best.overall)}.`];
+    return scored.length === 1
+      ? [`Only ${describe(best)} has a score.`]
+      : [`Every scored answer is at ${formatScore(best.overall)}.`];
   }
   const sentences = [`The highest-scoring answer is ${describe(best)}; the lowest is ${describe(worst)}.`];
   const strength = best.strengths[0];

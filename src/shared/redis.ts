@@ -12,13 +12,25 @@ export function redisTarget(url: string): string {
   }
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 
 /** An error that says Redis cannot be reached (as opposed to one a command or a job caused). */
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  return (typeof code === 'string' && CONNECTION_CODES.has(code)) || /Connection is closed|connect ETIMEDOUT|Reached the max retries/.test(error.message);
+  return (
+    (typeof code === 'string' && CONNECTION_CODES.has(code)) ||
+    /Connection is closed|connect ETIMEDOUT|Reached the max retries/.test(error.message)
+  );
 }
 
 /**
@@ -50,17 +62,26 @@ export function createRedisProblems(logger: Logger, url: string, options: RedisP
       const reason = typeof code === 'string' ? code : error.message;
       if (!down) {
         down = { since: now(), errors: 1, summarizedAt: now() };
-        logger.error({ redis, err: { code: code ?? null, message: error.message } }, `Redis at ${redis} is unreachable (${reason}): start Redis there or set REDIS_URL; retrying`);
+        logger.error(
+          { redis, err: { code: code ?? null, message: error.message } },
+          `Redis at ${redis} is unreachable (${reason}): start Redis there or set REDIS_URL; retrying`,
+        );
         return;
       }
       down.errors += 1;
       if (now() - down.summarizedAt < summaryEveryMs) return;
       down.summarizedAt = now();
-      logger.warn({ redis, errors: down.errors, downForMs: now() - down.since }, `Redis at ${redis} is still unreachable (${reason})`);
+      logger.warn(
+        { redis, errors: down.errors, downForMs: now() - down.since },
+        `Redis at ${redis} is still unreachable (${reason})`,
+      );
     },
     ready() {
       if (!down) return;
-      logger.info({ redis, errors: down.errors, downForMs: now() - down.since }, `Redis at ${redis} is reachable again`);
+      logger.info(
+        { redis, errors: down.errors, downForMs: now() - down.since },
+        `Redis at ${redis} is reachable again`,
+      );
       down = null;
     },
   };
@@ -71,7 +92,12 @@ export function createRedisProblems(logger: Logger, url: string, options: RedisP
  * Commands fail at once while Redis is unreachable instead of queueing forever, so a request never hangs on
  * Redis; the client keeps reconnecting in the background and recovers when Redis is back.
  */
-export function createRedis(url: string, logger: Logger, extra: RedisOptions = {}, problems = createRedisProblems(logger, url)): Redis {
+export function createRedis(
+  url: string,
+  logger: Logger,
+  extra: RedisOptions = {},
+  problems = createRedisProblems(logger, url),
+): Redis {
   const client = new Redis(url, {
     lazyConnect: false,
     enableOfflineQueue: false,
@@ -90,7 +116,13 @@ export function createRedis(url: string, logger: Logger, extra: RedisOptions = {
  * (`cli jobs`). Resolves null when it answers, or the reason it did not.
  */
 export async function probeRedis(url: string, timeoutMs = 3_000): Promise<string | null> {
-  const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    retryStrategy: () => null,
+  });
   let first: unknown;
   // The socket's own error (ECONNREFUSED, ENOTFOUND) says more than the rejected connect ("Connection is closed").
   client.on('error', (error: Error) => (first ??= error));

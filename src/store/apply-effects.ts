@@ -24,7 +24,8 @@ async function setStatus(tx: Tx, { interviewId }: EffectScope, status: Interview
     },
   });
   // Resuming also sets in_progress; only the first time is the start.
-  if (status === 'in_progress') await tx.interview.updateMany({ where: { id: interviewId, startedAt: null }, data: { startedAt: at } });
+  if (status === 'in_progress')
+    await tx.interview.updateMany({ where: { id: interviewId, startedAt: null }, data: { startedAt: at } });
 }
 
 type EditEffect = Extract<PersistenceEffect, { type: 'edit_answer' }>;
@@ -34,7 +35,10 @@ type EditEffect = Extract<PersistenceEffect, { type: 'edit_answer' }>;
  * with the old scores; the score job stores a score only for the text it scored (src/background/jobs/score-answer.ts).
  */
 async function editAnswer(tx: Tx, effect: EditEffect): Promise<void> {
-  const answer = await tx.answer.findUnique({ where: { id: effect.answerId }, select: { text: true, flags: true, editHistory: true } });
+  const answer = await tx.answer.findUnique({
+    where: { id: effect.answerId },
+    select: { text: true, flags: true, editHistory: true },
+  });
   if (!answer) return;
   if (effect.rescore) await tx.score.deleteMany({ where: { answerId: effect.answerId } });
   const history = Array.isArray(answer.editHistory) ? answer.editHistory : [];
@@ -55,7 +59,9 @@ export async function applyPersistenceEffect(tx: Tx, scope: EffectScope, effect:
     case 'set_status':
       return setStatus(tx, scope, effect.status, effect.at);
     case 'audit':
-      await tx.auditEvent.create({ data: { actor: effect.actor, action: effect.action, subject: `interview:${interviewId}`, data: effect.data } });
+      await tx.auditEvent.create({
+        data: { actor: effect.actor, action: effect.action, subject: `interview:${interviewId}`, data: effect.data },
+      });
       return;
     case 'record_turn': {
       const { turnId, ...turn } = effect.turn;
@@ -68,8 +74,14 @@ export async function applyPersistenceEffect(tx: Tx, scope: EffectScope, effect:
     // The message row is its own create, not a nested one: a nested write makes Prisma read the answer back.
     case 'record_answer': {
       const { answerId, messageId, ...answer } = effect.answer;
-      await tx.answer.create({ data: { id: answerId, ...answer, platformMessageIds: [messageId] }, select: { id: true } });
-      await tx.answerMessage.create({ data: { answerId, platform, platformMessageId: messageId, receivedAt: answer.receivedAt }, select: { id: true } });
+      await tx.answer.create({
+        data: { id: answerId, ...answer, platformMessageIds: [messageId] },
+        select: { id: true },
+      });
+      await tx.answerMessage.create({
+        data: { answerId, platform, platformMessageId: messageId, receivedAt: answer.receivedAt },
+        select: { id: true },
+      });
       return;
     }
     case 'extend_answer': {
@@ -78,19 +90,32 @@ export async function applyPersistenceEffect(tx: Tx, scope: EffectScope, effect:
         data: { text: effect.text, wordCount: effect.wordCount, platformMessageIds: { push: effect.messageId } },
         select: { id: true },
       });
-      await tx.answerMessage.create({ data: { answerId: effect.answerId, platform, platformMessageId: effect.messageId, receivedAt: effect.receivedAt }, select: { id: true } });
+      await tx.answerMessage.create({
+        data: {
+          answerId: effect.answerId,
+          platform,
+          platformMessageId: effect.messageId,
+          receivedAt: effect.receivedAt,
+        },
+        select: { id: true },
+      });
       return;
     }
     case 'edit_answer':
       return editAnswer(tx, effect);
     case 'finalize_answer':
-      await tx.answer.update({ where: { id: effect.answerId }, data: { flags: effect.flags, finalizedAt: effect.finalizedAt } });
+      await tx.answer.update({
+        where: { id: effect.answerId },
+        data: { flags: effect.flags, finalizedAt: effect.finalizedAt },
+      });
       return;
     case 'discard_answer':
       await tx.answer.deleteMany({ where: { id: effect.answerId } });
       return;
     case 'record_decision':
-      await tx.decision.create({ data: { interviewId, deciderId: effect.deciderId, decision: effect.decision, note: effect.note } });
+      await tx.decision.create({
+        data: { interviewId, deciderId: effect.deciderId, decision: effect.decision, note: effect.note },
+      });
       return;
     case 'erase_personal_data':
       return erasePersonalData(tx, interviewId, effect.at);

@@ -37,7 +37,11 @@ const UNREACHABLE: Record<string, string> = {
   TlsConnectionError: 'the TLS connection failed',
   SocketTimeout: 'the connection timed out',
 };
-const UNREACHABLE_CODES: Record<string, string> = { P1000: 'the user or password was refused', P1001: 'nothing answers there', P1003: 'the database does not exist' };
+const UNREACHABLE_CODES: Record<string, string> = {
+  P1000: 'the user or password was refused',
+  P1001: 'nothing answers there',
+  P1003: 'the database does not exist',
+};
 
 /**
  * What a Prisma error says about the database itself, or null for any other error. A missing table or column is
@@ -47,16 +51,23 @@ export function databaseProblemOf(error: unknown): Problem | null {
   if (typeof error !== 'object' || error === null) return null;
   const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
   const kind = meta?.driverAdapterError?.cause?.kind;
-  if (kind === 'TableDoesNotExist' || kind === 'ColumnNotFound' || code === 'P2021' || code === 'P2022') return { kind: 'not_migrated' };
+  if (kind === 'TableDoesNotExist' || kind === 'ColumnNotFound' || code === 'P2021' || code === 'P2022')
+    return { kind: 'not_migrated' };
   if (typeof kind === 'string' && UNREACHABLE[kind]) return { kind: 'unreachable', reason: UNREACHABLE[kind] };
-  if (typeof code === 'string' && UNREACHABLE_CODES[code]) return { kind: 'unreachable', reason: UNREACHABLE_CODES[code] };
+  if (typeof code === 'string' && UNREACHABLE_CODES[code])
+    return { kind: 'unreachable', reason: UNREACHABLE_CODES[code] };
   const causeCode = (error as { cause?: { code?: unknown } }).cause?.code;
-  if (causeCode === 'ECONNREFUSED' || causeCode === 'ENOTFOUND') return { kind: 'unreachable', reason: 'nothing answers there' };
+  if (causeCode === 'ECONNREFUSED' || causeCode === 'ENOTFOUND')
+    return { kind: 'unreachable', reason: 'nothing answers there' };
   return null;
 }
 
 /** Reads `_prisma_migrations` (the table `npm run db:migrate` and Prisma's CLI both keep) against the committed list. */
-export async function checkDatabase(db: Db, databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Promise<DatabaseStatus> {
+export async function checkDatabase(
+  db: Db,
+  databaseUrl: string,
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<DatabaseStatus> {
   const committed = readMigrationList(migrationsDir).migrationDirectories.map((d) => d.path);
   let applied: Set<string>;
   try {
@@ -66,7 +77,8 @@ export async function checkDatabase(db: Db, databaseUrl: string, migrationsDir =
   } catch (error) {
     const problem = databaseProblemOf(error);
     if (problem?.kind === 'not_migrated') return { state: 'not_migrated', pending: committed };
-    if (problem?.kind === 'unreachable') return { state: 'unreachable', target: databaseTarget(databaseUrl), reason: problem.reason };
+    if (problem?.kind === 'unreachable')
+      return { state: 'unreachable', target: databaseTarget(databaseUrl), reason: problem.reason };
     throw error;
   }
   const pending = committed.filter((name) => !applied.has(name));
@@ -75,7 +87,8 @@ export async function checkDatabase(db: Db, databaseUrl: string, migrationsDir =
 
 /** The one line a person reads: what is wrong, where, and what to do. */
 export function describeDatabaseStatus(status: Exclude<DatabaseStatus, { state: 'ready' }>): string {
-  if (status.state === 'not_migrated') return `${NOT_MIGRATED} (${status.pending.length} pending: ${status.pending.join(', ')})`;
+  if (status.state === 'not_migrated')
+    return `${NOT_MIGRATED} (${status.pending.length} pending: ${status.pending.join(', ')})`;
   return `PostgreSQL at ${status.target} cannot be used (${status.reason}): check that PostgreSQL is running there and that DATABASE_URL is right`;
 }
 
@@ -84,6 +97,8 @@ export function databaseAppError(error: unknown, databaseUrl: string): AppError 
   const problem = databaseProblemOf(error);
   if (!problem) return null;
   const line =
-    problem.kind === 'not_migrated' ? NOT_MIGRATED : describeDatabaseStatus({ state: 'unreachable', target: databaseTarget(databaseUrl), reason: problem.reason });
+    problem.kind === 'not_migrated'
+      ? NOT_MIGRATED
+      : describeDatabaseStatus({ state: 'unreachable', target: databaseTarget(databaseUrl), reason: problem.reason });
   return new AppError('unavailable', line, { userMessage: line, cause: error });
 }

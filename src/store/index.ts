@@ -1,5 +1,10 @@
 /** Repository functions over Prisma. Only src/store and src/background import Prisma. */
-export { createInterviewStore, loadInterviewState, LOADED_INTERVIEW_SELECT, toLoadedInterview } from './interview-store.js';
+export {
+  createInterviewStore,
+  loadInterviewState,
+  LOADED_INTERVIEW_SELECT,
+  toLoadedInterview,
+} from './interview-store.js';
 export { ensureWorkspace, ensureCandidate, createInterview, type NewInterview } from './interviews.js';
 export {
   ensureDefaultRoles,

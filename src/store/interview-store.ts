@@ -1,5 +1,12 @@
 /** The engine's InterviewStore over Prisma: the state, its rows and its outbox effects in one transaction. */
-import { engineStateSchema, isOutward, type CommitRequest, type CommitResult, type InterviewStore, type LoadedInterview } from '../engine/index.js';
+import {
+  engineStateSchema,
+  isOutward,
+  type CommitRequest,
+  type CommitResult,
+  type InterviewStore,
+  type LoadedInterview,
+} from '../engine/index.js';
 import { AppError } from '../shared/errors.js';
 import { applyPersistenceEffect } from './apply-effects.js';
 import { toJson } from './json.js';

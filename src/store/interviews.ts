@@ -5,7 +5,10 @@ import { toJson } from './json.js';
 import type { Db } from './prisma.js';
 import type { StoredRole } from './roles.js';
 
-export async function ensureWorkspace(db: Db, input: { platform: Platform; externalId: string; name?: string }): Promise<{ id: string }> {
+export async function ensureWorkspace(
+  db: Db,
+  input: { platform: Platform; externalId: string; name?: string },
+): Promise<{ id: string }> {
   return db.workspace.upsert({
     where: { platform_externalId: { platform: input.platform, externalId: input.externalId } },
     create: { platform: input.platform, externalId: input.externalId, name: input.name ?? null },

@@ -5,7 +5,18 @@
  * through JSON and the engine's schema, as a stored row does, so a Date comes back as the Prisma store gives it.
  * Persistence effects are kept as a list in commit order; only the interview's own columns are applied.
  */
-import { engineStateSchema, isOutward, type CommitRequest, type CommitResult, type EngineState, type InterviewStatus, type InterviewStore, type LoadedInterview, type OutwardEffect, type PersistenceEffect } from '../engine/index.js';
+import {
+  engineStateSchema,
+  isOutward,
+  type CommitRequest,
+  type CommitResult,
+  type EngineState,
+  type InterviewStatus,
+  type InterviewStore,
+  type LoadedInterview,
+  type OutwardEffect,
+  type PersistenceEffect,
+} from '../engine/index.js';
 import { AppError } from '../shared/errors.js';
 import { outboxDedupeKey } from './outbox-rows.js';
 
@@ -39,7 +50,11 @@ function stored(state: EngineState): unknown {
 
 function parsed(id: string, state: unknown): EngineState {
   const result = engineStateSchema.safeParse(state);
-  if (!result.success) throw new AppError('internal', `interview ${id}: stored engine state is not readable (${result.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+  if (!result.success)
+    throw new AppError(
+      'internal',
+      `interview ${id}: stored engine state is not readable (${result.error.issues.map((i) => i.path.join('.')).join(', ')})`,
+    );
   return result.data;
 }
 
@@ -54,7 +69,17 @@ export class MemoryInterviewStore implements InterviewStore {
   add(state: EngineState): LoadedInterview {
     const id = state.interviewId;
     if (this.rows.has(id)) throw new AppError('conflict', `interview ${id} exists`);
-    const row = { id, version: 0, state: stored(state), status: state.status, lastActivityAt: null, nextReminderAt: null, remindersSent: 0, expiresAt: null, endedAt: null };
+    const row = {
+      id,
+      version: 0,
+      state: stored(state),
+      status: state.status,
+      lastActivityAt: null,
+      nextReminderAt: null,
+      remindersSent: 0,
+      expiresAt: null,
+      endedAt: null,
+    };
     this.rows.set(id, row);
     return { id, version: 0, state: parsed(id, row.state) };
   }
@@ -87,10 +112,17 @@ export class MemoryInterviewStore implements InterviewStore {
     };
     const outward: MemoryOutboxRow[] = [];
     for (const effect of effects) {
-      if (isOutward(effect)) outward.push({ interviewId, key: outboxDedupeKey(interviewId, version, outward.length), effect: structuredClone(effect), createdAt: now });
+      if (isOutward(effect))
+        outward.push({
+          interviewId,
+          key: outboxDedupeKey(interviewId, version, outward.length),
+          effect: structuredClone(effect),
+          createdAt: now,
+        });
       else {
         this.persisted.push({ interviewId, effect: structuredClone(effect) });
-        if (effect.type === 'set_status') Object.assign(next, { status: effect.status, ...(ENDING.has(effect.status) ? { endedAt: effect.at } : {}) });
+        if (effect.type === 'set_status')
+          Object.assign(next, { status: effect.status, ...(ENDING.has(effect.status) ? { endedAt: effect.at } : {}) });
       }
     }
     this.rows.set(interviewId, next);

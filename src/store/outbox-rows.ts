@@ -21,11 +21,19 @@ export function outboxPayload(effect: OutwardEffect): Prisma.InputJsonValue {
     case 'enqueue_job':
       return toJson(jobRequestPayload.parse(effect.job));
     case 'schedule_timer':
-      return toJson(scheduleTimerPayload.parse({ timer: effect.timer, timerId: effect.timerId, fireAt: effect.fireAt }));
+      return toJson(
+        scheduleTimerPayload.parse({ timer: effect.timer, timerId: effect.timerId, fireAt: effect.fireAt }),
+      );
   }
 }
 
-export function outboxRow(interviewId: string, version: number, index: number, effect: OutwardEffect, now: Date): Prisma.OutboxEventCreateManyInput {
+export function outboxRow(
+  interviewId: string,
+  version: number,
+  index: number,
+  effect: OutwardEffect,
+  now: Date,
+): Prisma.OutboxEventCreateManyInput {
   return {
     interviewId,
     kind: effect.type,

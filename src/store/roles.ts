@@ -48,7 +48,14 @@ export async function ensureDefaultRoles(db: Db, workspaceId: string): Promise<n
 
 export async function createRole(
   db: Db,
-  input: { workspaceId: string; slug: string; title: string; skillArea: SkillArea; level: Level; questionPlan?: Partial<QuestionPlan> },
+  input: {
+    workspaceId: string;
+    slug: string;
+    title: string;
+    skillArea: SkillArea;
+    level: Level;
+    questionPlan?: Partial<QuestionPlan>;
+  },
 ): Promise<{ id: string }> {
   const questionPlan = questionPlanSchema.parse(input.questionPlan ?? {});
   return db.role.create({ data: { ...input, questionPlan }, select: { id: true } });
@@ -67,11 +74,17 @@ export async function findRoleBySlug(db: Db, workspaceId: string, slug: string):
   if (!row) return null;
   const parsed = roleRowSchema.safeParse(row);
   const plan = questionPlanSchema.safeParse(row.questionPlan ?? {});
-  if (!parsed.success || !plan.success) throw new AppError('invalid_input', `role ${slug}: skill area, level or question plan is not valid`);
+  if (!parsed.success || !plan.success)
+    throw new AppError('invalid_input', `role ${slug}: skill area, level or question plan is not valid`);
   return {
     id: row.id,
     slug: row.slug,
-    config: { title: row.title, ...parsed.data, technicalCount: plan.data.technical, behavioralCount: plan.data.behavioral },
+    config: {
+      title: row.title,
+      ...parsed.data,
+      technicalCount: plan.data.technical,
+      behavioralCount: plan.data.behavioral,
+    },
   };
 }
 

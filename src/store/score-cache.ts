@@ -10,7 +10,12 @@ import type { Db } from './prisma.js';
 function looksLikeScore(value: unknown): value is CachedScore {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.dimensions === 'object' && v.dimensions !== null && Array.isArray(v.strengths) && Array.isArray(v.improvements);
+  return (
+    typeof v.dimensions === 'object' &&
+    v.dimensions !== null &&
+    Array.isArray(v.strengths) &&
+    Array.isArray(v.improvements)
+  );
 }
 
 function isMissingOwner(error: unknown): boolean {
@@ -28,7 +33,10 @@ export class PostgresScoreCache implements ScoreCache {
 
   async set(key: string, value: CachedScore, owner: CacheOwner): Promise<void> {
     try {
-      await this.db.scoreCacheEntry.createMany({ data: [{ key, answerId: owner.answerId, value: toJson(value) }], skipDuplicates: true });
+      await this.db.scoreCacheEntry.createMany({
+        data: [{ key, answerId: owner.answerId, value: toJson(value) }],
+        skipDuplicates: true,
+      });
     } catch (error) {
       // The answer was erased (or never stored) while it was being scored: nothing may keep its words.
       if (!isMissingOwner(error)) throw error;

@@ -8,7 +8,13 @@
  * row (value null, status ok), so each dimension row stays one value with its evidence.
  */
 import { z } from 'zod';
-import { DIMENSIONS, type AnswerFlag, type AnswerScore, type AnswerScorer, type DimensionScore } from '../scoring/types.js';
+import {
+  DIMENSIONS,
+  type AnswerFlag,
+  type AnswerScore,
+  type AnswerScorer,
+  type DimensionScore,
+} from '../scoring/types.js';
 import { toJson } from './json.js';
 import type { Prisma } from './prisma.js';
 
@@ -53,7 +59,16 @@ export function scoreToRows(answerId: string, score: AnswerScore, requestedBy?: 
     standInFor: score.standInFor ?? null,
     requestedBy: requestedBy ? { id: requestedBy.id, version: requestedBy.version } : null,
   };
-  rows.push({ answerId, dimension: FEEDBACK_DIMENSION, scorerId: score.scorerId, scorerVersion: score.scorerVersion, value: null, evidence: '', status: 'ok', details: toJson(details) });
+  rows.push({
+    answerId,
+    dimension: FEEDBACK_DIMENSION,
+    scorerId: score.scorerId,
+    scorerVersion: score.scorerVersion,
+    value: null,
+    evidence: '',
+    status: 'ok',
+    details: toJson(details),
+  });
   return rows;
 }
 
@@ -61,7 +76,16 @@ export function scoreToRows(answerId: string, score: AnswerScore, requestedBy?: 
 export function failedScore(scorer: AnswerScorer, reason: string): AnswerScore {
   const nothing: DimensionScore = { value: null, evidence: 'Not scored: the scorer failed.' };
   const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, nothing])) as AnswerScore['dimensions'];
-  return { scorerId: scorer.id, scorerVersion: scorer.version, status: 'failed', dimensions, strengths: [], improvements: [], flags: ['scoring_failed'], error: reason };
+  return {
+    scorerId: scorer.id,
+    scorerVersion: scorer.version,
+    status: 'failed',
+    dimensions,
+    strengths: [],
+    improvements: [],
+    flags: ['scoring_failed'],
+    error: reason,
+  };
 }
 
 export interface StoredScoreRow {
@@ -79,7 +103,12 @@ export interface StoredScoreRow {
 /** What grouping rows into runs reads of each row. */
 export type RunRow = Pick<StoredScoreRow, 'dimension' | 'scorerId' | 'scorerVersion' | 'details' | 'createdAt'>;
 
-const usageSchema = z.object({ calls: z.number(), promptTokens: z.number(), cachedPromptTokens: z.number(), completionTokens: z.number() });
+const usageSchema = z.object({
+  calls: z.number(),
+  promptTokens: z.number(),
+  cachedPromptTokens: z.number(),
+  completionTokens: z.number(),
+});
 const feedbackSchema = z.object({
   strengths: z.array(z.string()),
   improvements: z.array(z.string()),
@@ -87,13 +116,24 @@ const feedbackSchema = z.object({
   usage: usageSchema.nullable().default(null),
   standInFor: z.object({ scorerId: z.string(), label: z.string(), reason: z.string() }).nullable().default(null),
   requestedBy: z.object({ id: z.string(), version: z.string() }).nullable().default(null),
-  star: z.object({ situation: z.boolean(), task: z.boolean(), action: z.boolean(), result: z.boolean(), value: z.number().nullable(), evidence: z.string() }).nullable(),
+  star: z
+    .object({
+      situation: z.boolean(),
+      task: z.boolean(),
+      action: z.boolean(),
+      result: z.boolean(),
+      value: z.number().nullable(),
+      evidence: z.string(),
+    })
+    .nullable(),
 });
 
 function readFeedback(rows: readonly Pick<StoredScoreRow, 'dimension' | 'details'>[]): z.infer<typeof feedbackSchema> {
   const row = rows.find((r) => r.dimension === FEEDBACK_DIMENSION);
   const parsed = feedbackSchema.safeParse(row?.details);
-  return parsed.success ? parsed.data : { strengths: [], improvements: [], star: null, label: null, usage: null, standInFor: null, requestedBy: null };
+  return parsed.success
+    ? parsed.data
+    : { strengths: [], improvements: [], star: null, label: null, usage: null, standInFor: null, requestedBy: null };
 }
 
 /** Rebuilds the AnswerScore for the report; null when the answer has no rows from this scorer. */
@@ -104,11 +144,21 @@ export function rowsToScore(rows: readonly StoredScoreRow[], flags: readonly str
   const dimensions = Object.fromEntries(
     DIMENSIONS.map((d) => {
       const row = byDimension.get(d);
-      return [d, { value: row?.value === null || row?.value === undefined ? null : Number(row.value), evidence: row?.evidence ?? '' }];
+      return [
+        d,
+        {
+          value: row?.value === null || row?.value === undefined ? null : Number(row.value),
+          evidence: row?.evidence ?? '',
+        },
+      ];
     }),
   ) as AnswerScore['dimensions'];
   const scored = rows.filter((r) => r.dimension !== FEEDBACK_DIMENSION);
-  const status = scored.some((r) => r.status === 'failed') ? 'failed' : scored.every((r) => r.status === 'skipped') ? 'skipped' : 'ok';
+  const status = scored.some((r) => r.status === 'failed')
+    ? 'failed'
+    : scored.every((r) => r.status === 'skipped')
+      ? 'skipped'
+      : 'ok';
   const feedback = readFeedback(rows);
   const error = scored.find((r) => r.error)?.error;
   return {
@@ -146,7 +196,12 @@ export function scoreRuns<Row extends RunRow>(rows: readonly Row[]): ScoreRun<Ro
     const key = JSON.stringify([row.scorerId, row.scorerVersion]);
     let run = runs.get(key);
     if (!run) {
-      run = { scorer: { id: row.scorerId, version: row.scorerVersion }, answersFor: { id: row.scorerId, version: row.scorerVersion }, rows: [], createdAt: 0 };
+      run = {
+        scorer: { id: row.scorerId, version: row.scorerVersion },
+        answersFor: { id: row.scorerId, version: row.scorerVersion },
+        rows: [],
+        createdAt: 0,
+      };
       runs.set(key, run);
     }
     run.rows.push(row);
@@ -165,7 +220,9 @@ export function scoreRuns<Row extends RunRow>(rows: readonly Row[]): ScoreRun<Ro
  * for it. A stand-in stored before the version was recorded counts for any version of its scorer.
  */
 export function hasRunFor(rows: readonly RunRow[], scorer: ScorerKey): boolean {
-  return scoreRuns(rows).some((run) => run.answersFor.id === scorer.id && (run.answersFor.version ?? scorer.version) === scorer.version);
+  return scoreRuns(rows).some(
+    (run) => run.answersFor.id === scorer.id && (run.answersFor.version ?? scorer.version) === scorer.version,
+  );
 }
 
 /** Orders versions as people number them: "1.10.0" after "1.9.0", "v2" after "v1". */

@@ -22,7 +22,10 @@ interface SourceFile {
   text: string;
 }
 
-const files: SourceFile[] = [...sourceFiles('src'), ...sourceFiles('scripts')].map((f) => ({ file: relative('.', f), text: readFileSync(f, 'utf8') }));
+const files: SourceFile[] = [...sourceFiles('src'), ...sourceFiles('scripts')].map((f) => ({
+  file: relative('.', f),
+  text: readFileSync(f, 'utf8'),
+}));
 
 /** Calls of a `score` method (`scorer.score(`, `x?.score (`), not definitions such as `async score(input)`. */
 const SCORE_CALL = /[\w\])]\s*\??\.\s*score\s*\(/g;
@@ -31,7 +34,9 @@ const SCORE_CALL = /[\w\])]\s*\??\.\s*score\s*\(/g;
 function unguardedCalls(among: SourceFile[]): string[] {
   return among
     .filter(({ file }) => file !== GUARD_MODULE && !file.startsWith('src/scoring/'))
-    .flatMap(({ file, text }) => [...text.matchAll(SCORE_CALL)].map((m) => `${file}:${text.slice(0, m.index).split('\n').length}`));
+    .flatMap(({ file, text }) =>
+      [...text.matchAll(SCORE_CALL)].map((m) => `${file}:${text.slice(0, m.index).split('\n').length}`),
+    );
 }
 
 /** A `scoreAnswer` method with a body, or a `scoreAnswer:` property; not the interface's declaration. */
@@ -40,13 +45,25 @@ const IMPLEMENTS_SCORING = /^\s*(?:async\s+)?scoreAnswer\s*(?::\s*(?:async\s*)?\
 /** Provider files that implement `scoreAnswer` (a method or property) without importing the guard. */
 function providersWithoutGuard(among: SourceFile[]): string[] {
   const importsGuard = /from\s+['"](?:\.\.?\/)+answer-guard\.js['"]/;
-  return among.filter(({ file, text }) => file.startsWith('src/providers/') && IMPLEMENTS_SCORING.test(text) && !importsGuard.test(text)).map((f) => f.file);
+  return among
+    .filter(
+      ({ file, text }) =>
+        file.startsWith('src/providers/') && IMPLEMENTS_SCORING.test(text) && !importsGuard.test(text),
+    )
+    .map((f) => f.file);
 }
 
 describe('the answer guard', () => {
   it('finds the files it checks, the guard and both providers among them', () => {
     const names = files.map((f) => f.file);
-    expect(names).toEqual(expect.arrayContaining([GUARD_MODULE, 'src/providers/offline.ts', 'src/providers/openai/provider.ts', 'scripts/eval.ts']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        GUARD_MODULE,
+        'src/providers/offline.ts',
+        'src/providers/openai/provider.ts',
+        'scripts/eval.ts',
+      ]),
+    );
   });
 
   it('is the only code outside src/scoring that calls a scorer', () => {
@@ -55,8 +72,13 @@ describe('the answer guard', () => {
 
   it('is imported by every provider that scores answers', () => {
     expect(providersWithoutGuard(files)).toEqual([]);
-    const implementing = files.filter(({ file, text }) => file.startsWith('src/providers/') && IMPLEMENTS_SCORING.test(text));
-    expect(implementing.map((f) => f.file).sort()).toEqual(['src/providers/offline.ts', 'src/providers/openai/provider.ts']);
+    const implementing = files.filter(
+      ({ file, text }) => file.startsWith('src/providers/') && IMPLEMENTS_SCORING.test(text),
+    );
+    expect(implementing.map((f) => f.file).sort()).toEqual([
+      'src/providers/offline.ts',
+      'src/providers/openai/provider.ts',
+    ]);
   });
 
   it('catches a planted unguarded call and a planted provider without the guard', () => {
@@ -65,7 +87,10 @@ describe('the answer guard', () => {
       { file: 'src/cli/commands/x.ts', text: 'return createOfflineScorer()\n  .score({ question, answer });' },
       { file: GUARD_MODULE, text: 'const score = await scorer.score({ ...input });' },
       { file: 'src/providers/as-scorer.ts', text: 'async score(input) { return provider.scoreAnswer(input); }' },
-      { file: 'src/providers/other/provider.ts', text: "import { x } from '../text/injection.js';\n  async scoreAnswer(input) {}" },
+      {
+        file: 'src/providers/other/provider.ts',
+        text: "import { x } from '../text/injection.js';\n  async scoreAnswer(input) {}",
+      },
     ];
     expect(unguardedCalls(planted)).toEqual(['src/jobs/rescore.ts:1', 'src/cli/commands/x.ts:1']);
     expect(providersWithoutGuard(planted)).toEqual(['src/providers/other/provider.ts']);

@@ -17,7 +17,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const found = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  const found = [
+    ...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ];
   return found.map((m) => m[1] ?? m[2] ?? '');
 }
 
@@ -28,12 +30,15 @@ type SourceFile = { file: string; imports: string[] };
 const BACKGROUND_OR_WIRING = /\/(background|process)\//;
 /** A platform adapter, its SDKs or an HTTP framework, seen from background work. */
 const PLATFORM_SIDE = /^(@slack\/|botbuilder|botframework-|express)|\/platforms\//;
-const INFRASTRUCTURE = /^(@prisma\/|bullmq|ioredis|pg$|express|@slack\/|botbuilder)|\/(store|jobs|platforms|http|generated)\//;
+const INFRASTRUCTURE =
+  /^(@prisma\/|bullmq|ioredis|pg$|express|@slack\/|botbuilder)|\/(store|jobs|platforms|http|generated)\//;
 
 function offenders(inDir: RegExp, forbidden: RegExp, except?: RegExp, among: SourceFile[] = files): string[] {
   return among
     .filter(({ file }) => inDir.test(file) && !(except && except.test(file)))
-    .flatMap(({ file, imports }) => imports.filter((spec) => forbidden.test(spec)).map((spec) => `${file} imports ${spec}`));
+    .flatMap(({ file, imports }) =>
+      imports.filter((spec) => forbidden.test(spec)).map((spec) => `${file} imports ${spec}`),
+    );
 }
 
 describe('dependency boundaries', () => {
@@ -66,13 +71,21 @@ describe('dependency boundaries', () => {
   });
 
   it('src/outbound, the interfaces between the two sides, imports neither side', () => {
-    expect(offenders(/^src\/outbound\//, new RegExp(`${BACKGROUND_OR_WIRING.source}|${PLATFORM_SIDE.source}`))).toEqual([]);
+    expect(offenders(/^src\/outbound\//, new RegExp(`${BACKGROUND_OR_WIRING.source}|${PLATFORM_SIDE.source}`))).toEqual(
+      [],
+    );
   });
 
   it('the background boundary check catches a planted import on either side', () => {
     const planted = [
-      { file: 'src/platforms/slack/x.ts', imports: ['../../background/shared/lock.js', '../../outbound/messenger.js', '../../process/runtime.js'] },
-      { file: 'src/background/jobs/y.ts', imports: ['@slack/web-api', 'botbuilder', '../../platforms/slack/client.js', '../../outbound/destination.js'] },
+      {
+        file: 'src/platforms/slack/x.ts',
+        imports: ['../../background/shared/lock.js', '../../outbound/messenger.js', '../../process/runtime.js'],
+      },
+      {
+        file: 'src/background/jobs/y.ts',
+        imports: ['@slack/web-api', 'botbuilder', '../../platforms/slack/client.js', '../../outbound/destination.js'],
+      },
     ];
     expect(offenders(/^src\/platforms\//, BACKGROUND_OR_WIRING, undefined, planted)).toEqual([
       'src/platforms/slack/x.ts imports ../../background/shared/lock.js',
@@ -141,7 +154,11 @@ describe('module graph', () => {
   });
 
   it('the cycle finder finds a planted cycle', () => {
-    const planted = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']]]);
+    const planted = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+    ]);
     expect(findCycle(planted)).toEqual(['a.ts', 'b.ts', 'c.ts', 'a.ts']);
   });
 });

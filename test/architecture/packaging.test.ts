@@ -26,16 +26,24 @@ function runtimeFiles(dir: string): string[] {
 /** Bare package names a file imports at run time (type-only imports vanish when compiled). */
 function runtimePackages(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2] ?? '');
+  const specs = [
+    ...text.matchAll(
+      /^\s*(?:import|export)\s+(?!type\s)[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? '');
   return specs
     .filter((spec) => !spec.startsWith('.') && !spec.startsWith('node:'))
-    .map((spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0] ?? spec));
+    .map((spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec)));
 }
 
 describe('packaging', () => {
   it('the production image has every package that src/ and scripts/ import at run time', () => {
     const files = [...runtimeFiles('src'), 'scripts/db.ts'];
-    const missing = files.flatMap((file) => runtimePackages(file).filter((name) => !pkg.dependencies[name]).map((name) => `${file}: ${name}`));
+    const missing = files.flatMap((file) =>
+      runtimePackages(file)
+        .filter((name) => !pkg.dependencies[name])
+        .map((name) => `${file}: ${name}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -50,7 +58,13 @@ describe('packaging', () => {
     expect(pkg.scripts.worker).toBe('tsx src/process/worker.ts');
     expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "src/process/server.ts"]');
     expect(compose).toContain('command: ["node", "--import", "tsx", "src/process/worker.ts"]');
-    for (const path of ['src/process/server.ts', 'src/process/worker.ts', 'scripts/db.ts', 'prisma/schema.prisma', 'prisma/migrations']) {
+    for (const path of [
+      'src/process/server.ts',
+      'src/process/worker.ts',
+      'scripts/db.ts',
+      'prisma/schema.prisma',
+      'prisma/migrations',
+    ]) {
       expect(existsSync(path), path).toBe(true);
     }
   });

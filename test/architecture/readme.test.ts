@@ -19,7 +19,9 @@ describe('README', () => {
   it('documents each default as the schema has it', () => {
     const parsed = envSchema.parse({});
     for (const [name, value] of Object.entries(parsed)) {
-      expect(readme, name).toMatch(new RegExp(`^\\| \`${name}\` \\| \`${String(value).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\` \\|`, 'm'));
+      expect(readme, name).toMatch(
+        new RegExp(`^\\| \`${name}\` \\| \`${String(value).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\` \\|`, 'm'),
+      );
     }
   });
 
@@ -29,10 +31,12 @@ describe('README', () => {
     for (const name of named) expect(scripts, name).toHaveProperty(name);
   });
 
-  it("the layout section names every folder of src/ (but the generated client) and only folders that exist", () => {
+  it('the layout section names every folder of src/ (but the generated client) and only folders that exist', () => {
     const section = readme.split(/^## Layout$/m)[1]?.split(/^## /m)[0] ?? '';
     const listed = [...section.matchAll(/^(src\/[a-z-]+)\s/gm)].map((m) => m[1] ?? '');
-    const folders = readdirSync('src', { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'generated').map((e) => `src/${e.name}`);
+    const folders = readdirSync('src', { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'generated')
+      .map((e) => `src/${e.name}`);
     expect([...listed].sort()).toEqual(folders.sort());
     for (const path of listed) expect(existsSync(path), path).toBe(true);
   });

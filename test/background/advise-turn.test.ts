@@ -4,7 +4,13 @@
  * a second run of the same job changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOfflineInterviewer, createStep, InterviewRunner, type InboundEvent, type Interviewer } from '../../src/engine/index.js';
+import {
+  createOfflineInterviewer,
+  createStep,
+  InterviewRunner,
+  type InboundEvent,
+  type Interviewer,
+} from '../../src/engine/index.js';
 import { adviseTurn } from '../../src/background/jobs/advise-turn.js';
 import { defaultQuestionBank } from '../../src/scoring/index.js';
 import { systemClock } from '../../src/shared/clock.js';
@@ -36,18 +42,37 @@ afterAll(async () => {
 let n = 0;
 async function waitingAfterIntroduction(user: string) {
   const interviewId = await newSlackInterview(db, workspaceId, user);
-  const base = { platform: 'slack' as const, workspaceId, conversationId: `D${user}`, threadId: '1700000000.000100', userId: user, raw: null };
-  const send = (event: Partial<InboundEvent>) => runner.handle(interviewId, { ...base, messageId: `m${++n}`, ...event } as InboundEvent);
+  const base = {
+    platform: 'slack' as const,
+    workspaceId,
+    conversationId: `D${user}`,
+    threadId: '1700000000.000100',
+    userId: user,
+    raw: null,
+  };
+  const send = (event: Partial<InboundEvent>) =>
+    runner.handle(interviewId, { ...base, messageId: `m${++n}`, ...event } as InboundEvent);
   await send({ kind: 'start', userId: 'URECRUITER' });
   await send({ kind: 'message', text: 'yes' });
-  const outcome = await send({ kind: 'message', text: 'I am a back-end engineer; I have built payment services in Go for six years.' });
+  const outcome = await send({
+    kind: 'message',
+    text: 'I am a back-end engineer; I have built payment services in Go for six years.',
+  });
   const requestId = outcome.state.advice?.requestId;
   if (!requestId) throw new Error('the interview is not waiting for advice');
   return { interviewId, requestId, send };
 }
 
 function deps(watchEveryMs = 50) {
-  return { db, store: createInterviewStore(db), runner, provider: providerOn(openai, { timeoutMs: 10_000 }), interviewer, bank, watchEveryMs };
+  return {
+    db,
+    store: createInterviewStore(db),
+    runner,
+    provider: providerOn(openai, { timeoutMs: 10_000 }),
+    interviewer,
+    bank,
+    watchEveryMs,
+  };
 }
 
 describe('advise_turn', () => {
@@ -71,12 +96,20 @@ describe('advise_turn', () => {
     const job = adviseTurn(deps(), { interviewId, requestId });
     await new Promise((resolve) => setTimeout(resolve, 200)); // the model call is in flight
     const deadlineTimerId = (await createInterviewStore(db).load(interviewId))?.state.advice?.deadlineTimerId ?? '';
-    await send({ kind: 'timer', timer: 'advice_deadline', timerId: deadlineTimerId, userId: 'system', messageId: deadlineTimerId });
+    await send({
+      kind: 'timer',
+      timer: 'advice_deadline',
+      timerId: deadlineTimerId,
+      userId: 'system',
+      messageId: deadlineTimerId,
+    });
     expect(await job).toEqual({ status: 'skipped', reason: 'no_longer_waiting' });
     const loaded = await createInterviewStore(db).load(interviewId);
     expect(loaded?.state.advice).toBeNull();
     expect(loaded?.state.current?.text).toBe(loaded?.state.plan?.[0]?.text); // the bank's wording, decided offline
-    expect(await db.auditEvent.count({ where: { subject: `interview:${interviewId}`, action: 'advice.timed_out' } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { subject: `interview:${interviewId}`, action: 'advice.timed_out' } }),
+    ).toBe(1);
   });
 
   it('a model that fails every call still moves the interview on, with the bank question, once', async () => {

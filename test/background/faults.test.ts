@@ -38,7 +38,13 @@ afterAll(async () => {
 });
 
 function env(overrides: Partial<WorkerEnv> = {}): WorkerEnv {
-  return { databaseUrl: scratch.url, redisUrl: redis.url, slackUrl: slack.url, queuePrefix: `faults${round}`, ...overrides };
+  return {
+    databaseUrl: scratch.url,
+    redisUrl: redis.url,
+    slackUrl: slack.url,
+    queuePrefix: `faults${round}`,
+    ...overrides,
+  };
 }
 
 function spawn(overrides: Partial<WorkerEnv> = {}): Spawned {
@@ -55,14 +61,23 @@ async function seed(count: number): Promise<string[]> {
 }
 
 function cardsPerInterview(ids: string[]): number[] {
-  return ids.map((id) => slack.messages.filter((m) => m.metadata?.event_type === REPORT_EVENT_TYPE && m.metadata.event_payload.report_key === id).length);
+  return ids.map(
+    (id) =>
+      slack.messages.filter(
+        (m) => m.metadata?.event_type === REPORT_EVENT_TYPE && m.metadata.event_payload.report_key === id,
+      ).length,
+  );
 }
 
 async function allPosted(ids: string[], timeoutMs = 45_000) {
-  return until(async () => {
-    const t = await tally(scratch.db, ids);
-    return t.postedRows === ids.length ? t : null;
-  }, timeoutMs, `${ids.length} posted reports`);
+  return until(
+    async () => {
+      const t = await tally(scratch.db, ids);
+      return t.postedRows === ids.length ? t : null;
+    },
+    timeoutMs,
+    `${ids.length} posted reports`,
+  );
 }
 
 describe('the pipeline under faults (real worker processes)', { timeout: 90_000 }, () => {
@@ -75,7 +90,11 @@ describe('the pipeline under faults (real worker processes)', { timeout: 90_000 
       await kill(workers[0]!);
     };
     spawn();
-    await until(async () => killed && workers[0]!.child.exitCode === null && workers[0]!.child.signalCode === 'SIGKILL', 30_000, 'the kill');
+    await until(
+      async () => killed && workers[0]!.child.exitCode === null && workers[0]!.child.signalCode === 'SIGKILL',
+      30_000,
+      'the kill',
+    );
     expect(cardsPerInterview(ids)).toEqual([1]);
     expect((await tally(scratch.db, ids)).postedRows).toBe(0); // the database never heard
 
@@ -88,7 +107,11 @@ describe('the pipeline under faults (real worker processes)', { timeout: 90_000 
   it('a worker killed while scoring: its jobs are taken over as stalled and nothing is scored twice', async () => {
     const ids = await seed(8);
     const first = spawn();
-    await until(() => scratch.db.score.findFirst({ where: { answer: { turn: { interviewId: { in: ids } } } } }), 30_000, 'the first score');
+    await until(
+      () => scratch.db.score.findFirst({ where: { answer: { turn: { interviewId: { in: ids } } } } }),
+      30_000,
+      'the first score',
+    );
     await kill(first);
     spawn();
     const result = await allPosted(ids);
@@ -99,7 +122,11 @@ describe('the pipeline under faults (real worker processes)', { timeout: 90_000 
   it('a FLUSHALL of Redis mid-run is recovered from PostgreSQL', async () => {
     const ids = await seed(8);
     spawn();
-    await until(() => scratch.db.score.findFirst({ where: { answer: { turn: { interviewId: { in: ids } } } } }), 30_000, 'the first score');
+    await until(
+      () => scratch.db.score.findFirst({ where: { answer: { turn: { interviewId: { in: ids } } } } }),
+      30_000,
+      'the first score',
+    );
     await redis.flushAll();
     const result = await allPosted(ids);
     expect(result).toMatchObject({ reports: 8, postedRows: 8, unscored: 0, overscored: 0 });
@@ -114,7 +141,11 @@ describe('the pipeline under faults (real worker processes)', { timeout: 90_000 
     try {
       const ids = await seed(6);
       spawn({ databaseUrl: viaProxy.toString() });
-      await until(() => scratch.db.score.findFirst({ where: { answer: { turn: { interviewId: { in: ids } } } } }), 30_000, 'the first score');
+      await until(
+        () => scratch.db.score.findFirst({ where: { answer: { turn: { interviewId: { in: ids } } } } }),
+        30_000,
+        'the first score',
+      );
       await proxy.cut();
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       await proxy.restore();

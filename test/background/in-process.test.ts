@@ -20,7 +20,14 @@ afterAll(() => db.$disconnect());
 
 function host(clock: ManualClock) {
   const interviewing = offlineInterviewing(db);
-  return inProcessBackground({ db, clock, runner: interviewing.runner, work: interviewing.work, messenger: new MemoryMessenger(), destinations: NO_DESTINATIONS });
+  return inProcessBackground({
+    db,
+    clock,
+    runner: interviewing.runner,
+    work: interviewing.work,
+    messenger: new MemoryMessenger(),
+    destinations: NO_DESTINATIONS,
+  });
 }
 
 const failing = (calls: { n: number }) =>
@@ -52,11 +59,22 @@ describe('the in-process host', () => {
     const chat = await TestChat.open(db);
     const clock = new ManualClock('2030-01-01T00:00:00Z');
     const row = await db.outboxEvent.create({
-      data: { interviewId: chat.interviewId, kind: 'enqueue_job', payload: {}, dedupeKey: `${chat.interviewId}:test-failing-job`, availableAt: new Date('2999-01-01T00:00:00Z') },
+      data: {
+        interviewId: chat.interviewId,
+        kind: 'enqueue_job',
+        payload: {},
+        dedupeKey: `${chat.interviewId}:test-failing-job`,
+        availableAt: new Date('2999-01-01T00:00:00Z'),
+      },
     });
     const calls = { n: 0 };
     const background = host(clock);
-    const run = () => background.queue.runDue({ deps: null, logger: background.deps.logger, onFinalFailure: (job, error) => failHandedRow(db, job, error) });
+    const run = () =>
+      background.queue.runDue({
+        deps: null,
+        logger: background.deps.logger,
+        onFinalFailure: (job, error) => failHandedRow(db, job, error),
+      });
     await background.queue.enqueue(failing(calls), { answerId: 'x', outboxId: row.id });
 
     expect(await run()).toBe(1);
@@ -69,13 +87,22 @@ describe('the in-process host', () => {
     expect(await run()).toBe(1);
     expect(calls.n).toBe(3);
     expect(background.queue.list()).toEqual([expect.objectContaining({ state: 'failed', attemptsMade: 3 })]);
-    expect(await db.outboxEvent.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', lastError: 'score_answer: scorer down' });
+    expect(await db.outboxEvent.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'failed',
+      lastError: 'score_answer: scorer down',
+    });
   });
 
   it('collapses a second add of the same job id, and ensure says a finished job completed', async () => {
     const background = host(new ManualClock());
     let runs = 0;
-    const once = defineJob<{ id: string }, unknown>({ name: 'once', queue: 'messages', schema: z.object({ id: z.string() }), jobId: (p) => jobIdOf('once', p.id), handle: () => Promise.resolve(void (runs += 1)) });
+    const once = defineJob<{ id: string }, unknown>({
+      name: 'once',
+      queue: 'messages',
+      schema: z.object({ id: z.string() }),
+      jobId: (p) => jobIdOf('once', p.id),
+      handle: () => Promise.resolve(void (runs += 1)),
+    });
     await background.queue.enqueue(once, { id: 'a' });
     await background.queue.enqueue(once, { id: 'a' });
     await background.queue.runDue({ deps: null, logger: background.deps.logger });
@@ -87,7 +114,14 @@ describe('the in-process host', () => {
   it('fails a job for good on a permanent error, and postpones without spending an attempt', async () => {
     const clock = new ManualClock();
     const background = host(clock);
-    const permanent = defineJob<{ id: string }, unknown>({ name: 'permanent', queue: 'reports', schema: z.object({ id: z.string() }), jobId: (p) => jobIdOf('p', p.id), attempts: 5, handle: () => Promise.reject(new AppError('not_found', 'gone')) });
+    const permanent = defineJob<{ id: string }, unknown>({
+      name: 'permanent',
+      queue: 'reports',
+      schema: z.object({ id: z.string() }),
+      jobId: (p) => jobIdOf('p', p.id),
+      attempts: 5,
+      handle: () => Promise.reject(new AppError('not_found', 'gone')),
+    });
     let tries = 0;
     const patient = defineJob<{ id: string }, unknown>({
       name: 'patient',
@@ -104,9 +138,15 @@ describe('the in-process host', () => {
     await background.queue.enqueue(patient, { id: 'a' });
     const runner = { deps: null, logger: background.deps.logger };
     await background.queue.runDue(runner);
-    expect(background.queue.list().map((j) => [j.name, j.state, j.attemptsMade])).toEqual([['permanent', 'failed', 1], ['patient', 'delayed', 0]]);
+    expect(background.queue.list().map((j) => [j.name, j.state, j.attemptsMade])).toEqual([
+      ['permanent', 'failed', 1],
+      ['patient', 'delayed', 0],
+    ]);
     clock.advance(5_000);
     await background.queue.runDue(runner);
-    expect(background.queue.list().map((j) => [j.name, j.state])).toEqual([['permanent', 'failed'], ['patient', 'completed']]);
+    expect(background.queue.list().map((j) => [j.name, j.state])).toEqual([
+      ['permanent', 'failed'],
+      ['patient', 'completed'],
+    ]);
   });
 });

@@ -41,43 +41,57 @@ function* killDelays(seed: number): Generator<number> {
 }
 
 describe('load with worker kills', () => {
-  it(`${INTERVIEWS} interviews finished at once, two workers, random kills: every report built and posted once`, { timeout: 120_000 }, async () => {
-    const env = { databaseUrl: scratch.url, redisUrl: redis.url, slackUrl: slack.url, queuePrefix: 'load', extra: { POST_INTERVAL_MS: '0', WORKER_CONCURRENCY: '16' } };
-    const workers: Spawned[] = [startWorker(env), startWorker(env)];
-    const delays = killDelays(20261126);
-    let kills = 0;
-    let finished = false;
-    const chaos = (async () => {
-      // Kills stop once most of the work is done, so the run ends within its bound.
-      while (!finished && kills < 8) {
-        await new Promise((resolve) => setTimeout(resolve, delays.next().value as number));
-        if (finished) break;
-        const victim = kills % 2;
-        await kill(workers[victim]!);
-        workers[victim] = startWorker(env);
-        kills += 1;
+  it(
+    `${INTERVIEWS} interviews finished at once, two workers, random kills: every report built and posted once`,
+    { timeout: 120_000 },
+    async () => {
+      const env = {
+        databaseUrl: scratch.url,
+        redisUrl: redis.url,
+        slackUrl: slack.url,
+        queuePrefix: 'load',
+        extra: { POST_INTERVAL_MS: '0', WORKER_CONCURRENCY: '16' },
+      };
+      const workers: Spawned[] = [startWorker(env), startWorker(env)];
+      const delays = killDelays(20261126);
+      let kills = 0;
+      let finished = false;
+      const chaos = (async () => {
+        // Kills stop once most of the work is done, so the run ends within its bound.
+        while (!finished && kills < 8) {
+          await new Promise((resolve) => setTimeout(resolve, delays.next().value as number));
+          if (finished) break;
+          const victim = kills % 2;
+          await kill(workers[victim]!);
+          workers[victim] = startWorker(env);
+          kills += 1;
+        }
+      })();
+      try {
+        const result = await until(
+          async () => {
+            const t = await tally(scratch.db, ids);
+            return t.postedRows === INTERVIEWS ? t : null;
+          },
+          100_000,
+          `${INTERVIEWS} posted reports`,
+        );
+        finished = true;
+        await chaos;
+        expect(kills).toBeGreaterThan(0);
+        expect(result).toEqual({ reports: INTERVIEWS, postedRows: INTERVIEWS, unscored: 0, overscored: 0 });
+        const cards = new Map<string, number>();
+        for (const m of slack.messages) {
+          if (m.metadata?.event_type !== REPORT_EVENT_TYPE) continue;
+          const key = String(m.metadata.event_payload.report_key);
+          cards.set(key, (cards.get(key) ?? 0) + 1);
+        }
+        expect(ids.filter((id) => cards.get(id) !== 1)).toEqual([]);
+      } finally {
+        finished = true;
+        await chaos;
+        await Promise.all(workers.map(kill));
       }
-    })();
-    try {
-      const result = await until(async () => {
-        const t = await tally(scratch.db, ids);
-        return t.postedRows === INTERVIEWS ? t : null;
-      }, 100_000, `${INTERVIEWS} posted reports`);
-      finished = true;
-      await chaos;
-      expect(kills).toBeGreaterThan(0);
-      expect(result).toEqual({ reports: INTERVIEWS, postedRows: INTERVIEWS, unscored: 0, overscored: 0 });
-      const cards = new Map<string, number>();
-      for (const m of slack.messages) {
-        if (m.metadata?.event_type !== REPORT_EVENT_TYPE) continue;
-        const key = String(m.metadata.event_payload.report_key);
-        cards.set(key, (cards.get(key) ?? 0) + 1);
-      }
-      expect(ids.filter((id) => cards.get(id) !== 1)).toEqual([]);
-    } finally {
-      finished = true;
-      await chaos;
-      await Promise.all(workers.map(kill));
-    }
-  });
+    },
+  );
 });

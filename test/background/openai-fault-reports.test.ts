@@ -13,7 +13,14 @@ import { createOfflineScorer, defaultQuestionBank, DIMENSIONS } from '../../src/
 import { systemClock } from '../../src/shared/clock.js';
 import type { Db } from '../../src/store/prisma.js';
 import { createTestDb } from '../support/db.js';
-import { asksForStar, reply, startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../support/fake-openai.js';
+import {
+  asksForStar,
+  reply,
+  startFakeOpenAI,
+  type FakeOpenAI,
+  type FakeReply,
+  type RecordedRequest,
+} from '../support/fake-openai.js';
 import { slackWorkspace } from '../support/interviews.js';
 import { seedFinishedInterview, seededQuestions } from '../support/seed.js';
 import { answerIn, providerOn, scoreReply } from '../providers/helpers.js';
@@ -34,10 +41,14 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const valid = (request: RecordedRequest) => reply.json(scoreReply(answerIn(request), 8, { star: asksForStar(request) }));
+const valid = (request: RecordedRequest) =>
+  reply.json(scoreReply(answerIn(request), 8, { star: asksForStar(request) }));
 
 /** Runs a seeded interview's score jobs and report job; `fault` answers every request about its first answer. */
-async function reportWith(fault: (request: RecordedRequest, attempt: number) => FakeReply, options: { fallback?: boolean; maxRetries?: number } = {}) {
+async function reportWith(
+  fault: (request: RecordedRequest, attempt: number) => FakeReply,
+  options: { fallback?: boolean; maxRetries?: number } = {},
+) {
   seeded += 1;
   const faulty = seededQuestions(seeded)[0]!.referenceAnswer.slice(0, 60);
   let attempts = 0;
@@ -46,8 +57,18 @@ async function reportWith(fault: (request: RecordedRequest, attempt: number) => 
     attempts += 1;
     return fault(request, attempts);
   });
-  const provider = providerOn(openai, { timeoutMs: 300, maxRetries: options.maxRetries ?? 0, fallbackScoring: options.fallback ?? true });
-  const jobDeps = { db, clock: systemClock, scorer: providerAsScorer(provider), bank, interviewerLabel: 'Screener (test)' };
+  const provider = providerOn(openai, {
+    timeoutMs: 300,
+    maxRetries: options.maxRetries ?? 0,
+    fallbackScoring: options.fallback ?? true,
+  });
+  const jobDeps = {
+    db,
+    clock: systemClock,
+    scorer: providerAsScorer(provider),
+    bank,
+    interviewerLabel: 'Screener (test)',
+  };
   const { interviewId, answerIds } = await seedFinishedInterview(db, workspaceId, seeded);
   for (const answerId of answerIds) await scoreAnswer(jobDeps, { answerId });
   expect(await buildInterviewReport(jobDeps, { interviewId })).toEqual({ status: 'done' });
@@ -60,8 +81,15 @@ async function reportWith(fault: (request: RecordedRequest, attempt: number) => 
 
 /** The offline rubric scorer's own values for that answer, as the fallback must show them. */
 async function offlineValues(answerId: string) {
-  const answer = await db.answer.findUniqueOrThrow({ where: { id: answerId }, include: { turn: { include: TURN_FOR_SCORING } } });
-  const score = await createOfflineScorer().score({ question: scoringQuestionFor(bank, answer.turn)!, answer: answer.text, answerId });
+  const answer = await db.answer.findUniqueOrThrow({
+    where: { id: answerId },
+    include: { turn: { include: TURN_FOR_SCORING } },
+  });
+  const score = await createOfflineScorer().score({
+    question: scoringQuestionFor(bank, answer.turn)!,
+    answer: answer.text,
+    answerId,
+  });
   return DIMENSIONS.map((d) => score.dimensions[d].value);
 }
 
@@ -77,9 +105,15 @@ const FAULTS: Array<[string, (request: RecordedRequest) => FakeReply]> = [
   ['500 on every attempt', () => reply.status(500)],
   ['a hung connection (timeout)', () => reply.hang()],
   ['malformed JSON', () => reply.content('{"technicalAccuracy": {"value": 7,')],
-  ['JSON that breaks the schema (a value of 11)', (request) => reply.json({ ...scoreReply(answerIn(request), 8), depth: { value: 11, quotes: [], rationale: 'x' } })],
+  [
+    'JSON that breaks the schema (a value of 11)',
+    (request) => reply.json({ ...scoreReply(answerIn(request), 8), depth: { value: 11, quotes: [], rationale: 'x' } }),
+  ],
   ['a refusal', () => reply.refusal()],
-  ['evidence that is not in the answer', () => reply.json(scoreReply('', 9, { quote: 'words the candidate never wrote' }))],
+  [
+    'evidence that is not in the answer',
+    () => reply.json(scoreReply('', 9, { quote: 'words the candidate never wrote' })),
+  ],
 ];
 
 describe('model faults end in a correct report', () => {
@@ -98,7 +132,10 @@ describe('model faults end in a correct report', () => {
   });
 
   it('429 with Retry-After: the retry gets the model’s score', async () => {
-    const { first } = await reportWith((request, attempt) => (attempt === 1 ? reply.status(429, { 'retry-after': '0' }) : valid(request)), { maxRetries: 1 });
+    const { first } = await reportWith(
+      (request, attempt) => (attempt === 1 ? reply.status(429, { 'retry-after': '0' }) : valid(request)),
+      { maxRetries: 1 },
+    );
     expect(first.status).toBe('scored');
     expect(first.flags).not.toContain('scored_by_fallback');
     expect(Object.values(first.dimensions)).toEqual([8, 8, 8, 8, 8]);

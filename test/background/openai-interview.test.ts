@@ -6,7 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
-import { asksForStar, blockIn, reply, schemaNameOf, startFakeOpenAI, wordedQuestion, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
+import {
+  asksForStar,
+  blockIn,
+  reply,
+  schemaNameOf,
+  startFakeOpenAI,
+  wordedQuestion,
+  type FakeOpenAI,
+  type RecordedRequest,
+} from '../support/fake-openai.js';
 import { until } from '../support/pipeline.js';
 import { sandboxFormPoster, startWebHarness, type WebHarness } from '../support/web-harness.js';
 import { linkTokenHash } from '../../src/platforms/web/links.js';
@@ -37,7 +46,12 @@ function script(request: RecordedRequest) {
           experienceLevel: 'senior',
           skills: ['Go'],
           projectsMentioned: 2,
-          evidence: { primarySkillArea: 'back-end engineer', experienceLevel: 'eight years of Go', skills: 'eight years of Go', projectsMentioned: 'two payment services' },
+          evidence: {
+            primarySkillArea: 'back-end engineer',
+            experienceLevel: 'eight years of Go',
+            skills: 'eight years of Go',
+            projectsMentioned: 'two payment services',
+          },
         },
         USAGE,
       );
@@ -56,7 +70,14 @@ function script(request: RecordedRequest) {
     case 'answer_score':
       return reply.json(scoreReply(blockIn(request, 'ANSWER') ?? '', 6, { star: asksForStar(request) }), USAGE);
     case 'interview_summary':
-      return reply.json({ overview: OVERVIEW, strengths: ['Grounds answers in real services.'], concerns: ['Little said about testing.'] }, USAGE);
+      return reply.json(
+        {
+          overview: OVERVIEW,
+          strengths: ['Grounds answers in real services.'],
+          concerns: ['Little said about testing.'],
+        },
+        USAGE,
+      );
     default:
       return reply.status(400);
   }
@@ -78,21 +99,39 @@ afterAll(async () => {
 describe('an interview run by the OpenAI provider', () => {
   it('asks the model’s questions and follow-up, reports the model’s scores and notes, and counts every token', async () => {
     const post = await sandboxFormPoster(web.url);
-    const page = await (await post('/screens', { candidateName: 'Grace Hopper', skillArea: 'backend', level: 'senior', questions: '3' })).text();
+    const page = await (
+      await post('/screens', { candidateName: 'Grace Hopper', skillArea: 'backend', level: 'senior', questions: '3' })
+    ).text();
     const token = /\/c\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43})/.exec(page)?.[1] ?? '';
-    const { interviewId } = await web.db.candidateLink.findUniqueOrThrow({ where: { tokenHash: linkTokenHash(token) } });
+    const { interviewId } = await web.db.candidateLink.findUniqueOrThrow({
+      where: { tokenHash: linkTokenHash(token) },
+    });
     const screenerSaid = async () =>
-      (await web.db.webMessage.findMany({ where: { interviewId, kind: 'said', author: 'screener' }, orderBy: { seq: 'asc' }, select: { text: true } })).map((m) => m.text);
+      (
+        await web.db.webMessage.findMany({
+          where: { interviewId, kind: 'said', author: 'screener' },
+          orderBy: { seq: 'asc' },
+          select: { text: true },
+        })
+      ).map((m) => m.text);
     let sent = 0;
     const say = async (text: string) => {
       sent += 1;
       await post(`/c/${token}/messages`, { text, clientId: `client-${sent}` });
     };
 
-    await until(async () => (await screenerSaid()).some((t) => /reply "yes" or "no"/.test(t)), 20_000, 'the consent prompt');
+    await until(
+      async () => (await screenerSaid()).some((t) => /reply "yes" or "no"/.test(t)),
+      20_000,
+      'the consent prompt',
+    );
     expect((await screenerSaid())[0]).toContain('language model fake-model');
     await say('yes');
-    await until(async () => (await screenerSaid()).some((t) => t.includes('Introduction')), 20_000, 'the introduction question');
+    await until(
+      async () => (await screenerSaid()).some((t) => t.includes('Introduction')),
+      20_000,
+      'the introduction question',
+    );
     await say(INTRODUCTION);
 
     // Answer each question as it arrives, until the closing message.
@@ -106,21 +145,29 @@ describe('an interview run by the OpenAI provider', () => {
     let seen = (await screenerSaid()).length;
     for (const answer of answers) {
       // The next thing Screener says is a question (the model's wording or follow-up) or the close.
-      const said = await until(async () => {
-        const all = await screenerSaid();
-        const last = all.at(-1) ?? '';
-        return all.length > seen && (last.endsWith('?') || closed(last)) ? all : null;
-      }, 20_000, 'the next question');
+      const said = await until(
+        async () => {
+          const all = await screenerSaid();
+          const last = all.at(-1) ?? '';
+          return all.length > seen && (last.endsWith('?') || closed(last)) ? all : null;
+        },
+        20_000,
+        'the next question',
+      );
       seen = said.length;
       if (closed(said.at(-1) ?? '')) break;
       await say(answer);
     }
     await until(async () => ((await screenerSaid()).some(closed) ? true : null), 20_000, 'the close');
 
-    const report = await until(async () => {
-      const row = await web.db.report.findUnique({ where: { interviewId } });
-      return row ? ReportSchema.parse(row.data) : null;
-    }, 30_000, 'the report');
+    const report = await until(
+      async () => {
+        const row = await web.db.report.findUnique({ where: { interviewId } });
+        return row ? ReportSchema.parse(row.data) : null;
+      },
+      30_000,
+      'the report',
+    );
 
     // The questions the candidate read are the model's wording, and the follow-up is the model's.
     const turns = await web.db.turn.findMany({ where: { interviewId }, orderBy: { order: 'asc' } });
@@ -144,14 +191,23 @@ describe('an interview run by the OpenAI provider', () => {
     });
 
     // The hiring channel shows the notes with their author.
-    await until(async () => ((await (await fetch(`${web.url}/hiring`)).text()).includes(OVERVIEW) ? true : null), 20_000, 'the card with the notes');
+    await until(
+      async () => ((await (await fetch(`${web.url}/hiring`)).text()).includes(OVERVIEW) ? true : null),
+      20_000,
+      'the card with the notes',
+    );
   }, 120_000);
 });
 
 function expectModelReport(report: Report): void {
   expect(report.metadata.interviewer).toBe('Screener (language model fake-model)');
   // The profile the questions were worded from: the model's, with its evidence copied from the introduction.
-  expect(report.profile).toMatchObject({ primarySkillArea: 'backend', experienceLevel: 'senior', skills: ['Go'], projectsMentioned: 2 });
+  expect(report.profile).toMatchObject({
+    primarySkillArea: 'backend',
+    experienceLevel: 'senior',
+    skills: ['Go'],
+    projectsMentioned: 2,
+  });
   expect(report.profile.evidence.skills).toBe('eight years of Go');
   expect(report.questions).toHaveLength(4);
   for (const q of report.questions) {
@@ -182,6 +238,9 @@ function expectRequestsCarrySchemaAndBlocks(requests: readonly RecordedRequest[]
     expect(request.body.temperature).toBe(0);
   }
   expect(blockIn(byName('candidate_profile')[0]!, 'INTRODUCTION')).toBe(INTRODUCTION);
-  for (const request of [...byName('follow_up'), ...byName('answer_score')]) expect(blockIn(request, 'ANSWER')).toBeTruthy();
-  expect(byName('answer_score').map((r) => blockIn(r, 'ANSWER'))).toContain('I measured p99 latency before and after with our tracing: it went from 900 ms to 120 ms.');
+  for (const request of [...byName('follow_up'), ...byName('answer_score')])
+    expect(blockIn(request, 'ANSWER')).toBeTruthy();
+  expect(byName('answer_score').map((r) => blockIn(r, 'ANSWER'))).toContain(
+    'I measured p99 latency before and after with our tracing: it went from 900 ms to 120 ms.',
+  );
 }

@@ -24,7 +24,9 @@ const prefix = uniquePrefix('openai');
 
 beforeAll(async () => {
   [scratch, slack, openai] = await Promise.all([createScratchDatabase('openai'), startFakeSlack(), startFakeOpenAI()]);
-  const scorer = providerAsScorer(providerOn(openai, { timeoutMs: 2_000, maxRetries: 0 }), { onUsage: (u) => tokens.push(u) });
+  const scorer = providerAsScorer(providerOn(openai, { timeoutMs: 2_000, maxRetries: 0 }), {
+    onUsage: (u) => tokens.push(u),
+  });
   pipeline = startTestPipeline(scratch.db, slack.url, prefix, { scorer });
 }, 60_000);
 afterAll(async () => {
@@ -45,7 +47,11 @@ describe('scoring with the OpenAI provider in the pipeline', () => {
     });
     const ws = await slackWorkspace(scratch.db, 'TOPENAI');
     const { interviewId } = await seedFinishedInterview(scratch.db, ws.id, 0);
-    await until(() => scratch.db.reportPost.findFirst({ where: { report: { interviewId }, postedAt: { not: null } } }), 40_000, 'the posted report');
+    await until(
+      () => scratch.db.reportPost.findFirst({ where: { report: { interviewId }, postedAt: { not: null } } }),
+      40_000,
+      'the posted report',
+    );
 
     const report = ReportSchema.parse((await scratch.db.report.findUniqueOrThrow({ where: { interviewId } })).data);
     const byModel = report.questions.filter((q) => !q.flags.includes('scored_by_fallback'));

@@ -25,10 +25,24 @@ beforeAll(async () => {
   db = createTestDb();
   redis = new Redis(TEST_REDIS_URL);
   slack = await startFakeSlack();
-  const client = createSlackClient('xoxb-test-token', { apiUrl: slack.url, retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 }, logger });
+  const client = createSlackClient('xoxb-test-token', {
+    apiUrl: slack.url,
+    retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 },
+    logger,
+  });
   destination = slackReportDestination(client, 'T1', 'CHIRING');
-  const resolver: DestinationResolver = { forWorkspace: async () => [destination], byId: async (id) => (id === destination.id ? destination : null) };
-  deps = { db, locks: redisLocks(redis), destinations: resolver, clock: systemClock, lockPrefix: prefix, lockTtlMs: 30_000 };
+  const resolver: DestinationResolver = {
+    forWorkspace: async () => [destination],
+    byId: async (id) => (id === destination.id ? destination : null),
+  };
+  deps = {
+    db,
+    locks: redisLocks(redis),
+    destinations: resolver,
+    clock: systemClock,
+    lockPrefix: prefix,
+    lockTtlMs: 30_000,
+  };
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -44,7 +58,9 @@ async function reportFor() {
 }
 
 function cardsFor(interviewId: string) {
-  return slack.messages.filter((m) => m.metadata?.event_type === REPORT_EVENT_TYPE && m.metadata.event_payload.report_key === interviewId);
+  return slack.messages.filter(
+    (m) => m.metadata?.event_type === REPORT_EVENT_TYPE && m.metadata.event_payload.report_key === interviewId,
+  );
 }
 
 describe('posting a report card exactly once', () => {
@@ -70,7 +86,9 @@ describe('posting a report card exactly once', () => {
 
   it('posts once when two workers race for the same card', async () => {
     const interviewId = await reportFor();
-    const outcomes = await Promise.all([1, 2, 3].map(() => postReport(deps, { interviewId, destinationId: destination.id }, logger)));
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => postReport(deps, { interviewId, destinationId: destination.id }, logger)),
+    );
     expect(outcomes.filter((o) => o === 'posted')).toHaveLength(1);
     expect(cardsFor(interviewId)).toHaveLength(1);
   });
@@ -88,7 +106,11 @@ describe('posting a report card exactly once', () => {
 
   it('fails for good when the destination is not configured or the report is missing', async () => {
     const interviewId = await reportFor();
-    await expect(postReport(deps, { interviewId, destinationId: 'slack:T9:CNOPE' }, logger)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(postReport(deps, { interviewId: '00000000-0000-0000-0000-000000000000', destinationId: destination.id }, logger)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(postReport(deps, { interviewId, destinationId: 'slack:T9:CNOPE' }, logger)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      postReport(deps, { interviewId: '00000000-0000-0000-0000-000000000000', destinationId: destination.id }, logger),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

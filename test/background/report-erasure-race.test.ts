@@ -36,7 +36,11 @@ describe('a report and an erasure at the same time', () => {
   it('stores no report for an interview erased while its notes were being written, and posts nothing', async () => {
     openai.respondWith((request) =>
       schemaNameOf(request) === 'interview_summary'
-        ? { kind: 'json', value: { overview: 'Practical answers throughout.', strengths: [], concerns: [] }, delayMs: 1_500 }
+        ? {
+            kind: 'json',
+            value: { overview: 'Practical answers throughout.', strengths: [], concerns: [] },
+            delayMs: 1_500,
+          }
         : reply.json(scoreReply(answerIn(request), 7, { star: asksForStar(request) })),
     );
     const bank = defaultQuestionBank();
@@ -47,8 +51,15 @@ describe('a report and an erasure at the same time', () => {
     const { interviewId, answerIds } = await seedFinishedInterview(db, ws.id, 7);
     for (const answerId of answerIds) await scoreAnswer({ db, clock: systemClock, scorer, bank }, { answerId });
 
-    const building = buildInterviewReport({ db, clock: systemClock, scorer, interviewerLabel: 'Screener (test)', writer }, { interviewId });
-    await until(async () => openai.requests.some((r) => schemaNameOf(r) === 'interview_summary'), 10_000, 'the notes request');
+    const building = buildInterviewReport(
+      { db, clock: systemClock, scorer, interviewerLabel: 'Screener (test)', writer },
+      { interviewId },
+    );
+    await until(
+      async () => openai.requests.some((r) => schemaNameOf(r) === 'interview_summary'),
+      10_000,
+      'the notes request',
+    );
     await db.$transaction(async (tx) => {
       await erasePersonalData(tx, interviewId, new Date());
       await tx.interview.update({ where: { id: interviewId }, data: { status: 'erased' } });
@@ -56,7 +67,16 @@ describe('a report and an erasure at the same time', () => {
 
     expect(await building).toEqual({ status: 'skipped', reason: 'status_erased' });
     expect(await db.report.count({ where: { interviewId } })).toBe(0);
-    const post = { db, locks: memoryLocks(), destinations: { byId: () => Promise.resolve(null), forWorkspace: () => Promise.resolve([]) }, clock: systemClock, lockPrefix: 'x', lockTtlMs: 1_000 };
-    expect(await postReport(post, { interviewId, destinationId: 'slack:TERASERACE:CHIRING' }, silentLogger)).toBe('erased');
+    const post = {
+      db,
+      locks: memoryLocks(),
+      destinations: { byId: () => Promise.resolve(null), forWorkspace: () => Promise.resolve([]) },
+      clock: systemClock,
+      lockPrefix: 'x',
+      lockTtlMs: 1_000,
+    };
+    expect(await postReport(post, { interviewId, destinationId: 'slack:TERASERACE:CHIRING' }, silentLogger)).toBe(
+      'erased',
+    );
   });
 });

@@ -14,7 +14,11 @@ afterAll(() => db.$disconnect());
 
 const TURN = /^you>$/m;
 
-function startCli(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; exit: Promise<number | null> } {
+function startCli(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exit: Promise<number | null>;
+} {
   const child = spawn('npx', ['tsx', 'src/cli/main.ts', ...args], {
     env: { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent' },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -66,7 +70,10 @@ async function answerUntil(term: Terminal, stopAt: RegExp): Promise<void> {
 }
 
 function exitWithin(term: Terminal, ms: number): Promise<number | null | 'still running'> {
-  return Promise.race([term.exited(), new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
+  return Promise.race([
+    term.exited(),
+    new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms)),
+  ]);
 }
 
 describe('npm run cli -- demo in a terminal', () => {
@@ -89,7 +96,10 @@ describe('npm run cli -- demo in a terminal', () => {
     expect(await exitWithin(term, 20_000)).toBe(0); // the terminal's input is still open
     expect(term.output()).toMatch(/your answers and personal data for this interview have been deleted/);
     const interviewId = /npm run cli -- report (\S+)/.exec(term.output())?.[1] ?? '';
-    const interview = await db.interview.findUniqueOrThrow({ where: { id: interviewId }, include: { turns: { include: { answer: true } } } });
+    const interview = await db.interview.findUniqueOrThrow({
+      where: { id: interviewId },
+      include: { turns: { include: { answer: true } } },
+    });
     expect(interview.status).toBe('erased');
     expect(interview.turns.flatMap((t) => (t.answer ? [t.answer] : []))).toEqual([]);
   }, 150_000);
@@ -132,7 +142,9 @@ describe('npm run cli -- demo', () => {
     const interviewId = /npm run cli -- report (\S+)/.exec(output)?.[1] ?? '';
     const report = startCli(['report', interviewId, '--json']);
     expect(await report.exit).toBe(0);
-    expect(JSON.parse(report.output())).toMatchObject({ metadata: { interviewer: expect.stringMatching(/offline interviewer/) } });
+    expect(JSON.parse(report.output())).toMatchObject({
+      metadata: { interviewer: expect.stringMatching(/offline interviewer/) },
+    });
   }, 120_000);
 
   it('report with an unknown interview id exits 2 and says why', async () => {

@@ -47,7 +47,14 @@ describe('npm run cli -- report <id> --transcript', () => {
     const scored = await runCli(['score', file, '--json']);
     expect(scored.stderr).toBe('');
     const report = JSON.parse(scored.stdout) as Report;
-    const perQuestion = (r: Report) => r.questions.map((q) => ({ questionId: q.questionId, status: q.status, dimensions: q.dimensions, star: q.star, overall: q.overall }));
+    const perQuestion = (r: Report) =>
+      r.questions.map((q) => ({
+        questionId: q.questionId,
+        status: q.status,
+        dimensions: q.dimensions,
+        star: q.star,
+        overall: q.overall,
+      }));
     expect(perQuestion(report)).toEqual(perQuestion(stored));
     expect(report.questions[2]?.status).toBe('skipped');
     expect(report.finalScore).toBe(stored.finalScore);

@@ -7,7 +7,13 @@ import { rescoreInterview, type RescoreDeps } from '../../src/background/rescore
 import { renderReportCard } from '../../src/platforms/slack/cards/report-card.js';
 import { renderTeamsCard } from '../../src/platforms/teams/cards/report-card.js';
 import { renderText, ReportSchema, type Report } from '../../src/report/index.js';
-import { createOfflineScorer, OFFLINE_SCORER_ID, OFFLINE_SCORER_VERSION, type AnswerScore, type AnswerScorer } from '../../src/scoring/index.js';
+import {
+  createOfflineScorer,
+  OFFLINE_SCORER_ID,
+  OFFLINE_SCORER_VERSION,
+  type AnswerScore,
+  type AnswerScorer,
+} from '../../src/scoring/index.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createTestDb, testDatabaseUrl } from '../support/db.js';
 import { offlineInterviewing, scoredInterview } from '../support/scored-interview.js';
@@ -28,8 +34,15 @@ function versionOf(version: string, drop: ReadonlyMap<string, number> = new Map(
     async score(input) {
       const base = await offline.score(input);
       const by = drop.get(input.question.id ?? '') ?? 0;
-      const dimensions = Object.fromEntries(Object.entries(base.dimensions).map(([d, s]) => [d, { ...s, value: lower(s.value, by) }])) as AnswerScore['dimensions'];
-      return { ...base, scorerVersion: version, dimensions, ...(base.star ? { star: { ...base.star, value: lower(base.star.value, by) } } : {}) };
+      const dimensions = Object.fromEntries(
+        Object.entries(base.dimensions).map(([d, s]) => [d, { ...s, value: lower(s.value, by) }]),
+      ) as AnswerScore['dimensions'];
+      return {
+        ...base,
+        scorerVersion: version,
+        dimensions,
+        ...(base.star ? { star: { ...base.star, value: lower(base.star.value, by) } } : {}),
+      };
     },
   };
 }
@@ -41,7 +54,13 @@ async function storedReport(interviewId: string): Promise<Report> {
 function memoryIo(): CliIo & { output: string[]; errors: string[] } {
   const output: string[] = [];
   const errors: string[] = [];
-  return { output, errors, out: (t) => output.push(t), err: (t) => errors.push(t), lines: () => (async function* () {})() };
+  return {
+    output,
+    errors,
+    out: (t) => output.push(t),
+    err: (t) => errors.push(t),
+    lines: () => (async function* () {})(),
+  };
 }
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -59,27 +78,59 @@ describe('rescoreInterview with a newer scorer version', () => {
   it('stores the new scores beside the old, shows the newest, lists the older, and names the questions that moved', async () => {
     const { interviewId, answerIds } = await scoredInterview(db, 'TRESCORE1', 1);
     const before = await storedReport(interviewId);
-    const oldRows = await db.score.findMany({ where: { answerId: { in: answerIds } }, orderBy: [{ answerId: 'asc' }, { dimension: 'asc' }] });
+    const oldRows = await db.score.findMany({
+      where: { answerId: { in: answerIds } },
+      orderBy: [{ answerId: 'asc' }, { dimension: 'asc' }],
+    });
     expect(new Set(oldRows.map((r) => r.scorerVersion))).toEqual(new Set([OFFLINE_SCORER_VERSION]));
 
     const [, second, , fourth] = seededQuestions(1);
-    const newer = versionOf('9.9.9', new Map([[second?.id ?? '', 3], [fourth?.id ?? '', 2]]));
+    const newer = versionOf(
+      '9.9.9',
+      new Map([
+        [second?.id ?? '', 3],
+        [fourth?.id ?? '', 2],
+      ]),
+    );
     const interviewing = offlineInterviewing(db);
-    const deps: RescoreDeps = { db, clock: systemClock, scorer: newer, bank: interviewing.bank, interviewerLabel: interviewing.interviewer.label };
+    const deps: RescoreDeps = {
+      db,
+      clock: systemClock,
+      scorer: newer,
+      bank: interviewing.bank,
+      interviewerLabel: interviewing.interviewer.label,
+    };
     const result = await rescoreInterview(deps, interviewId);
     if (result.outcome !== 'rescored') throw new Error(`not re-scored: ${result.outcome}`);
 
     // The old rows are untouched; the new ones are beside them.
-    const allRows = await db.score.findMany({ where: { answerId: { in: answerIds } }, orderBy: [{ answerId: 'asc' }, { dimension: 'asc' }] });
+    const allRows = await db.score.findMany({
+      where: { answerId: { in: answerIds } },
+      orderBy: [{ answerId: 'asc' }, { dimension: 'asc' }],
+    });
     expect(allRows.filter((r) => r.scorerVersion === OFFLINE_SCORER_VERSION)).toEqual(oldRows);
     expect(allRows.filter((r) => r.scorerVersion === '9.9.9')).toHaveLength(oldRows.length);
 
     const report = await storedReport(interviewId);
     expect(result.report).toEqual(report);
-    expect(report.questions.map((q) => q.scoredWith)).toEqual(report.questions.map(() => ({ id: OFFLINE_SCORER_ID, version: '9.9.9' })));
+    expect(report.questions.map((q) => q.scoredWith)).toEqual(
+      report.questions.map(() => ({ id: OFFLINE_SCORER_ID, version: '9.9.9' })),
+    );
     for (const [i, q] of report.questions.entries()) {
-      expect(q.olderScores, `question ${q.index}`).toEqual([{ id: OFFLINE_SCORER_ID, version: OFFLINE_SCORER_VERSION, label: expect.any(String), overall: before.questions[i]?.overall }]);
-      expect(result.changes[i]).toEqual({ index: q.index, kind: q.kind, before: before.questions[i]?.overall, after: q.overall });
+      expect(q.olderScores, `question ${q.index}`).toEqual([
+        {
+          id: OFFLINE_SCORER_ID,
+          version: OFFLINE_SCORER_VERSION,
+          label: expect.any(String),
+          overall: before.questions[i]?.overall,
+        },
+      ]);
+      expect(result.changes[i]).toEqual({
+        index: q.index,
+        kind: q.kind,
+        before: before.questions[i]?.overall,
+        after: q.overall,
+      });
     }
     expect(report.questions[1]?.overall).toBeLessThan((before.questions[1]?.overall ?? 0) - 1);
     expect(report.questions[0]?.overall).toBe(before.questions[0]?.overall);
@@ -105,13 +156,21 @@ describe('rescoreInterview with a newer scorer version', () => {
     expect(await db.score.count({ where: { answerId: { in: answerIds } } })).toBe(allRows.length);
     const quiet = memoryIo();
     expect(printRescore(quiet, interviewId, deps, again)).toBe(0);
-    expect(quiet.output).toEqual([`Interview ${interviewId} is already scored with ${OFFLINE_SCORER_ID} v9.9.9; nothing to do.`]);
+    expect(quiet.output).toEqual([
+      `Interview ${interviewId} is already scored with ${OFFLINE_SCORER_ID} v9.9.9; nothing to do.`,
+    ]);
   });
 
   it('shows the highest version, not the last one run, when several versions exist', async () => {
     const { interviewId } = await scoredInterview(db, 'TRESCORE1', 2, { scorer: versionOf('1.2.0') });
     const interviewing = offlineInterviewing(db);
-    const deps = (scorer: AnswerScorer): RescoreDeps => ({ db, clock: systemClock, scorer, bank: interviewing.bank, interviewerLabel: 'Test' });
+    const deps = (scorer: AnswerScorer): RescoreDeps => ({
+      db,
+      clock: systemClock,
+      scorer,
+      bank: interviewing.bank,
+      interviewerLabel: 'Test',
+    });
     await rescoreInterview(deps(versionOf('1.10.0')), interviewId);
     // An older configured version re-scoring later does not take over what the report shows.
     await rescoreInterview(deps(versionOf('1.9.0')), interviewId);
@@ -128,8 +187,12 @@ describe('npm run cli -- rescore', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const lines = first.stdout.trim().split('\n');
-    expect(lines[0]).toBe(`Re-scored interview ${interviewId} with ${offline.label} (${OFFLINE_SCORER_ID} v${OFFLINE_SCORER_VERSION}); overall per question, before → after:`);
-    expect(lines.filter((l) => /^ {2}Question \d \((technical|behavioral)\): \d+\.\d → \d+\.\d$/.test(l))).toHaveLength(6);
+    expect(lines[0]).toBe(
+      `Re-scored interview ${interviewId} with ${offline.label} (${OFFLINE_SCORER_ID} v${OFFLINE_SCORER_VERSION}); overall per question, before → after:`,
+    );
+    expect(lines.filter((l) => /^ {2}Question \d \((technical|behavioral)\): \d+\.\d → \d+\.\d$/.test(l))).toHaveLength(
+      6,
+    );
 
     const report = await runCli(['report', interviewId]);
     expect(report.code).toBe(0);
@@ -138,17 +201,25 @@ describe('npm run cli -- rescore', () => {
 
     const second = await runCli(['rescore', interviewId]);
     expect(second.code).toBe(0);
-    expect(second.stdout.trim()).toBe(`Interview ${interviewId} is already scored with ${OFFLINE_SCORER_ID} v${OFFLINE_SCORER_VERSION}; nothing to do.`);
+    expect(second.stdout.trim()).toBe(
+      `Interview ${interviewId} is already scored with ${OFFLINE_SCORER_ID} v${OFFLINE_SCORER_VERSION}; nothing to do.`,
+    );
   });
 
   it('refuses an unknown or erased interview in one line, with a non-zero exit', async () => {
     const { interviewId } = await scoredInterview(db, 'TRESCORE2', 4);
     await db.interview.update({ where: { id: interviewId }, data: { status: 'erased' } });
-    const [unknown, erased, usage] = await Promise.all([runCli(['rescore', 'no-such-interview']), runCli(['rescore', interviewId]), runCli(['rescore'])]);
+    const [unknown, erased, usage] = await Promise.all([
+      runCli(['rescore', 'no-such-interview']),
+      runCli(['rescore', interviewId]),
+      runCli(['rescore']),
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim()).toBe('No interview with id no-such-interview.');
     expect(erased.code).toBe(1);
-    expect(erased.stderr.trim().split('\n')).toEqual([`Interview ${interviewId} was erased at the candidate's request; its answers and scores are gone.`]);
+    expect(erased.stderr.trim().split('\n')).toEqual([
+      `Interview ${interviewId} was erased at the candidate's request; its answers and scores are gone.`,
+    ]);
     expect(usage.code).toBe(2);
     for (const r of [unknown, erased, usage]) expect(r.stdout).toBe('');
   });

@@ -52,7 +52,10 @@ describe('npm run cli -- score', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('--json on the seed: frontend early-career profile, aggregates equal to the means of the question values', async () => {
-    const [first, second] = await Promise.all([runCli([SEED, '--json'], { TZ: 'America/Los_Angeles' }), runCli([SEED, '--json'], { TZ: 'Asia/Tokyo' })]);
+    const [first, second] = await Promise.all([
+      runCli([SEED, '--json'], { TZ: 'America/Los_Angeles' }),
+      runCli([SEED, '--json'], { TZ: 'Asia/Tokyo' }),
+    ]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
@@ -75,8 +78,12 @@ describe('npm run cli -- score', () => {
     expect(report.finalScore).toBeLessThanOrEqual(Math.max(...overalls));
   });
 
-  it('prints the text report, the same bytes every run, without the seed report\'s defects', async () => {
-    const [first, second, json] = await Promise.all([runCli([SEED]), runCli([SEED], { TZ: 'Pacific/Auckland', LANG: 'de_DE.UTF-8' }), runCli([SEED, '--json'])]);
+  it("prints the text report, the same bytes every run, without the seed report's defects", async () => {
+    const [first, second, json] = await Promise.all([
+      runCli([SEED]),
+      runCli([SEED], { TZ: 'Pacific/Auckland', LANG: 'de_DE.UTF-8' }),
+      runCli([SEED, '--json']),
+    ]);
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     const report = JSON.parse(json.stdout) as SeedReport;
@@ -101,7 +108,12 @@ describe('npm run cli -- score', () => {
     writeFileSync(badJson, '{ "candidate": ');
     const missing = join(tmp, 'missing.json');
 
-    const results = await Promise.all([runCli([badField]), runCli([badJson, '--json']), runCli([missing]), runCli([SEED, '--role', 'astronaut'])]);
+    const results = await Promise.all([
+      runCli([badField]),
+      runCli([badJson, '--json']),
+      runCli([missing]),
+      runCli([SEED, '--role', 'astronaut']),
+    ]);
     for (const result of results) {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
@@ -130,7 +142,11 @@ describe('npm run cli -- score', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines.every((l) => l.startsWith(`score: ${file}: `))).toBe(true);
-    expect(lines.map((l) => l.slice(`score: ${file}: `.length).split(':')[0])).toEqual(['candidate.name', 'turns[2].answer', 'turns[3].question']);
+    expect(lines.map((l) => l.slice(`score: ${file}: `.length).split(':')[0])).toEqual([
+      'candidate.name',
+      'turns[2].answer',
+      'turns[3].question',
+    ]);
     expect(result.stderr).not.toContain('more problem');
   });
 
@@ -138,20 +154,37 @@ describe('npm run cli -- score', () => {
     const bank = defaultQuestionBank().questions;
     const [byId, byText] = bank.filter((q) => q.family === 'frontend');
     if (!byId || !byText) throw new Error('no frontend questions');
-    const seed = JSON.parse(readFileSync(SEED, 'utf8')) as { role: unknown; turns: { kind: string; question: string; answer: string; questionId?: string }[] };
+    const seed = JSON.parse(readFileSync(SEED, 'utf8')) as {
+      role: unknown;
+      turns: { kind: string; question: string; answer: string; questionId?: string }[];
+    };
     const intro = seed.turns[0];
     const answer = byId.referenceAnswer;
-    const transcript = (turns: typeof seed.turns) => ({ ...seed, role: 'Front-end engineer', turns: [intro, ...turns] });
+    const transcript = (turns: typeof seed.turns) => ({
+      ...seed,
+      role: 'Front-end engineer',
+      turns: [intro, ...turns],
+    });
     const asBank = join(tmp, 'bank.json');
-    writeFileSync(asBank, JSON.stringify(transcript([
-      { kind: byId.kind, question: 'In your own words: semantic markup?', questionId: byId.id, answer },
-      { kind: byText.kind, question: `  ${byText.text.toLowerCase()} `, answer: byText.referenceAnswer },
-    ])));
+    writeFileSync(
+      asBank,
+      JSON.stringify(
+        transcript([
+          { kind: byId.kind, question: 'In your own words: semantic markup?', questionId: byId.id, answer },
+          { kind: byText.kind, question: `  ${byText.text.toLowerCase()} `, answer: byText.referenceAnswer },
+        ]),
+      ),
+    );
     const asAdHoc = join(tmp, 'ad-hoc.json');
-    writeFileSync(asAdHoc, JSON.stringify(transcript([
-      { kind: byId.kind, question: 'In your own words: semantic markup?', answer },
-      { kind: byText.kind, question: `${byText.text} (please)`, answer: byText.referenceAnswer },
-    ])));
+    writeFileSync(
+      asAdHoc,
+      JSON.stringify(
+        transcript([
+          { kind: byId.kind, question: 'In your own words: semantic markup?', answer },
+          { kind: byText.kind, question: `${byText.text} (please)`, answer: byText.referenceAnswer },
+        ]),
+      ),
+    );
     const [bankRun, adHocRun] = await Promise.all([runCli([asBank, '--json']), runCli([asAdHoc, '--json'])]);
     expect(bankRun.stderr).toBe('');
     type Out = { role: unknown; questions: { questionId: string | null; dimensions: Record<string, number | null> }[] };
@@ -161,6 +194,7 @@ describe('npm run cli -- score', () => {
     expect(scored.questions.map((q) => q.questionId)).toEqual([byId.id, byText.id]);
     expect(adHoc.questions.map((q) => q.questionId)).toEqual([null, null]);
     // A reference answer scored against its own rubric scores differently from the same words as an ad-hoc answer.
-    for (const i of [0, 1]) expect(scored.questions[i]?.dimensions, `question ${i + 1}`).not.toEqual(adHoc.questions[i]?.dimensions);
+    for (const i of [0, 1])
+      expect(scored.questions[i]?.dimensions, `question ${i + 1}`).not.toEqual(adHoc.questions[i]?.dimensions);
   });
 });

@@ -3,24 +3,49 @@
  * whatever arrives late, twice, or for another turn changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { createInitialState, createStep, type Advice, type Effect, type EngineState, type InboundEvent } from '../../src/engine/index.js';
+import {
+  createInitialState,
+  createStep,
+  type Advice,
+  type Effect,
+  type EngineState,
+  type InboundEvent,
+} from '../../src/engine/index.js';
 import type { Profile } from '../../src/scoring/index.js';
 import { CANDIDATE, ev } from './support/events.js';
 import { FIXED_PLAN, createFixedInterviewer } from './support/fixed-interviewer.js';
 
 const DEADLINE_MS = 30_000;
-const base = { platform: 'web', workspaceId: 'W1', conversationId: 'C1', threadId: null, raw: null, userId: 'system' } as const;
+const base = {
+  platform: 'web',
+  workspaceId: 'W1',
+  conversationId: 'C1',
+  threadId: null,
+  raw: null,
+  userId: 'system',
+} as const;
 const LONG_ANSWER = 'I would put a read-through cache in front of it with a short expiry and invalidate on writes.';
 const PROFILE: Profile = {
   primarySkillArea: 'backend',
   experienceLevel: 'senior',
   skills: ['go'],
   projectsMentioned: 2,
-  evidence: { primarySkillArea: 'back-end', experienceLevel: 'ten years', skills: 'Go', projectsMentioned: 'two services' },
+  evidence: {
+    primarySkillArea: 'back-end',
+    experienceLevel: 'ten years',
+    skills: 'Go',
+    projectsMentioned: 'two services',
+  },
 };
 
 function advice(requestId: string, fields: Partial<Advice> = {}): InboundEvent {
-  return { ...base, kind: 'advice', requestId, messageId: `advice:${requestId}`, advice: { profile: null, followUp: null, question: null, by: 'Fake model', ...fields } };
+  return {
+    ...base,
+    kind: 'advice',
+    requestId,
+    messageId: `advice:${requestId}`,
+    advice: { profile: null, followUp: null, question: null, by: 'Fake model', ...fields },
+  };
 }
 
 function deadline(timerId: string): InboundEvent {
@@ -58,7 +83,9 @@ class Harness {
 
   /** Consented and introduced; waiting for the advice that follows the introduction. */
   introduced(): this {
-    return this.send(ev.start()).send(ev.message('yes')).send(ev.message('I am a senior back-end engineer; ten years of Go across two services.'));
+    return this.send(ev.start())
+      .send(ev.message('yes'))
+      .send(ev.message('I am a senior back-end engineer; ten years of Go across two services.'));
   }
 }
 
@@ -68,15 +95,28 @@ describe('interview step with advice from a language model', () => {
     const pending = h.pending();
     expect(h.said()).toEqual([]);
     expect(h.state.current).toBeNull();
-    expect(h.effects).toContainEqual({ type: 'enqueue_job', job: { name: 'advise_turn', payload: { interviewId: 'iv-advice', requestId: pending.requestId } } });
-    expect(h.effects).toContainEqual({ type: 'schedule_timer', timer: 'advice_deadline', timerId: pending.deadlineTimerId, fireAt: new Date(h.now.getTime() + DEADLINE_MS) });
+    expect(h.effects).toContainEqual({
+      type: 'enqueue_job',
+      job: { name: 'advise_turn', payload: { interviewId: 'iv-advice', requestId: pending.requestId } },
+    });
+    expect(h.effects).toContainEqual({
+      type: 'schedule_timer',
+      timer: 'advice_deadline',
+      timerId: pending.deadlineTimerId,
+      fireAt: new Date(h.now.getTime() + DEADLINE_MS),
+    });
     expect(pending.after.kind).toBe('introduction');
   });
 
   it("plans from the model's profile and asks the first question in the model's wording", () => {
     const h = new Harness().introduced();
     const worded = 'You have run Go services for ten years: how would you cache an expensive API response there?';
-    h.send(advice(h.pending().requestId, { profile: PROFILE, question: { questionId: FIXED_PLAN[0]!.questionId, text: worded } }));
+    h.send(
+      advice(h.pending().requestId, {
+        profile: PROFILE,
+        question: { questionId: FIXED_PLAN[0]!.questionId, text: worded },
+      }),
+    );
     expect(h.state.profile).toEqual(PROFILE);
     expect(h.state.current?.text).toBe(worded);
     expect(h.said().at(-1)).toContain(worded);
@@ -86,7 +126,9 @@ describe('interview step with advice from a language model', () => {
 
   it("ignores a wording meant for another question and asks the bank's text", () => {
     const h = new Harness().introduced();
-    h.send(advice(h.pending().requestId, { question: { questionId: 'not-planned', text: 'Something else entirely?' } }));
+    h.send(
+      advice(h.pending().requestId, { question: { questionId: 'not-planned', text: 'Something else entirely?' } }),
+    );
     expect(h.state.current?.text).toBe(FIXED_PLAN[0]!.text);
   });
 
@@ -96,7 +138,11 @@ describe('interview step with advice from a language model', () => {
     h.send(ev.message(LONG_ANSWER));
     const afterQuestion = h.pending();
     expect(afterQuestion.after.questionId).toBe(FIXED_PLAN[0]!.questionId);
-    h.send(advice(afterQuestion.requestId, { followUp: { prompt: 'You said "invalidate on writes": how do you avoid stale reads?', reason: 'clarify' } }));
+    h.send(
+      advice(afterQuestion.requestId, {
+        followUp: { prompt: 'You said "invalidate on writes": how do you avoid stale reads?', reason: 'clarify' },
+      }),
+    );
     expect(h.state.current?.kind).toBe('follow_up');
     expect(h.said().at(-1)).toContain('invalidate on writes');
 
@@ -171,6 +217,9 @@ describe('interview step with advice from a language model', () => {
       h.send(advice(h.pending().requestId));
     }
     expect(h.state.phase).toBe('closed');
-    expect(h.effects).toContainEqual({ type: 'enqueue_job', job: { name: 'build_report', payload: { interviewId: 'iv-advice' } } });
+    expect(h.effects).toContainEqual({
+      type: 'enqueue_job',
+      job: { name: 'build_report', payload: { interviewId: 'iv-advice' } },
+    });
   });
 });

@@ -1,6 +1,12 @@
 /** Two runners stepping the same interview at once: the version check makes one retry, and no event is lost. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createOfflineInterviewer, createStep, InterviewRunner, type InboundEvent, type InterviewStore } from '../../src/engine/index.js';
+import {
+  createOfflineInterviewer,
+  createStep,
+  InterviewRunner,
+  type InboundEvent,
+  type InterviewStore,
+} from '../../src/engine/index.js';
 import { createInterviewStore } from '../../src/store/index.js';
 import { createTestDb } from '../support/db.js';
 import { INTRODUCTION } from './support/answers.js';
@@ -72,7 +78,10 @@ describe('optimistic concurrency', () => {
 
     const slowRun = slow.handle(chat.interviewId, await candidateEvent(chat, 'Slow runner part of the answer.'));
     await loaded;
-    const fastOutcome = await fast.handle(chat.interviewId, await candidateEvent(chat, 'Fast runner part of the answer.'));
+    const fastOutcome = await fast.handle(
+      chat.interviewId,
+      await candidateEvent(chat, 'Fast runner part of the answer.'),
+    );
     releaseLoad();
     const slowOutcome = await slowRun;
 
@@ -89,10 +98,18 @@ describe('optimistic concurrency', () => {
     const chat = await chatAtFirstQuestion();
     const step = createStep(createOfflineInterviewer());
     const runners = [0, 1, 2, 3, 4].map(
-      (i) => new InterviewRunner({ store: createInterviewStore(i % 2 === 0 ? db : otherDb), step, clock: chat.clock, maxAttempts: 20 }),
+      (i) =>
+        new InterviewRunner({
+          store: createInterviewStore(i % 2 === 0 ? db : otherDb),
+          step,
+          clock: chat.clock,
+          maxAttempts: 20,
+        }),
     );
     const events = await Promise.all(runners.map((_, i) => candidateEvent(chat, `part ${i}`)));
-    const outcomes = await Promise.all(runners.map((runner, i) => runner.handle(chat.interviewId, events[i] as InboundEvent)));
+    const outcomes = await Promise.all(
+      runners.map((runner, i) => runner.handle(chat.interviewId, events[i] as InboundEvent)),
+    );
     expect(outcomes.every((o) => o.committed)).toBe(true);
     const answer = await answerOfTurn(chat.interviewId, 1);
     expect(answer?.text.split('\n').sort()).toEqual(['part 0', 'part 1', 'part 2', 'part 3', 'part 4']);
@@ -105,7 +122,11 @@ describe('optimistic concurrency', () => {
     const runner = new InterviewRunner({ store, step: createStep(createOfflineInterviewer()), clock: chat.clock });
     const stale = await store.load(chat.interviewId);
     const first = await runner.handle(chat.interviewId, await candidateEvent(chat, 'First part.'), stale ?? undefined);
-    const second = await runner.handle(chat.interviewId, await candidateEvent(chat, 'Second part.'), stale ?? undefined);
+    const second = await runner.handle(
+      chat.interviewId,
+      await candidateEvent(chat, 'Second part.'),
+      stale ?? undefined,
+    );
     expect(first.attempts).toBe(1);
     expect(second.attempts).toBe(2);
     expect(second.version).toBe((stale?.version ?? 0) + 2);

@@ -31,11 +31,16 @@ describe('erase', () => {
     expect(await chat.send('erase')).toEqual([expect.stringMatching(/deleted/)]);
     expect(chat.recruiterMessages()).toEqual([expect.stringMatching(/erased/)]);
     await expectNothingPersonal(chat);
-    const interview = await db.interview.findUniqueOrThrow({ where: { id: chat.interviewId }, include: { turns: true, candidate: true } });
+    const interview = await db.interview.findUniqueOrThrow({
+      where: { id: chat.interviewId },
+      include: { turns: true, candidate: true },
+    });
     expect(interview.status).toBe('erased');
     expect(interview.turns).toEqual([]);
     expect(interview.candidate?.displayName).toBeNull();
-    const audit = await db.auditEvent.findMany({ where: { subject: `interview:${chat.interviewId}`, action: 'interview.erased' } });
+    const audit = await db.auditEvent.findMany({
+      where: { subject: `interview:${chat.interviewId}`, action: 'interview.erased' },
+    });
     expect(audit).toHaveLength(1);
     expect(await chat.send('erase')).toEqual([expect.stringMatching(/was erased/)]);
   });
@@ -43,7 +48,10 @@ describe('erase', () => {
   it('after the report: the report and every score go too', async () => {
     const chat = await TestChat.open(db, { candidate: { displayName: NAME } });
     await reachFirstQuestion(chat);
-    await answerUntilClosed(chat, () => `I would measure first, then use ${SECRET} to cache results with a TTL and invalidate on writes.`);
+    await answerUntilClosed(
+      chat,
+      () => `I would measure first, then use ${SECRET} to cache results with a TTL and invalidate on writes.`,
+    );
     const before = await db.interview.findUniqueOrThrow({ where: { id: chat.interviewId }, include: { report: true } });
     expect(before.status).toBe('scored');
     expect(JSON.stringify(before.report?.data)).toContain(SECRET);

@@ -3,10 +3,18 @@
  * follows, none repeats a wording asked before in the interview, and none quotes text addressed to the scorer.
  */
 import { describe, expect, it } from 'vitest';
-import { createInitialState, createOfflineInterviewer, createStep, type Effect, type EngineState, type TurnRecord } from '../../src/engine/index.js';
+import {
+  createInitialState,
+  createOfflineInterviewer,
+  createStep,
+  type Effect,
+  type EngineState,
+  type TurnRecord,
+} from '../../src/engine/index.js';
 import { CANDIDATE, ev } from './support/events.js';
 
-const INTRODUCTION = 'I am a back-end developer with four years of Node.js and PostgreSQL, and I built a payments service.';
+const INTRODUCTION =
+  'I am a back-end developer with four years of Node.js and PostgreSQL, and I built a payments service.';
 /** Short on purpose: every question gets a follow-up. The same story twice, so the phrases to quote are the same. */
 const STORY = 'We had a flaky deploy pipeline before a release, so I rewrote the retry logic and it passed.';
 const TECHNICAL = 'I would add a cache in front of the database and keep the response for a short time.';
@@ -19,7 +27,10 @@ interface Asked {
 }
 
 /** A whole interview: every question answered with `answerFor`; returns every turn asked and all effects. */
-function runInterview(answerFor: (turn: TurnRecord) => string = (t) => (t.kind === 'behavioral' ? STORY : t.kind === 'follow_up' ? FOLLOW_UP_ANSWER : TECHNICAL)) {
+function runInterview(
+  answerFor: (turn: TurnRecord) => string = (t) =>
+    t.kind === 'behavioral' ? STORY : t.kind === 'follow_up' ? FOLLOW_UP_ANSWER : TECHNICAL,
+) {
   const step = createStep(createOfflineInterviewer());
   let state: EngineState = createInitialState({
     interviewId: 'iv-follow-ups',
@@ -56,7 +67,9 @@ const quoteOf = (text: string) => /^You mentioned "([^"]*)"\. /.exec(text)?.[1] 
 describe('offline follow-ups over a whole interview', () => {
   const { state, effects, asked } = runInterview();
   const followUps = asked.filter((a) => a.turn.kind === 'follow_up');
-  const behavioralFollowUps = followUps.filter((f) => asked.find((a) => a.turn.turnId === f.turn.parentTurnId)?.turn.kind === 'behavioral');
+  const behavioralFollowUps = followUps.filter(
+    (f) => asked.find((a) => a.turn.turnId === f.turn.parentTurnId)?.turn.kind === 'behavioral',
+  );
 
   it('runs to the close with a follow-up after every question', () => {
     expect(state.phase).toBe('closed');
@@ -91,7 +104,11 @@ describe('offline follow-ups over a whole interview', () => {
   it('asks no follow-up when every wording left would repeat one already asked', () => {
     const interviewer = createOfflineInterviewer();
     const asked: string[] = [];
-    for (let decision = interviewer.decideFollowUp('bh-disagreement-01', STORY, asked); decision; decision = interviewer.decideFollowUp('bh-disagreement-01', STORY, asked)) {
+    for (
+      let decision = interviewer.decideFollowUp('bh-disagreement-01', STORY, asked);
+      decision;
+      decision = interviewer.decideFollowUp('bh-disagreement-01', STORY, asked)
+    ) {
       expect(asked).not.toContain(decision.prompt);
       asked.push(decision.prompt);
     }

@@ -51,7 +51,9 @@ describe('answers', () => {
     expect(await chat.advance(WINDOW - 1)).toEqual([]); // the window restarts with every message
     expect((await chat.advance(1)).at(-1)).toMatch(PROMPT);
     const [, joined] = await answersOf(chat.interviewId);
-    expect(joined?.text).toBe('First I would measure the slow endpoint.\nThen I would add an index and a cache, and check the numbers again.');
+    expect(joined?.text).toBe(
+      'First I would measure the slow endpoint.\nThen I would add an index and a cache, and check the numbers again.',
+    );
     expect(joined?.platformMessageIds).toHaveLength(2);
     expect(joined?.messages).toHaveLength(2);
     expect(joined?.finalizedAt).not.toBeNull();
@@ -64,7 +66,9 @@ describe('answers', () => {
     const id = chat.session.nextMessageId();
     await chat.send('I would use a cahce', id);
     await chat.advance(3_000);
-    expect(await chat.edit(id, 'I would use a cache in front of the database, keyed by request, with a TTL.')).toEqual([]);
+    expect(await chat.edit(id, 'I would use a cache in front of the database, keyed by request, with a TTL.')).toEqual(
+      [],
+    );
     await chat.advance(WINDOW);
     let [, answer] = await answersOf(chat.interviewId);
     expect(answer?.text).toBe('I would use a cache in front of the database, keyed by request, with a TTL.');
@@ -75,7 +79,9 @@ describe('answers', () => {
     const before = answer?.scores ?? [];
 
     const better = goodAnswerFor(question);
-    expect(await chat.edit(id, better)).toEqual(['Your edit is saved: that answer will be scored again with its new text.']);
+    expect(await chat.edit(id, better)).toEqual([
+      'Your edit is saved: that answer will be scored again with its new text.',
+    ]);
     [, answer] = await answersOf(chat.interviewId);
     expect(answer?.text).toBe(better);
     expect(answer?.editHistory).toHaveLength(2);
@@ -106,19 +112,36 @@ describe('answers', () => {
     const question = await reachFirstQuestion(chat);
     const better = goodAnswerFor(question);
     const id = chat.session.nextMessageId();
-    const base = { platform: 'web', workspaceId: 'local', conversationId: 'c', threadId: null, userId: 'U-race', raw: null } as const;
-    editWhileScoring = () => chat.session.runner.handle(chat.interviewId, { ...base, kind: 'message_edited', messageId: id, text: better });
+    const base = {
+      platform: 'web',
+      workspaceId: 'local',
+      conversationId: 'c',
+      threadId: null,
+      userId: 'U-race',
+      raw: null,
+    } as const;
+    editWhileScoring = () =>
+      chat.session.runner.handle(chat.interviewId, { ...base, kind: 'message_edited', messageId: id, text: better });
     await chat.send('No idea.', id);
 
     const [, answer] = await answersOf(chat.interviewId);
     expect(scored).toEqual(['No idea.', better]);
     expect(answer?.text).toBe(better);
     // The same question the score job builds for that turn (its bank rubric), scored on the edited text.
-    const turn = await db.turn.findFirstOrThrow({ where: { answer: { id: answer?.id ?? '' } }, include: TURN_FOR_SCORING });
-    const expected = await offline.score({ question: scoringQuestionFor(defaultQuestionBank(), turn)!, answer: better, answerId: 'x' });
+    const turn = await db.turn.findFirstOrThrow({
+      where: { answer: { id: answer?.id ?? '' } },
+      include: TURN_FOR_SCORING,
+    });
+    const expected = await offline.score({
+      question: scoringQuestionFor(defaultQuestionBank(), turn)!,
+      answer: better,
+      answerId: 'x',
+    });
     const runs = new Set(answer?.scores.map((s) => `${s.scorerId}@${s.scorerVersion}`));
     expect(runs.size).toBe(1);
-    expect(answer?.scores.find((s) => s.dimension === 'clarity')?.value?.toNumber()).toBe(expected.dimensions.clarity.value);
+    expect(answer?.scores.find((s) => s.dimension === 'clarity')?.value?.toNumber()).toBe(
+      expected.dimensions.clarity.value,
+    );
   });
 
   it('an edited introduction changes the profile the report shows', async () => {
@@ -131,14 +154,18 @@ describe('answers', () => {
       return (row.state as { profile: { skills: string[] } }).profile;
     };
     expect((await profile()).skills).not.toContain('Kubernetes');
-    expect(await chat.edit(id, 'I run Kubernetes clusters and write Terraform and Go for the platform team.')).toEqual(['Your edit to your introduction is saved.']);
+    expect(await chat.edit(id, 'I run Kubernetes clusters and write Terraform and Go for the platform team.')).toEqual([
+      'Your edit to your introduction is saved.',
+    ]);
     expect((await profile()).skills).toContain('Kubernetes');
     const [introduction] = await answersOf(chat.interviewId);
     expect(introduction?.text).toMatch(/^I run Kubernetes/);
 
     await chat.send('repeat');
     await answerUntilClosed(chat);
-    const report = ReportSchema.parse((await db.report.findUniqueOrThrow({ where: { interviewId: chat.interviewId } })).data);
+    const report = ReportSchema.parse(
+      (await db.report.findUniqueOrThrow({ where: { interviewId: chat.interviewId } })).data,
+    );
     expect(report.profile.skills).toContain('Kubernetes');
   });
 

@@ -21,7 +21,10 @@ describe('a whole interview', () => {
     const chat = await TestChat.open(db, { roleSlug: 'backend-mid' });
     expect(chat.opening[0]).toMatch(/offline interviewer/);
     expect(chat.opening[1]).toMatch(/reply "yes" or "no"/);
-    expect(await chat.send('yes')).toEqual([expect.stringMatching(/^Thank you/), expect.stringMatching(/^Introduction: .*tell me about yourself/)]);
+    expect(await chat.send('yes')).toEqual([
+      expect.stringMatching(/^Thank you/),
+      expect.stringMatching(/^Introduction: .*tell me about yourself/),
+    ]);
 
     const first = (await chat.send(INTRODUCTION)).at(-1) ?? '';
     expect(first).toMatch(/^Question 1 \(technical, 1 of 7 planned\): /);

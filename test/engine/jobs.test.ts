@@ -29,7 +29,9 @@ const brokenScorer: AnswerScorer = {
 async function firstQuestionAnswerId(): Promise<string> {
   const chat = await TestChat.open(db);
   await reachFirstQuestion(chat);
-  await chat.send('I would cache the response with a TTL and invalidate it when the data changes, then measure the hit rate.');
+  await chat.send(
+    'I would cache the response with a TTL and invalidate it when the data changes, then measure the hit rate.',
+  );
   const answer = await db.answer.findFirstOrThrow({ where: { turn: { interviewId: chat.interviewId, order: 1 } } });
   return answer.id;
 }
@@ -39,7 +41,10 @@ describe('score_answer', () => {
     const answerId = await firstQuestionAnswerId(); // the session's own drain already scored it once
     const before = await db.score.findMany({ where: { answerId }, orderBy: { dimension: 'asc' } });
     expect(before.length).toBeGreaterThanOrEqual(5);
-    expect(await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId })).toEqual({ status: 'done', reason: 'already_scored' });
+    expect(await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId })).toEqual({
+      status: 'done',
+      reason: 'already_scored',
+    });
     expect(await db.score.findMany({ where: { answerId }, orderBy: { dimension: 'asc' } })).toEqual(before);
   });
 
@@ -48,7 +53,9 @@ describe('score_answer', () => {
     // The session scored it already; an answer counts as scored by any scorer, so start from no score.
     await db.score.deleteMany({ where: { answerId } });
     await scoreAnswer({ db, scorer: brokenScorer, bank, clock }, { answerId });
-    const rows = await db.score.findMany({ where: { answerId, scorerId: brokenScorer.id, dimension: { not: 'feedback' } } });
+    const rows = await db.score.findMany({
+      where: { answerId, scorerId: brokenScorer.id, dimension: { not: 'feedback' } },
+    });
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.status === 'failed' && r.value === null)).toBe(true);
     expect(rows[0]?.error).toMatch(/unavailable/);
@@ -88,9 +95,16 @@ describe('score_answer', () => {
   it('is idempotent per scorer id and version: a newer version scores again beside the old rows, a stand-in counts', async () => {
     const answerId = await firstQuestionAnswerId(); // scored by the offline scorer already
     const before = await db.score.findMany({ where: { answerId } });
-    const newer: AnswerScorer = { ...offline, version: '9.9.9', score: async (input) => ({ ...(await offline.score(input)), scorerVersion: '9.9.9' }) };
+    const newer: AnswerScorer = {
+      ...offline,
+      version: '9.9.9',
+      score: async (input) => ({ ...(await offline.score(input)), scorerVersion: '9.9.9' }),
+    };
     expect(await scoreAnswer({ db, scorer: newer, bank, clock }, { answerId })).toEqual({ status: 'done' });
-    expect(await scoreAnswer({ db, scorer: newer, bank, clock }, { answerId })).toEqual({ status: 'done', reason: 'already_scored' });
+    expect(await scoreAnswer({ db, scorer: newer, bank, clock }, { answerId })).toEqual({
+      status: 'done',
+      reason: 'already_scored',
+    });
     const after = await db.score.findMany({ where: { answerId } });
     expect(after.filter((r) => r.scorerVersion === offline.version)).toEqual(before);
     expect(after.filter((r) => r.scorerVersion === '9.9.9')).toHaveLength(before.length);
@@ -100,16 +114,26 @@ describe('score_answer', () => {
       id: 'model-scorer',
       version: '2',
       label: 'Model scorer',
-      score: async (input) => ({ ...(await offline.score(input)), standInFor: { scorerId: 'model-scorer', label: 'Model scorer', reason: 'timeout' } }),
+      score: async (input) => ({
+        ...(await offline.score(input)),
+        standInFor: { scorerId: 'model-scorer', label: 'Model scorer', reason: 'timeout' },
+      }),
     };
     await db.score.deleteMany({ where: { answerId } });
     expect(await scoreAnswer({ db, scorer: model, bank, clock }, { answerId })).toEqual({ status: 'done' });
-    expect(await scoreAnswer({ db, scorer: model, bank, clock }, { answerId })).toEqual({ status: 'done', reason: 'already_scored' });
-    expect(new Set((await db.score.findMany({ where: { answerId } })).map((r) => r.scorerId))).toEqual(new Set([offline.id]));
+    expect(await scoreAnswer({ db, scorer: model, bank, clock }, { answerId })).toEqual({
+      status: 'done',
+      reason: 'already_scored',
+    });
+    expect(new Set((await db.score.findMany({ where: { answerId } })).map((r) => r.scorerId))).toEqual(
+      new Set([offline.id]),
+    );
   });
 
   it('skips an answer that no longer exists (erased) without failing', async () => {
-    expect(await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId: 'gone' })).toMatchObject({ status: 'skipped' });
+    expect(await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId: 'gone' })).toMatchObject({
+      status: 'skipped',
+    });
   });
 });
 
@@ -126,7 +150,10 @@ describe('build_report', () => {
     await db.interview.update({ where: { id: interviewId }, data: { status: 'completed' } });
     const deps = { db, clock, scorer: offline, interviewerLabel: 'Screener (offline interviewer)' };
 
-    expect(await buildInterviewReport(deps, { interviewId })).toEqual({ status: 'retry', reason: 'waiting_for_scores' });
+    expect(await buildInterviewReport(deps, { interviewId })).toEqual({
+      status: 'retry',
+      reason: 'waiting_for_scores',
+    });
     expect(await db.report.count({ where: { interviewId } })).toBe(0);
 
     await scoreAnswer({ db, scorer: offline, bank, clock }, { answerId: answer.id });

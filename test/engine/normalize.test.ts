@@ -38,7 +38,7 @@ describe('parseConsent', () => {
     expect(parseConsent('Yes.')).toBe('yes');
     expect(parseConsent('I agree')).toBe('yes');
     expect(parseConsent('No thanks!')).toBe('no');
-    expect(parseConsent("I don’t agree")).toBe('no');
+    expect(parseConsent('I don’t agree')).toBe('no');
     expect(parseConsent('yes but not now')).toBe('unclear');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER_POLICY, expiresAt, nextReminderAt, outsideQuietHours } from '../../src/engine/reminder-schedule.js';
+import {
+  DEFAULT_REMINDER_POLICY,
+  expiresAt,
+  nextReminderAt,
+  outsideQuietHours,
+} from '../../src/engine/reminder-schedule.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -16,7 +21,9 @@ describe('reminder schedule', () => {
     const last = at('2026-03-02T13:30:00Z');
     expect(nextReminderAt(last, 0, 'Asia/Tokyo')?.toISOString()).toBe('2026-03-03T23:00:00.000Z');
     // 03:15 in New York (UTC-5 in winter): moves to 08:00 New York, 13:00 UTC.
-    expect(outsideQuietHours(at('2026-01-10T08:15:00Z'), 'America/New_York').toISOString()).toBe('2026-01-10T13:00:00.000Z');
+    expect(outsideQuietHours(at('2026-01-10T08:15:00Z'), 'America/New_York').toISOString()).toBe(
+      '2026-01-10T13:00:00.000Z',
+    );
   });
 
   it('keeps daytime reminders where they are, and ignores an unknown time zone', () => {

@@ -42,7 +42,9 @@ describe('reminders', () => {
     const chat = await startedInterview();
     expect((await chat.advance(24 * HOUR))[0]).toMatch(REMINDER);
     await chat.advance(6 * HOUR);
-    await chat.send('I would add an index on the filtered column, because it avoids a full scan, and check the plan with EXPLAIN.');
+    await chat.send(
+      'I would add an index on the filtered column, because it avoids a full scan, and check the plan with EXPLAIN.',
+    );
     // The reminder that was due 48 h after the start is void: the candidate spoke at 30 h.
     expect(await chat.advance(18 * HOUR + 60_000)).toEqual([]);
     expect((await chat.advance(6 * HOUR))[0]).toMatch(REMINDER);

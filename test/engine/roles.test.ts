@@ -15,18 +15,37 @@ describe('roles', () => {
     expect(await ensureDefaultRoles(db, workspace.id)).toBe(15);
     expect(await ensureDefaultRoles(db, workspace.id)).toBe(0);
     const role = await findRoleBySlug(db, workspace.id, 'frontend-mid');
-    expect(role?.config).toEqual({ title: 'Front-end engineer (mid-level)', skillArea: 'frontend', level: 'mid', technicalCount: 5, behavioralCount: 2 });
-    expect((await findRoleBySlug(db, workspace.id, 'data-early-career'))?.config.title).toBe('Data engineer (early-career)');
+    expect(role?.config).toEqual({
+      title: 'Front-end engineer (mid-level)',
+      skillArea: 'frontend',
+      level: 'mid',
+      technicalCount: 5,
+      behavioralCount: 2,
+    });
+    expect((await findRoleBySlug(db, workspace.id, 'data-early-career'))?.config.title).toBe(
+      'Data engineer (early-career)',
+    );
   });
 
   it("a role's question plan sets how many technical and behavioral questions are asked", async () => {
     const workspace = await ensureWorkspace(db, { platform: 'web', externalId: 'local' });
     const slug = `short-devops-${randomUUID().slice(0, 8)}`;
-    await createRole(db, { workspaceId: workspace.id, slug, title: 'Platform engineer', skillArea: 'devops', level: 'senior', questionPlan: { technical: 2, behavioral: 1 } });
+    await createRole(db, {
+      workspaceId: workspace.id,
+      slug,
+      title: 'Platform engineer',
+      skillArea: 'devops',
+      level: 'senior',
+      questionPlan: { technical: 2, behavioral: 1 },
+    });
     const chat = await TestChat.open(db, { roleSlug: slug });
     expect(chat.opening[0]).toMatch(/Platform engineer role/);
     expect(await reachFirstQuestion(chat)).toMatch(/^Question 1 \(technical, 1 of 3 planned\)/);
     const prompts = await answerUntilClosed(chat);
-    expect(prompts.flatMap((p) => /^Question \d+ \((technical|behavioral), /.exec(p)?.[1] ?? [])).toEqual(['technical', 'technical', 'behavioral']);
+    expect(prompts.flatMap((p) => /^Question \d+ \((technical|behavioral), /.exec(p)?.[1] ?? [])).toEqual([
+      'technical',
+      'technical',
+      'behavioral',
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createInitialState, createStep, type Effect, type EngineState, type InboundEvent } from '../../src/engine/index.js';
+import {
+  createInitialState,
+  createStep,
+  type Effect,
+  type EngineState,
+  type InboundEvent,
+} from '../../src/engine/index.js';
 import { createFixedInterviewer } from './support/fixed-interviewer.js';
 import { CANDIDATE, ev } from './support/events.js';
 
@@ -10,7 +16,13 @@ function initial(quietWindowMs = 0): EngineState {
     interviewId: 'iv-1',
     candidateUserId: CANDIDATE,
     platform: 'web',
-    role: { title: 'Back-end engineer (mid-level)', skillArea: 'backend', level: 'mid', technicalCount: 2, behavioralCount: 1 },
+    role: {
+      title: 'Back-end engineer (mid-level)',
+      skillArea: 'backend',
+      level: 'mid',
+      technicalCount: 2,
+      behavioralCount: 1,
+    },
     quietWindowMs,
   });
 }
@@ -77,7 +89,9 @@ describe('interview step: consent', () => {
     expect(h.said()).toEqual([expect.stringMatching(/clear answer/)]);
     expect(h.state.phase).toBe('consent');
     h.send(ev.message('Yes!'));
-    expect(h.effects.filter((e) => e.type === 'set_status').map((e) => (e.type === 'set_status' ? e.status : ''))).toEqual(['consented', 'in_progress']);
+    expect(
+      h.effects.filter((e) => e.type === 'set_status').map((e) => (e.type === 'set_status' ? e.status : '')),
+    ).toEqual(['consented', 'in_progress']);
     expect(h.said().at(-1)).toMatch(/^Introduction: .*tell me about yourself/i);
     expect(h.types()).toContain('record_turn');
   });
@@ -88,7 +102,9 @@ describe('interview step: consent', () => {
     const effects = h.send(ev.message('no thanks'));
     expect(h.state.status).toBe('declined');
     expect(h.state.phase).toBe('ended');
-    expect(effects.some((e) => e.type === 'send_message' && e.recipient.to === 'recruiter' && /declined/.test(e.text))).toBe(true);
+    expect(
+      effects.some((e) => e.type === 'send_message' && e.recipient.to === 'recruiter' && /declined/.test(e.text)),
+    ).toBe(true);
     expect(h.types()).not.toContain('record_turn');
     expect(h.types()).not.toContain('record_answer');
     expect(JSON.stringify(h.state)).not.toContain('no thanks');
@@ -135,7 +151,9 @@ describe('interview step: questions and answers', () => {
     h.send(ev.message('and the second part about invalidation on every write'));
     expect(h.types()).toEqual(['extend_answer', 'schedule_timer']);
     const extended = h.effects[0];
-    expect(extended?.type === 'extend_answer' && extended.text).toBe('First part of my answer about caching\nand the second part about invalidation on every write');
+    expect(extended?.type === 'extend_answer' && extended.text).toBe(
+      'First part of my answer about caching\nand the second part about invalidation on every write',
+    );
 
     h.send(ev.timer(first?.type === 'schedule_timer' ? first.timerId : ''));
     expect(h.effects).toEqual([]); // stale: superseded by the second message's timer
@@ -194,10 +212,16 @@ describe('interview step: duplicates, strangers, edits', () => {
     const answerId = h.state.answers.at(-1)?.answerId;
     h.send(ev.edit('b1', `${LONG_ANSWER} Also a stampede lock.`));
     expect(h.effects[0]).toMatchObject({ type: 'edit_answer', rescore: true, flags: ['edited'] });
-    expect(h.effects).toContainEqual({ type: 'enqueue_job', job: { name: 'score_answer', payload: { answerId, revision: 1 } } });
+    expect(h.effects).toContainEqual({
+      type: 'enqueue_job',
+      job: { name: 'score_answer', payload: { answerId, revision: 1 } },
+    });
     expect(h.said()).toEqual([expect.stringMatching(/^Your edit is saved: that answer will be scored again/)]);
     h.send(ev.edit('b1', `${LONG_ANSWER} Also a stampede lock, and jitter.`));
-    expect(h.effects).toContainEqual({ type: 'enqueue_job', job: { name: 'score_answer', payload: { answerId, revision: 2 } } });
+    expect(h.effects).toContainEqual({
+      type: 'enqueue_job',
+      job: { name: 'score_answer', payload: { answerId, revision: 2 } },
+    });
   });
 
   it('an edited introduction is not scored, and says so plainly', () => {
@@ -218,7 +242,9 @@ describe('interview step: duplicates, strangers, edits', () => {
     h.send(ev.edit('c1', 'Something else entirely.'));
     expect(h.types()).not.toContain('edit_answer');
     expect(jobs(h.effects)).toEqual([]);
-    expect(h.said()).toEqual(['Your answer was already scored and sent to the hiring team; it can no longer be changed.']);
+    expect(h.said()).toEqual([
+      'Your answer was already scored and sent to the hiring team; it can no longer be changed.',
+    ]);
     expect(h.state.answers).toEqual(before);
   });
 
@@ -245,7 +271,10 @@ describe('interview step: commands', () => {
     h.send(ev.message('here is more text'));
     expect(h.said()).toEqual([expect.stringMatching(/We are paused/)]);
     h.send(ev.message('/Resume'));
-    expect(h.said()).toEqual([expect.stringMatching(/Welcome back/), expect.stringMatching(/^Question 2 \(\w+, 2 of 3 planned\)/)]);
+    expect(h.said()).toEqual([
+      expect.stringMatching(/Welcome back/),
+      expect.stringMatching(/^Question 2 \(\w+, 2 of 3 planned\)/),
+    ]);
     expect(h.types()).toContain('record_turn');
     expect(h.state.status).toBe('in_progress');
   });
@@ -279,7 +308,9 @@ describe('interview step: commands', () => {
     const h = new Harness().atFirstQuestion();
     const effects = h.send(ev.message('stop'));
     expect(h.state.status).toBe('withdrawn');
-    expect(effects.filter((e) => e.type === 'send_message').map((e) => (e.type === 'send_message' ? e.recipient.to : ''))).toEqual(['candidate', 'recruiter']);
+    expect(
+      effects.filter((e) => e.type === 'send_message').map((e) => (e.type === 'send_message' ? e.recipient.to : '')),
+    ).toEqual(['candidate', 'recruiter']);
     h.send(ev.message('hello?'));
     expect(h.said()).toEqual([expect.stringMatching(/has ended/)]);
   });

@@ -11,7 +11,15 @@ afterEach(() => {
 
 function start(entry: string, env: Record<string, string>): Spawned {
   // The sandbox (and so its in-process background work) stays off: a relay here would take other test files' rows.
-  const proc = spawnTs(entry, [], { PORT: '0', WORKER_PORT: '0', LOG_LEVEL: 'info', SANDBOX: 'off', DATABASE_URL: testDatabaseUrl(), QUEUE_PREFIX: uniquePrefix('proc'), ...env });
+  const proc = spawnTs(entry, [], {
+    PORT: '0',
+    WORKER_PORT: '0',
+    LOG_LEVEL: 'info',
+    SANDBOX: 'off',
+    DATABASE_URL: testDatabaseUrl(),
+    QUEUE_PREFIX: uniquePrefix('proc'),
+    ...env,
+  });
   running.push(proc);
   return proc;
 }
@@ -40,7 +48,10 @@ interface Health {
  * Asks /healthz until `settled` holds for its answer (a process that just started may still be opening its
  * first connections on a loaded machine), then returns the last answer.
  */
-async function healthWhen(port: number, settled: (code: number, body: Health) => boolean): Promise<{ code: number; body: Health }> {
+async function healthWhen(
+  port: number,
+  settled: (code: number, body: Health) => boolean,
+): Promise<{ code: number; body: Health }> {
   let last = { code: 0, body: { status: '', dependencies: {} } as Health };
   for (let i = 0; i < 40; i++) {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -120,7 +131,11 @@ describe('the server process with Slack configured', () => {
     const slack = await startFakeSlack();
     try {
       const secret = 'process-test-signing-secret';
-      const proc = start('src/process/server.ts', { SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-process-test-0000', SLACK_API_URL: slack.url });
+      const proc = start('src/process/server.ts', {
+        SLACK_SIGNING_SECRET: secret,
+        SLACK_BOT_TOKEN: 'xoxb-process-test-0000',
+        SLACK_API_URL: slack.url,
+      });
       const port = await listeningPort(proc);
       const driver = new SlackDriver(`http://127.0.0.1:${port}`, secret, systemClock);
       const body = driver.commandBody('/interview', 'URECRUITER', 'help', 'http://127.0.0.1:9/unused');
@@ -137,7 +152,11 @@ describe('the server process with Slack configured', () => {
 
 describe('the server process with Teams configured', () => {
   it('serves /api/messages and refuses an unauthenticated activity with 401', async () => {
-    const proc = start('src/process/server.ts', { TEAMS_APP_ID: '00000000-0000-0000-0000-0000000000aa', TEAMS_APP_PASSWORD: 'test-secret', TEAMS_TENANT_ID: '00000000-0000-0000-0000-0000000000bb' });
+    const proc = start('src/process/server.ts', {
+      TEAMS_APP_ID: '00000000-0000-0000-0000-0000000000aa',
+      TEAMS_APP_PASSWORD: 'test-secret',
+      TEAMS_TENANT_ID: '00000000-0000-0000-0000-0000000000bb',
+    });
     const port = await listeningPort(proc);
     expect(proc.stdout()).toContain('"teams":"on"');
     const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {

@@ -16,7 +16,13 @@ afterEach(() => {
 });
 
 function start(entry: string, env: Record<string, string>, args: string[] = []): Spawned {
-  const proc = spawnTs(entry, args, { PORT: '0', WORKER_PORT: '0', LOG_LEVEL: 'info', QUEUE_PREFIX: uniquePrefix('down'), ...env });
+  const proc = spawnTs(entry, args, {
+    PORT: '0',
+    WORKER_PORT: '0',
+    LOG_LEVEL: 'info',
+    QUEUE_PREFIX: uniquePrefix('down'),
+    ...env,
+  });
   running.push(proc);
   return proc;
 }
@@ -31,7 +37,9 @@ function messages(proc: Spawned): string[] {
   return lines(proc).map((line) => (JSON.parse(line) as { msg: string }).msg);
 }
 
-async function health(port: number): Promise<{ code: number; body: { dependencies: Record<string, Record<string, unknown>> } }> {
+async function health(
+  port: number,
+): Promise<{ code: number; body: { dependencies: Record<string, Record<string, unknown>> } }> {
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
   return { code: res.status, body: (await res.json()) as { dependencies: Record<string, Record<string, unknown>> } };
 }
@@ -60,16 +68,25 @@ describe('with Redis unreachable', () => {
   it('the sandbox server says so once, in JSON, offers no URL until Redis answers, then does', async () => {
     await proxy.cut();
     const target = `127.0.0.1:${proxy.port}`;
-    const proc = start('src/process/server.ts', { SANDBOX: 'auto', DATABASE_URL: scratch.url, REDIS_URL: `redis://${target}` });
+    const proc = start('src/process/server.ts', {
+      SANDBOX: 'auto',
+      DATABASE_URL: scratch.url,
+      REDIS_URL: `redis://${target}`,
+    });
     const port = portOf(await proc.waitFor(/"msg":"Screener server listening"/));
     await sleep(6_000); // several reconnect attempts of every client (the server's, the queues', the workers')
     const said = messages(proc); // every line parses as JSON
-    expect(said.filter((m) => m.includes('Redis'))).toEqual([`Redis at ${target} is unreachable (ECONNREFUSED): start Redis there or set REDIS_URL; retrying`]);
+    expect(said.filter((m) => m.includes('Redis'))).toEqual([
+      `Redis at ${target} is unreachable (ECONNREFUSED): start Redis there or set REDIS_URL; retrying`,
+    ]);
     expect(said.some((m) => /open this URL/.test(m))).toBe(false);
     expect(lines(proc).length).toBeLessThan(8);
     const { code, body } = await health(port);
     expect(code).toBe(503);
-    expect(body.dependencies.redis).toMatchObject({ status: 'down', error: `Redis at ${target} is unreachable: start Redis there or set REDIS_URL` });
+    expect(body.dependencies.redis).toMatchObject({
+      status: 'down',
+      error: `Redis at ${target} is unreachable: start Redis there or set REDIS_URL`,
+    });
 
     await proxy.restore();
     await proc.waitFor(/"msg":"Screener sandbox: open this URL in a browser"/, 20_000);
@@ -96,7 +113,9 @@ describe('with Redis unreachable', () => {
     const proc = start('src/cli/main.ts', { REDIS_URL: `redis://127.0.0.1:${proxy.port}` }, ['jobs']);
     expect((await proc.exited()).code).toBe(1);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(proc.stderr().trim()).toBe(`Redis at 127.0.0.1:${proxy.port} is unreachable (ECONNREFUSED): start Redis there or set REDIS_URL.`);
+    expect(proc.stderr().trim()).toBe(
+      `Redis at 127.0.0.1:${proxy.port} is unreachable (ECONNREFUSED): start Redis there or set REDIS_URL.`,
+    );
   }, 30_000);
 });
 
@@ -111,13 +130,21 @@ describe('with a database that is not migrated', () => {
   afterAll(() => dropDatabase(databaseUrl));
 
   it('the server says to run npm run db:migrate: one log line, 503 from /healthz (naming the pending migrations) and from the console', async () => {
-    const proc = start('src/process/server.ts', { SANDBOX: 'auto', DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL });
+    const proc = start('src/process/server.ts', {
+      SANDBOX: 'auto',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: TEST_REDIS_URL,
+    });
     const port = portOf(await proc.waitFor(/"msg":"Screener server listening"/));
     await proc.waitFor(/database is not migrated/);
     const { code, body } = await health(port);
     expect(code).toBe(503);
-    expect(body.dependencies.postgres?.error).toMatch(/^database is not migrated: run npm run db:migrate \(\d+ pending: \d+_init, /);
-    expect(body.dependencies.postgres?.pendingMigrations).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+_init$/)]));
+    expect(body.dependencies.postgres?.error).toMatch(
+      /^database is not migrated: run npm run db:migrate \(\d+ pending: \d+_init, /,
+    );
+    expect(body.dependencies.postgres?.pendingMigrations).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\d+_init$/)]),
+    );
     const page = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(503);
     expect(await page.text()).toBe('database is not migrated: run npm run db:migrate');
@@ -133,7 +160,9 @@ describe('with a database that is not migrated', () => {
     proc.child.stdin?.end();
     expect((await proc.exited()).code).toBe(1);
     expect(proc.stdout()).toBe('');
-    expect(proc.stderr().trim().split('\n')).toEqual([expect.stringMatching(/^database is not migrated: run npm run db:migrate \(\d+ pending: /)]);
+    expect(proc.stderr().trim().split('\n')).toEqual([
+      expect.stringMatching(/^database is not migrated: run npm run db:migrate \(\d+ pending: /),
+    ]);
   }, 30_000);
 });
 
@@ -142,7 +171,11 @@ describe('with PostgreSQL unreachable', () => {
     const proxy = await startTcpProxy('127.0.0.1', 5432);
     await proxy.cut();
     try {
-      const proc = start('src/cli/main.ts', { DATABASE_URL: `postgresql://postgres:secret-pw@127.0.0.1:${proxy.port}/screener` }, ['demo']);
+      const proc = start(
+        'src/cli/main.ts',
+        { DATABASE_URL: `postgresql://postgres:secret-pw@127.0.0.1:${proxy.port}/screener` },
+        ['demo'],
+      );
       proc.child.stdin?.end();
       expect((await proc.exited()).code).toBe(1);
       expect(proc.stderr().trim()).toBe(

@@ -55,10 +55,14 @@ describe('model tokens of the worker', () => {
     const port = (JSON.parse(line) as { port: number }).port;
     const ws = await slackWorkspace(scratch.db, 'TWORKERTOKENS', null);
     const { interviewId } = await seedFinishedInterview(scratch.db, ws.id, 3);
-    const report = await until(async () => {
-      const row = await scratch.db.report.findUnique({ where: { interviewId } });
-      return row ? ReportSchema.parse(row.data) : null;
-    }, 60_000, 'the report');
+    const report = await until(
+      async () => {
+        const row = await scratch.db.report.findUnique({ where: { interviewId } });
+        return row ? ReportSchema.parse(row.data) : null;
+      },
+      60_000,
+      'the report',
+    );
 
     const calls = openai.requests.length;
     expect(calls).toBe(7); // six answers scored and the notes written

@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkTargets, gradedFigures, gradedSetSchema, type GradedItem } from '../../src/providers/evaluation/graded-set.js';
+import {
+  checkTargets,
+  gradedFigures,
+  gradedSetSchema,
+  type GradedItem,
+} from '../../src/providers/evaluation/graded-set.js';
 import {
   averageRanks,
   kendallTauB,
@@ -38,15 +43,32 @@ describe('rank agreement', () => {
 
   it('averages dimensions and STAR into the overall score, skipping missing values', () => {
     const dims = (v: number | null) => ({ value: v, evidence: '' });
-    const dimensions = { technicalAccuracy: dims(8), completeness: dims(6), clarity: dims(null), depth: dims(4), practicality: dims(6) };
+    const dimensions = {
+      technicalAccuracy: dims(8),
+      completeness: dims(6),
+      clarity: dims(null),
+      depth: dims(4),
+      practicality: dims(6),
+    };
     expect(overallScore({ dimensions })).toBe(6);
-    expect(overallScore({ dimensions, star: { situation: true, task: true, action: true, result: true, value: 1, evidence: '' } })).toBe(5);
+    expect(
+      overallScore({
+        dimensions,
+        star: { situation: true, task: true, action: true, result: true, value: 1, evidence: '' },
+      }),
+    ).toBe(5);
     expect(meanAbsoluteDifference([1, 2, 3], [1, 3, 5])).toBe(1);
   });
 });
 
 describe('graded figures', () => {
-  const item = (id: string, question: string, grade: number, category: string): GradedItem => ({ id, question, answer: 'a', grade, category });
+  const item = (id: string, question: string, grade: number, category: string): GradedItem => ({
+    id,
+    question,
+    answer: 'a',
+    grade,
+    category,
+  });
   const rows = [
     { item: item('a', 'Question one, long enough?', 9, 'excellent'), overall: 8.5 },
     { item: item('b', 'Question one, long enough?', 5, 'partial'), overall: 6 },
@@ -61,7 +83,12 @@ describe('graded figures', () => {
     expect(figures.pairs).toBe(3);
     expect(figures.pairwise).toBeCloseTo(2 / 3);
     expect(figures.meanAbsoluteError).toBeCloseTo((0.5 + 1 + 6 + 0 + 3) / 5);
-    expect(figures.categories.find((c) => c.category === 'partial')).toEqual({ category: 'partial', n: 2, meanScore: 4.5, meanGrade: 5.5 });
+    expect(figures.categories.find((c) => c.category === 'partial')).toEqual({
+      category: 'partial',
+      n: 2,
+      meanScore: 4.5,
+      meanGrade: 5.5,
+    });
   });
 
   it('checks each target and reports the missed ones', () => {
@@ -78,8 +105,14 @@ describe('the blind-graded answers', () => {
   it('has at least 150 answers to at least 20 bank questions, every family and level, nine categories', () => {
     expect(items.length).toBeGreaterThanOrEqual(150);
     expect(new Set(items.map((i) => i.bankQuestionId)).size).toBeGreaterThanOrEqual(20);
-    expect(new Set(items.map((i) => i.family))).toEqual(new Set(['frontend', 'backend', 'fullstack', 'data', 'devops', 'behavioral']));
-    const levels = new Set((JSON.parse(readFileSync('eval/graded.json', 'utf8')) as { items: Array<{ levels: string[] }> }).items.flatMap((i) => i.levels));
+    expect(new Set(items.map((i) => i.family))).toEqual(
+      new Set(['frontend', 'backend', 'fullstack', 'data', 'devops', 'behavioral']),
+    );
+    const levels = new Set(
+      (JSON.parse(readFileSync('eval/graded.json', 'utf8')) as { items: Array<{ levels: string[] }> }).items.flatMap(
+        (i) => i.levels,
+      ),
+    );
     expect(levels).toEqual(new Set(['early_career', 'mid', 'senior']));
     expect(new Set(items.map((i) => i.category)).size).toBe(9);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
@@ -87,13 +120,20 @@ describe('the blind-graded answers', () => {
 });
 
 describe('the labelled answers', () => {
-  const items = (JSON.parse(readFileSync('eval/answers.json', 'utf8')) as { items: Array<{ family: string; quality: string; id: string }> }).items;
+  const items = (
+    JSON.parse(readFileSync('eval/answers.json', 'utf8')) as {
+      items: Array<{ family: string; quality: string; id: string }>;
+    }
+  ).items;
 
   it('has at least 60 answers covering every family at every quality', () => {
     expect(items.length).toBeGreaterThanOrEqual(60);
     for (const family of ['frontend', 'backend', 'fullstack', 'data', 'devops', 'behavioral']) {
       for (const quality of ['strong', 'adequate', 'weak', 'off_topic']) {
-        expect(items.filter((i) => i.family === family && i.quality === quality).length, `${family}/${quality}`).toBeGreaterThanOrEqual(2);
+        expect(
+          items.filter((i) => i.family === family && i.quality === quality).length,
+          `${family}/${quality}`,
+        ).toBeGreaterThanOrEqual(2);
       }
     }
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
@@ -109,7 +149,11 @@ describe('npm run eval', () => {
 
   it('runs offline and prints its agreement figures', async () => {
     const out = join(tmp, 'offline.json');
-    const run = spawnTs('scripts/eval.ts', ['--min-spearman', '0.5', '--check', '--out', out], { OPENAI_API_KEY: '', OPENAI_BASE_URL: '', OPENAI_MODEL: '' });
+    const run = spawnTs('scripts/eval.ts', ['--min-spearman', '0.5', '--check', '--out', out], {
+      OPENAI_API_KEY: '',
+      OPENAI_BASE_URL: '',
+      OPENAI_MODEL: '',
+    });
     const { code } = await run.exited();
     expect(run.stderr()).toBe('');
     expect(code).toBe(0);
@@ -120,7 +164,11 @@ describe('npm run eval', () => {
     expect(text).not.toContain('MISSED');
     expect(text).toMatch(/all\s+n= 72\s+Spearman\s+0\.\d\d/);
     expect(text).toMatch(/mean absolute difference 0\.000 \(overall\)/);
-    const results = JSON.parse(readFileSync(out, 'utf8')) as { scorers: string[]; graded: { spearman: number; targets: Array<{ met: boolean }> }; answers: unknown[] };
+    const results = JSON.parse(readFileSync(out, 'utf8')) as {
+      scorers: string[];
+      graded: { spearman: number; targets: Array<{ met: boolean }> };
+      answers: unknown[];
+    };
     expect(results.scorers).toEqual(['offline-rubric 2.0.0']);
     expect(results.graded.spearman).toBeGreaterThanOrEqual(0.8);
     expect(results.graded.targets.every((t) => t.met)).toBe(true);
@@ -131,10 +179,18 @@ describe('npm run eval', () => {
     // A model that rates by length only: good enough to rank, and every call is visible to the fake.
     fake.respondWith((request) => {
       const answer = answerIn(request);
-      return reply.json(scoreReply(answer, Math.min(10, Math.round(answer.length / 80)), { star: request.body.messages[1]!.content.includes('(behavioral)') }));
+      return reply.json(
+        scoreReply(answer, Math.min(10, Math.round(answer.length / 80)), {
+          star: request.body.messages[1]!.content.includes('(behavioral)'),
+        }),
+      );
     });
     const args = ['--min-spearman', '0.99', '--out', join(tmp, 'model.json')];
-    const run = spawnTs('scripts/eval.ts', args, { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'fake-model' });
+    const run = spawnTs('scripts/eval.ts', args, {
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: fake.baseURL,
+      OPENAI_MODEL: 'fake-model',
+    });
     const { code } = await run.exited();
     const out = run.stdout();
     expect(out).toContain('provider: OpenAI interviewer (fake-model)');

@@ -64,10 +64,18 @@ export interface ScoreReplyOptions {
 }
 
 /** A valid score reply for `answer`, every dimension `value` (or per dimension). */
-export function scoreReply(answer: string, value: number | Partial<Record<Dimension, number>>, options: ScoreReplyOptions = {}): Record<string, unknown> {
+export function scoreReply(
+  answer: string,
+  value: number | Partial<Record<Dimension, number>>,
+  options: ScoreReplyOptions = {},
+): Record<string, unknown> {
   const quote = options.quote ?? answer.split(/\s+/).slice(0, 6).join(' ');
   const valueOf = (d: Dimension): number => (typeof value === 'number' ? value : (value[d] ?? 0));
-  const dimension = (v: number) => ({ value: v, quotes: v > 0 ? [quote] : [], rationale: `Judged from the answer (${v}).` });
+  const dimension = (v: number) => ({
+    value: v,
+    quotes: v > 0 ? [quote] : [],
+    rationale: `Judged from the answer (${v}).`,
+  });
   const reply: Record<string, unknown> = Object.fromEntries(DIMENSIONS.map((d) => [d, dimension(valueOf(d))]));
   reply.star = options.star
     ? { situation: true, task: true, action: true, result: false, ...dimension(typeof value === 'number' ? value : 5) }

@@ -47,7 +47,11 @@ function perWord(min: number, change: (word: string) => string): Disguise {
 }
 
 /** Letters of long words one by one, words two blanks apart: "i g n o r e  p r e v i o u s". */
-const spaced: Disguise = (text) => text.split(' ').map(perWord(4, (w) => [...w].join(' '))).join('  ');
+const spaced: Disguise = (text) =>
+  text
+    .split(' ')
+    .map(perWord(4, (w) => [...w].join(' ')))
+    .join('  ');
 
 const FULL_WIDTH_OFFSET = 0xff21 - 0x41;
 
@@ -58,7 +62,9 @@ export const DISGUISES: Readonly<Record<string, Disguise>> = {
   dotted: perWord(4, (w) => [...w].join('.')),
   dashed: perWord(4, (w) => [...w].join('-')),
   underscored: perWord(4, (w) => [...w].join('_')),
-  leetspeak: perWord(5, (w) => (/^[A-Za-z]+$/.test(w) ? w.replace(/o/g, '0').replace(/i/g, '1').replace(/e/g, '3') : w)),
+  leetspeak: perWord(5, (w) =>
+    /^[A-Za-z]+$/.test(w) ? w.replace(/o/g, '0').replace(/i/g, '1').replace(/e/g, '3') : w,
+  ),
   zeroWidth: perWord(4, (w) => `${w.slice(0, 2)}\u200B${w.slice(2)}`),
   lookalikes: perWord(4, (w) => (/^[A-Za-z]+$/.test(w) ? w.replace(/o/g, 'о').replace(/a/g, 'а') : w)),
   fullWidth: (text) => text.replace(/[A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + FULL_WIDTH_OFFSET)),
@@ -78,7 +84,8 @@ export interface Attempt {
 
 /** The attempt's own text, without the blank that joins it to the answer. */
 export function attemptText(attempt: Attempt): string {
-  const stuffed = attempt.stuffing.length > 0 ? `${attempt.instruction}: ${attempt.stuffing.join(', ')}` : attempt.instruction;
+  const stuffed =
+    attempt.stuffing.length > 0 ? `${attempt.instruction}: ${attempt.stuffing.join(', ')}` : attempt.instruction;
   const text = DISGUISES[attempt.disguise]!(stuffed);
   switch (attempt.wrapping) {
     case 'sentence':
@@ -118,7 +125,10 @@ export function attemptArbitrary(stuffingWords: readonly string[]): fc.Arbitrary
   return fc.record({
     instruction: fc.constantFrom(...INSTRUCTIONS),
     disguise: fc.constantFrom(...(Object.keys(DISGUISES) as Array<keyof typeof DISGUISES>)),
-    stuffing: stuffingWords.length > 0 ? fc.subarray([...stuffingWords], { maxLength: Math.min(8, stuffingWords.length) }) : fc.constant([]),
+    stuffing:
+      stuffingWords.length > 0
+        ? fc.subarray([...stuffingWords], { maxLength: Math.min(8, stuffingWords.length) })
+        : fc.constant([]),
     wrapping: fc.constantFrom<Wrapping>('sentence', 'exclaimed', 'line', 'parentheses', 'quotes', 'brackets'),
     position: fc.constantFrom<Position>('start', 'middle', 'end'),
   });

@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreGuarded } from '../../src/providers/answer-guard.js';
 import { providerAsScorer } from '../../src/providers/as-scorer.js';
 import { createOfflineProvider } from '../../src/providers/index.js';
-import { createOfflineScorer, defaultQuestionBank, DIMENSIONS, toScoringQuestion, type AnswerScore, type BankQuestion, type ScoringQuestion } from '../../src/scoring/index.js';
+import {
+  createOfflineScorer,
+  defaultQuestionBank,
+  DIMENSIONS,
+  toScoringQuestion,
+  type AnswerScore,
+  type BankQuestion,
+  type ScoringQuestion,
+} from '../../src/scoring/index.js';
 import { asksForStar, reply, startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
 import { attemptArbitrary, withAttempt, type Attempt } from './injection-attempts.js';
 import { CACHE_QUESTION, answerIn, providerOn, scoreReply } from './helpers.js';
@@ -45,10 +53,20 @@ const ODD_ANSWERS: readonly string[] = [
   'Cache it; when a product changes delete the key (the write path knows), and accept a few seconds of staleness',
 ];
 
-const bankCases = fc.constantFrom(...bank).map<Case>((q) => ({ question: toScoringQuestion(q), answer: q.referenceAnswer, stuffing: stuffingOf(q) }));
-const oddCases = fc.constantFrom(...ODD_ANSWERS).map<Case>((answer) => ({ question: adHoc, answer, stuffing: stuffingOf(CACHE_QUESTION) }));
-const loremCases = fc.lorem({ maxCount: 6, mode: 'sentences' }).map<Case>((answer) => ({ question: adHoc, answer, stuffing: ['Redis', 'TTL', 'invalidate'] }));
-const anyCase = fc.oneof({ arbitrary: bankCases, weight: 3 }, { arbitrary: oddCases, weight: 1 }, { arbitrary: loremCases, weight: 1 });
+const bankCases = fc
+  .constantFrom(...bank)
+  .map<Case>((q) => ({ question: toScoringQuestion(q), answer: q.referenceAnswer, stuffing: stuffingOf(q) }));
+const oddCases = fc
+  .constantFrom(...ODD_ANSWERS)
+  .map<Case>((answer) => ({ question: adHoc, answer, stuffing: stuffingOf(CACHE_QUESTION) }));
+const loremCases = fc
+  .lorem({ maxCount: 6, mode: 'sentences' })
+  .map<Case>((answer) => ({ question: adHoc, answer, stuffing: ['Redis', 'TTL', 'invalidate'] }));
+const anyCase = fc.oneof(
+  { arbitrary: bankCases, weight: 3 },
+  { arbitrary: oddCases, weight: 1 },
+  { arbitrary: loremCases, weight: 1 },
+);
 const caseWithAttempt = anyCase.chain((c) => attemptArbitrary(c.stuffing).map((attempt) => ({ ...c, attempt })));
 
 type Values = Array<number | null>;
@@ -97,7 +115,11 @@ describe('no dimension rises with injection text, offline', () => {
     const provider = createOfflineProvider();
     await fc.assert(
       fc.asyncProperty(caseWithAttempt, async (c) => {
-        const injected = await provider.scoreAnswer({ answerId: 'i', question: c.question, answer: withAttempt(c.answer, c.attempt) });
+        const injected = await provider.scoreAnswer({
+          answerId: 'i',
+          question: c.question,
+          answer: withAttempt(c.answer, c.attempt),
+        });
         const clean = await provider.scoreAnswer({ answerId: 'c', question: c.question, answer: c.answer });
         expect(injected.flags, describeCase(c)).toContain('instruction_to_scorer');
         expect(injected.injection.length).toBeGreaterThan(0);
@@ -109,14 +131,24 @@ describe('no dimension rises with injection text, offline', () => {
 });
 
 /** What the obedient model reads as an instruction: the words of every attempt, however they are disguised. */
-const OBEYS = /ignor|instruc|grader|evaluat|evaluad|generos|examin|override|pretend|roleplay|lenient|generous|marks|10\/10|rubric|score|technicalaccuracy|chatgpt|puntuaci|consignes|correcteur|anweisung|punktzahl|prufer|avaliador|istruzion|punteggio|valutator|instructie|beoordelaar|maximale|指令|满分|评分|指示|満点|採点|инструкц|балл|оценщик/u;
+const OBEYS =
+  /ignor|instruc|grader|evaluat|evaluad|generos|examin|override|pretend|roleplay|lenient|generous|marks|10\/10|rubric|score|technicalaccuracy|chatgpt|puntuaci|consignes|correcteur|anweisung|punktzahl|prufer|avaliador|istruzion|punteggio|valutator|instructie|beoordelaar|maximale|指令|满分|评分|指示|満点|採点|инструкц|балл|оценщик/u;
 const LOOKALIKE_TO_LATIN: Readonly<Record<string, string>> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x' };
 const LEET_TO_LATIN: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e' };
 
 /** Every letter run together, lower case, without accents or invisible characters: how a model reads through disguises. */
 function squashed(text: string): string[] {
-  const plain = text.normalize('NFKC').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}/]/gu, '');
-  return [plain, plain.replace(/[аеорсх]/gu, (c) => LOOKALIKE_TO_LATIN[c]!), plain.replace(/[013]/g, (c) => LEET_TO_LATIN[c]!)];
+  const plain = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}/]/gu, '');
+  return [
+    plain,
+    plain.replace(/[аеорсх]/gu, (c) => LOOKALIKE_TO_LATIN[c]!),
+    plain.replace(/[013]/g, (c) => LEET_TO_LATIN[c]!),
+  ];
 }
 
 function obeys(text: string): boolean {
@@ -150,7 +182,10 @@ describe('no dimension rises with injection text, against a model that obeys any
   const modelCases = caseWithAttempt.filter((c) => c.answer.trim().length > 0);
 
   it('obeys the attempts it would read without the guard, and not the clean reference answers', () => {
-    fc.assert(fc.property(modelCases, (c) => obeys(withAttempt(c.answer, c.attempt))), { numRuns: 300, seed: 3 });
+    fc.assert(
+      fc.property(modelCases, (c) => obeys(withAttempt(c.answer, c.attempt))),
+      { numRuns: 300, seed: 3 },
+    );
     const obeyed = bank.filter((q) => obeys(q.referenceAnswer)).length;
     expect(obeyed).toBeLessThan(bank.length / 4);
   });
@@ -159,8 +194,16 @@ describe('no dimension rises with injection text, against a model that obeys any
     await fc.assert(
       fc.asyncProperty(modelCases, async (c) => {
         // A provider per score: a shared score cache would make the two equal without the model reading either.
-        const injected = await scoreGuarded(providerAsScorer(providerOn(fake)), { question: c.question, answer: withAttempt(c.answer, c.attempt), answerId: 'i' });
-        const clean = await scoreGuarded(providerAsScorer(providerOn(fake)), { question: c.question, answer: c.answer, answerId: 'c' });
+        const injected = await scoreGuarded(providerAsScorer(providerOn(fake)), {
+          question: c.question,
+          answer: withAttempt(c.answer, c.attempt),
+          answerId: 'i',
+        });
+        const clean = await scoreGuarded(providerAsScorer(providerOn(fake)), {
+          question: c.question,
+          answer: c.answer,
+          answerId: 'c',
+        });
         if (!injected.ok || !clean.ok) throw new Error('the model scorer failed');
         expect(injected.score.standInFor, 'the model scored it, not the fallback').toBeUndefined();
         expect(injected.score.flags, describeCase(c)).toContain('instruction_to_scorer');
@@ -173,7 +216,11 @@ describe('no dimension rises with injection text, against a model that obeys any
   it('through the provider, as npm run eval scores', async () => {
     await fc.assert(
       fc.asyncProperty(modelCases, async (c) => {
-        const injected = await providerOn(fake).scoreAnswer({ answerId: 'i', question: c.question, answer: withAttempt(c.answer, c.attempt) });
+        const injected = await providerOn(fake).scoreAnswer({
+          answerId: 'i',
+          question: c.question,
+          answer: withAttempt(c.answer, c.attempt),
+        });
         const clean = await providerOn(fake).scoreAnswer({ answerId: 'c', question: c.question, answer: c.answer });
         expect(injected.fallbackFrom).toBeUndefined();
         expect(injected.flags, describeCase(c)).toContain('instruction_to_scorer');

@@ -21,7 +21,12 @@ describe('offline provider', () => {
   });
 
   it('asks the bank question as is and scores against its rubric', async () => {
-    const result = await provider.nextQuestion({ role, profile: null, bankQuestion: CACHE_QUESTION, askedQuestions: [] });
+    const result = await provider.nextQuestion({
+      role,
+      profile: null,
+      bankQuestion: CACHE_QUESTION,
+      askedQuestions: [],
+    });
     expect(result).toMatchObject({ text: CACHE_QUESTION.text, origin: 'bank', source: { providerId: 'offline' } });
     expect(result.scoringQuestion.expectedParts).toEqual(CACHE_QUESTION.expectedParts);
   });
@@ -30,27 +35,44 @@ describe('offline provider', () => {
     const intro = 'I am a frontend developer with two years of React and TypeScript.';
     expect((await provider.extractProfile(intro)).profile).toEqual(extractProfile(intro));
     const answer = 'Redis.';
-    const result = await provider.decideFollowUp({ bankQuestion: CACHE_QUESTION, askedText: CACHE_QUESTION.text, answer });
+    const result = await provider.decideFollowUp({
+      bankQuestion: CACHE_QUESTION,
+      askedText: CACHE_QUESTION.text,
+      answer,
+    });
     expect(result.followUp).toEqual({ ...decideFollowUp(CACHE_QUESTION, answer)!, refersTo: null });
   });
 
   it('turns a scorer that throws into a failed score with null values', async () => {
-    const broken: AnswerScorer = { id: 'broken', version: '0', label: 'Broken', score: () => Promise.reject(new Error('disk on fire')) };
-    const score = await createOfflineProvider({ scorer: broken }).scoreAnswer({ answerId: 'a', question, answer: GOOD_ANSWER });
+    const broken: AnswerScorer = {
+      id: 'broken',
+      version: '0',
+      label: 'Broken',
+      score: () => Promise.reject(new Error('disk on fire')),
+    };
+    const score = await createOfflineProvider({ scorer: broken }).scoreAnswer({
+      answerId: 'a',
+      question,
+      answer: GOOD_ANSWER,
+    });
     expect(score.status).toBe('failed');
     expect(scoreValues(score)).toEqual([null, null, null, null, null]);
     expect(score.error).toContain('disk on fire');
   });
 
   it('honours an aborted signal', async () => {
-    await expect(provider.summarize({ role, items: [] }, { signal: AbortSignal.abort(new Error('gone')) })).rejects.toThrow('gone');
+    await expect(
+      provider.summarize({ role, items: [] }, { signal: AbortSignal.abort(new Error('gone')) }),
+    ).rejects.toThrow('gone');
   });
 });
 
 describe('createInterviewProvider', () => {
   it('picks the offline provider without a key and the OpenAI one with it', () => {
     expect(createInterviewProvider({ env: {} }).id).toBe('offline');
-    const openai = createInterviewProvider({ env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_MODEL: 'llama3' } });
+    const openai = createInterviewProvider({
+      env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_MODEL: 'llama3' },
+    });
     expect(openai.id).toBe('openai');
     expect(openai.label).toBe('OpenAI interviewer (llama3)');
   });

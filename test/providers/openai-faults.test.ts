@@ -87,14 +87,21 @@ describe('replies that cannot be used', () => {
   });
 
   it('gives up after one retry of malformed JSON and falls back', async () => {
-    fake.enqueue(reply.content('not json at all'), reply.content('still not json'), reply.json(scoreReply(GOOD_ANSWER, 9)));
+    fake.enqueue(
+      reply.content('not json at all'),
+      reply.content('still not json'),
+      reply.json(scoreReply(GOOD_ANSWER, 9)),
+    );
     const score = await providerOn(fake).scoreAnswer(input);
     expect(fake.requests).toHaveLength(2);
     await expectOfflineFallback(score, 'invalid_output');
   });
 
   it('rejects JSON that does not match the schema (a value above 10, a missing dimension)', async () => {
-    const tooHigh = { ...scoreReply(GOOD_ANSWER, 7), depth: { value: 12, quotes: ['I would put Redis'], rationale: 'x' } };
+    const tooHigh = {
+      ...scoreReply(GOOD_ANSWER, 7),
+      depth: { value: 12, quotes: ['I would put Redis'], rationale: 'x' },
+    };
     const { clarity: _dropped, ...missingClarity } = scoreReply(GOOD_ANSWER, 7);
     fake.enqueue(reply.json(tooHigh), reply.json(missingClarity));
     const score = await providerOn(fake, { fallbackScoring: false }).scoreAnswer(input);
@@ -107,7 +114,10 @@ describe('replies that cannot be used', () => {
   it('retries a refusal once; a second refusal falls back', async () => {
     fake.enqueue(reply.refusal(), reply.refusal());
     const score = await providerOn(fake).scoreAnswer(input);
-    expect(fake.requests[1]!.body.messages.at(-2)).toEqual({ role: 'assistant', content: "I'm sorry, I can't help with that." });
+    expect(fake.requests[1]!.body.messages.at(-2)).toEqual({
+      role: 'assistant',
+      content: "I'm sorry, I can't help with that.",
+    });
     await expectOfflineFallback(score, 'refused');
   });
 
@@ -133,7 +143,9 @@ describe('replies that cannot be used', () => {
     const retyped = scoreReply(GOOD_ANSWER, 6, { quote: '“the write path  deletes the key…the next read is fresh”' });
     fake.enqueue(reply.json(unsupported), reply.json(retyped));
     const score = await providerOn(fake).scoreAnswer(input);
-    expect(fake.requests[1]!.body.messages.at(-1)!.content).toContain('depth: a value above 0 needs at least one quote');
+    expect(fake.requests[1]!.body.messages.at(-1)!.content).toContain(
+      'depth: a value above 0 needs at least one quote',
+    );
     expect(score.scorerId).toBe('openai');
     expect(scoreValues(score)).toEqual([6, 6, 6, 6, 6]);
   });
@@ -149,7 +161,17 @@ describe('replies that cannot be used', () => {
   });
 
   it('rounds values to two decimals and keeps zeros without quotes', async () => {
-    fake.enqueue(reply.json(scoreReply(GOOD_ANSWER, { technicalAccuracy: 7.333333, completeness: 0, clarity: 8, depth: 0, practicality: 6.5 })));
+    fake.enqueue(
+      reply.json(
+        scoreReply(GOOD_ANSWER, {
+          technicalAccuracy: 7.333333,
+          completeness: 0,
+          clarity: 8,
+          depth: 0,
+          practicality: 6.5,
+        }),
+      ),
+    );
     const score = await providerOn(fake).scoreAnswer(input);
     expect(DIMENSIONS.map((d) => score.dimensions[d].value)).toEqual([7.33, 0, 8, 0, 6.5]);
   });

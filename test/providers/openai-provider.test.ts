@@ -7,7 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIMENSIONS, type Profile } from '../../src/scoring/index.js';
 import { DEFAULT_SEED, UsageAccumulator } from '../../src/providers/index.js';
 import { reply, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
-import { BEHAVIORAL_QUESTION, CACHE_QUESTION, GOOD_ANSWER, answerIn, providerOn, scoreReply, scoreValues } from './helpers.js';
+import {
+  BEHAVIORAL_QUESTION,
+  CACHE_QUESTION,
+  GOOD_ANSWER,
+  answerIn,
+  providerOn,
+  scoreReply,
+  scoreValues,
+} from './helpers.js';
 
 let fake: FakeOpenAI;
 beforeEach(async () => (fake = await startFakeOpenAI()));
@@ -19,12 +27,21 @@ const profile: Profile = {
   experienceLevel: 'mid',
   skills: ['Go', 'PostgreSQL', 'Redis'],
   projectsMentioned: 2,
-  evidence: { primarySkillArea: 'backend engineer', experienceLevel: 'four years', skills: 'Go, PostgreSQL and Redis', projectsMentioned: 'two projects' },
+  evidence: {
+    primarySkillArea: 'backend engineer',
+    experienceLevel: 'four years',
+    skills: 'Go, PostgreSQL and Redis',
+    projectsMentioned: 'two projects',
+  },
 };
 
 describe('scoring an answer', () => {
   it('returns the scripted scores with the quotes as evidence', async () => {
-    fake.enqueue(reply.json(scoreReply(GOOD_ANSWER, { technicalAccuracy: 8, completeness: 7, clarity: 9, depth: 6, practicality: 7.5 })));
+    fake.enqueue(
+      reply.json(
+        scoreReply(GOOD_ANSWER, { technicalAccuracy: 8, completeness: 7, clarity: 9, depth: 6, practicality: 7.5 }),
+      ),
+    );
     const score = await providerOn(fake).scoreAnswer({ answerId: 'ans-1', question, answer: GOOD_ANSWER });
     expect(score.status).toBe('ok');
     expect(scoreValues(score)).toEqual([8, 7, 9, 6, 7.5]);
@@ -46,7 +63,11 @@ describe('scoring an answer', () => {
     expect(body.response_format?.json_schema?.strict).toBe(true);
     expect(body.response_format?.json_schema?.name).toBe('answer_score');
     type Dimension = { properties: { value: unknown } };
-    const schema = body.response_format?.json_schema?.schema as { required: string[]; properties: Record<string, { $ref?: string }>; definitions: Record<string, Dimension> };
+    const schema = body.response_format?.json_schema?.schema as {
+      required: string[];
+      properties: Record<string, { $ref?: string }>;
+      definitions: Record<string, Dimension>;
+    };
     expect(schema.required).toEqual(expect.arrayContaining([...DIMENSIONS, 'star', 'strengths', 'improvements']));
     // Every dimension refers to one definition, sent once.
     for (const d of DIMENSIONS) expect(schema.properties[d]).toEqual({ $ref: '#/definitions/rubric_dimension' });
@@ -72,9 +93,14 @@ describe('scoring an answer', () => {
   });
 
   it('fills STAR for a behavioral answer and requires it', async () => {
-    const story = 'When our team migrated billing, I disagreed with a teammate about the queue. I built a prototype and we agreed on Kafka.';
+    const story =
+      'When our team migrated billing, I disagreed with a teammate about the queue. I built a prototype and we agreed on Kafka.';
     fake.enqueue(reply.json(scoreReply(story, 6, { star: false })), reply.json(scoreReply(story, 6, { star: true })));
-    const score = await providerOn(fake).scoreAnswer({ answerId: 'b1', question: { ...BEHAVIORAL_QUESTION, kind: 'behavioral' }, answer: story });
+    const score = await providerOn(fake).scoreAnswer({
+      answerId: 'b1',
+      question: { ...BEHAVIORAL_QUESTION, kind: 'behavioral' },
+      answer: story,
+    });
     expect(fake.requests).toHaveLength(2);
     expect(fake.requests[1]!.body.messages.at(-1)!.content).toContain('star must be filled for a behavioral question');
     expect(score.star).toMatchObject({ situation: true, task: true, action: true, result: false, value: 6 });
@@ -100,7 +126,11 @@ describe('scoring an answer', () => {
     const provider = providerOn(fake);
     const usage = new UsageAccumulator();
     const first = await provider.scoreAnswer({ answerId: 'a', question, answer: GOOD_ANSWER });
-    const second = await provider.scoreAnswer({ answerId: 'b', question, answer: 'Redis with a TTL and delete on write.' });
+    const second = await provider.scoreAnswer({
+      answerId: 'b',
+      question,
+      answer: 'Redis with a TTL and delete on write.',
+    });
     usage.add(first);
     usage.add(second);
     expect(first.usage).toEqual({ calls: 1, promptTokens: 1500, cachedPromptTokens: 1280, completionTokens: 210 });
@@ -112,22 +142,35 @@ describe('scoring an answer', () => {
 
 describe('interviewing', () => {
   it('reads the profile from the introduction, backed by quotes', async () => {
-    const intro = 'Hi! I am a backend engineer with four years of experience, mostly Go, PostgreSQL and Redis, across two projects.';
+    const intro =
+      'Hi! I am a backend engineer with four years of experience, mostly Go, PostgreSQL and Redis, across two projects.';
     fake.enqueue(reply.json(profile));
     const result = await providerOn(fake).extractProfile(intro);
     expect(result.profile).toEqual(profile);
     expect(result.source.providerId).toBe('openai');
-    expect(fake.requests[0]!.body.messages[1]!.content).toContain(`<<<INTRODUCTION id=intro>>>\n${intro}\n<<<END INTRODUCTION>>>`);
+    expect(fake.requests[0]!.body.messages[1]!.content).toContain(
+      `<<<INTRODUCTION id=intro>>>\n${intro}\n<<<END INTRODUCTION>>>`,
+    );
     expect(fake.requests[0]!.body.response_format?.json_schema?.name).toBe('candidate_profile');
   });
 
   it('asks a written question that fits the profile, scored against the bank rubric', async () => {
-    const written = 'In your Go services backed by PostgreSQL, how would you add a Redis cache and keep it from serving stale prices?';
+    const written =
+      'In your Go services backed by PostgreSQL, how would you add a Redis cache and keep it from serving stale prices?';
     fake.enqueue(reply.json({ question: written, profileDetail: 'Go' }));
     const role = { title: 'Backend engineer', skillArea: 'backend' as const, level: 'mid' as const };
-    const result = await providerOn(fake).nextQuestion({ role, profile, bankQuestion: CACHE_QUESTION, askedQuestions: [] });
+    const result = await providerOn(fake).nextQuestion({
+      role,
+      profile,
+      bankQuestion: CACHE_QUESTION,
+      askedQuestions: [],
+    });
     expect(result).toMatchObject({ text: written, origin: 'generated' });
-    expect(result.scoringQuestion).toMatchObject({ id: CACHE_QUESTION.id, text: written, referenceAnswer: CACHE_QUESTION.referenceAnswer });
+    expect(result.scoringQuestion).toMatchObject({
+      id: CACHE_QUESTION.id,
+      text: written,
+      referenceAnswer: CACHE_QUESTION.referenceAnswer,
+    });
     const sent = fake.requests[0]!.body.messages[1]!.content;
     expect(sent).toContain('Role: Backend engineer (backend, mid-level).');
     expect(sent).toContain('Skills: Go, PostgreSQL, Redis');
@@ -136,23 +179,39 @@ describe('interviewing', () => {
   it('asks a follow-up about what the candidate actually wrote', async () => {
     const answer = 'I would use Redis. It makes things faster.';
     fake.enqueue(
-      reply.json({ needed: true, reason: 'missing_parts', prompt: 'You said Redis makes things faster: how would entries expire or be invalidated?', refersTo: 'It makes things faster', missing: ['how entries expire or are invalidated'] }),
+      reply.json({
+        needed: true,
+        reason: 'missing_parts',
+        prompt: 'You said Redis makes things faster: how would entries expire or be invalidated?',
+        refersTo: 'It makes things faster',
+        missing: ['how entries expire or are invalidated'],
+      }),
     );
-    const result = await providerOn(fake).decideFollowUp({ bankQuestion: CACHE_QUESTION, askedText: CACHE_QUESTION.text, answer });
+    const result = await providerOn(fake).decideFollowUp({
+      bankQuestion: CACHE_QUESTION,
+      askedText: CACHE_QUESTION.text,
+      answer,
+    });
     expect(result.followUp).toEqual({
       prompt: 'You said Redis makes things faster: how would entries expire or be invalidated?',
       reason: 'missing_parts',
       missing: ['how entries expire or are invalidated'],
       refersTo: 'It makes things faster',
     });
-    expect(fake.requests[0]!.body.messages[1]!.content).toContain(`<<<ANSWER id=answer>>>\n${answer}\n<<<END ANSWER>>>`);
+    expect(fake.requests[0]!.body.messages[1]!.content).toContain(
+      `<<<ANSWER id=answer>>>\n${answer}\n<<<END ANSWER>>>`,
+    );
   });
 
   it('writes the summary from the scripted reply', async () => {
     fake.enqueue(reply.json(scoreReply(GOOD_ANSWER, 7)));
     const provider = providerOn(fake);
     const score = await provider.scoreAnswer({ answerId: 'a', question, answer: GOOD_ANSWER });
-    const summary = { overview: 'Clear on read-through caching and invalidation on write.', strengths: ['Knows where a cache sits.'], concerns: ['Did not discuss stampedes.'] };
+    const summary = {
+      overview: 'Clear on read-through caching and invalidation on write.',
+      strengths: ['Knows where a cache sits.'],
+      concerns: ['Did not discuss stampedes.'],
+    };
     fake.enqueue(reply.json(summary));
     const role = { title: 'Backend engineer', skillArea: 'backend' as const, level: 'mid' as const };
     const result = await provider.summarize({ role, items: [{ question, score }] });

@@ -32,7 +32,11 @@ describe('circuit breaker', () => {
     const clock = new ManualClock();
     const { logger, lines } = capturedLogger();
     const provider = providerOn(fake, { clock, logger, failureThreshold: 2, cooldownMs: 60_000 });
-    const answers = ['first answer about Redis caching', 'second answer about Redis caching', 'third answer about Redis caching'];
+    const answers = [
+      'first answer about Redis caching',
+      'second answer about Redis caching',
+      'third answer about Redis caching',
+    ];
     fake.enqueue(failing, failing);
     await provider.scoreAnswer({ answerId: 'a1', question, answer: answers[0]! });
     await provider.scoreAnswer({ answerId: 'a2', question, answer: answers[1]! });
@@ -65,17 +69,28 @@ describe('circuit breaker', () => {
     fake.enqueue(failing, failing);
     await provider.scoreAnswer({ answerId: 'a', question, answer: 'one answer about caching' });
     clock.advance(29_999);
-    expect((await provider.scoreAnswer({ answerId: 'b', question, answer: 'two answer about caching' })).fallbackFrom?.reason).toBe('circuit_open');
+    expect(
+      (await provider.scoreAnswer({ answerId: 'b', question, answer: 'two answer about caching' })).fallbackFrom
+        ?.reason,
+    ).toBe('circuit_open');
     clock.advance(1);
-    expect((await provider.scoreAnswer({ answerId: 'c', question, answer: 'three answer about caching' })).fallbackFrom?.reason).toBe('provider_error');
-    expect((await provider.scoreAnswer({ answerId: 'd', question, answer: 'four answer about caching' })).fallbackFrom?.reason).toBe('circuit_open');
+    expect(
+      (await provider.scoreAnswer({ answerId: 'c', question, answer: 'three answer about caching' })).fallbackFrom
+        ?.reason,
+    ).toBe('provider_error');
+    expect(
+      (await provider.scoreAnswer({ answerId: 'd', question, answer: 'four answer about caching' })).fallbackFrom
+        ?.reason,
+    ).toBe('circuit_open');
     expect(fake.requests).toHaveLength(2);
   });
 
   it('does not count bad replies against the provider: the server is up', async () => {
     const provider = providerOn(fake, { failureThreshold: 1 });
     fake.enqueue(reply.content('nope'), reply.content('nope'), reply.json(scoreReply(GOOD_ANSWER, 6)));
-    expect((await provider.scoreAnswer({ answerId: 'a', question, answer: GOOD_ANSWER })).fallbackFrom?.reason).toBe('invalid_output');
+    expect((await provider.scoreAnswer({ answerId: 'a', question, answer: GOOD_ANSWER })).fallbackFrom?.reason).toBe(
+      'invalid_output',
+    );
     expect((await provider.scoreAnswer({ answerId: 'b', question, answer: GOOD_ANSWER })).scorerId).toBe('openai');
   });
 });
@@ -84,8 +99,13 @@ describe('concurrency limit', () => {
   it('keeps at most `concurrency` calls in flight and still scores every answer', async () => {
     fake.respondWith((request) => ({ kind: 'json', value: scoreReply(answerIn(request), 5), delayMs: 60 }));
     const provider = providerOn(fake, { concurrency: 2 });
-    const answers = Array.from({ length: 6 }, (_, i) => `Answer ${i}: put Redis in front of the product service with a TTL.`);
-    const scores = await Promise.all(answers.map((answer, i) => provider.scoreAnswer({ answerId: `c${i}`, question, answer })));
+    const answers = Array.from(
+      { length: 6 },
+      (_, i) => `Answer ${i}: put Redis in front of the product service with a TTL.`,
+    );
+    const scores = await Promise.all(
+      answers.map((answer, i) => provider.scoreAnswer({ answerId: `c${i}`, question, answer })),
+    );
     expect(fake.requests).toHaveLength(6);
     expect(fake.maxInFlight).toBe(2);
     expect(scores.every((s) => s.scorerId === 'openai' && s.status === 'ok')).toBe(true);
@@ -110,7 +130,10 @@ describe('cancellation', () => {
     const provider = providerOn(fake);
     const first = provider.scoreAnswer({ answerId: 'x', question, answer: GOOD_ANSWER });
     const controller = new AbortController();
-    const second = provider.scoreAnswer({ answerId: 'y', question, answer: GOOD_ANSWER }, { signal: controller.signal });
+    const second = provider.scoreAnswer(
+      { answerId: 'y', question, answer: GOOD_ANSWER },
+      { signal: controller.signal },
+    );
     controller.abort(new Error('second withdrawn'));
     await expect(second).rejects.toThrow('second withdrawn');
     expect(scoreValues(await first)).toEqual([8, 8, 8, 8, 8]);
@@ -133,7 +156,10 @@ describe('cancellation', () => {
     fake.enqueue(reply.hang());
     const controller = new AbortController();
     const provider = providerOn(fake, { failureThreshold: 1 });
-    const pending = provider.scoreAnswer({ answerId: 'w', question, answer: GOOD_ANSWER }, { signal: controller.signal });
+    const pending = provider.scoreAnswer(
+      { answerId: 'w', question, answer: GOOD_ANSWER },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(new Error('interview withdrawn')), 50);
     await expect(pending).rejects.toThrow('interview withdrawn');
     // A cancelled call says nothing about the provider: the circuit is still closed.
@@ -145,12 +171,17 @@ describe('cancellation', () => {
   it('rejects at once when the signal is already aborted, and leaves the queue when aborted while waiting', async () => {
     const provider = providerOn(fake, { concurrency: 1 });
     const aborted = AbortSignal.abort(new Error('already withdrawn'));
-    await expect(provider.scoreAnswer({ answerId: 'a', question, answer: GOOD_ANSWER }, { signal: aborted })).rejects.toThrow('already withdrawn');
+    await expect(
+      provider.scoreAnswer({ answerId: 'a', question, answer: GOOD_ANSWER }, { signal: aborted }),
+    ).rejects.toThrow('already withdrawn');
 
     fake.enqueue({ kind: 'json', value: scoreReply(GOOD_ANSWER, 6), delayMs: 150 });
     const busy = provider.scoreAnswer({ answerId: 'b', question, answer: GOOD_ANSWER });
     const controller = new AbortController();
-    const waiting = provider.scoreAnswer({ answerId: 'c', question, answer: 'another answer about Redis caching' }, { signal: controller.signal });
+    const waiting = provider.scoreAnswer(
+      { answerId: 'c', question, answer: 'another answer about Redis caching' },
+      { signal: controller.signal },
+    );
     controller.abort(new Error('withdrawn while queued'));
     await expect(waiting).rejects.toThrow('withdrawn while queued');
     expect(scoreValues(await busy)).toEqual([6, 6, 6, 6, 6]);

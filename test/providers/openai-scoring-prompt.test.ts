@@ -6,7 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Misconception, ScoringQuestion } from '../../src/scoring/index.js';
 import type { InterviewProvider } from '../../src/providers/types.js';
-import { reply, startFakeOpenAI, userMessageOf, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
+import {
+  reply,
+  startFakeOpenAI,
+  userMessageOf,
+  type FakeOpenAI,
+  type RecordedRequest,
+} from '../support/fake-openai.js';
 import { CACHE_QUESTION, GOOD_ANSWER, answerIn, providerOn, scoreReply } from './helpers.js';
 
 let fake: FakeOpenAI;
@@ -20,8 +26,14 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 const MISCONCEPTIONS: Misconception[] = [
-  { claim: 'a cache with a time to live can never serve stale data', cues: [['ttl', 'time to live'], ['never'], ['stale', 'always fresh']] },
-  { claim: 'deleting the cache entry before the database write removes every race', cues: [['delete', 'evict'], ['before'], ['no race']] },
+  {
+    claim: 'a cache with a time to live can never serve stale data',
+    cues: [['ttl', 'time to live'], ['never'], ['stale', 'always fresh']],
+  },
+  {
+    claim: 'deleting the cache entry before the database write removes every race',
+    cues: [['delete', 'evict'], ['before'], ['no race']],
+  },
 ];
 const BANK: ScoringQuestion = {
   id: CACHE_QUESTION.id,
@@ -32,8 +44,10 @@ const BANK: ScoringQuestion = {
   referenceAnswer: CACHE_QUESTION.referenceAnswer,
   misconceptions: MISCONCEPTIONS,
 };
-const FOLLOW_UP_TEXT = 'You said the write path deletes the key: what happens if a read fills the cache between the delete and the commit?';
-const FOLLOW_UP_ANSWER = 'The read could put the old row back, so I would delete again after the commit or version the entries.';
+const FOLLOW_UP_TEXT =
+  'You said the write path deletes the key: what happens if a read fills the cache between the delete and the commit?';
+const FOLLOW_UP_ANSWER =
+  'The read could put the old row back, so I would delete again after the commit or version the entries.';
 
 /** Scores with the model (or its cache), never with the offline fallback. */
 async function score(question: ScoringQuestion, answer = GOOD_ANSWER, answerId = 'ans-1'): Promise<void> {
@@ -67,7 +81,9 @@ describe('a bank question', () => {
     expect(user).not.toContain('no race');
     expect(user).toMatch(/misconceptions \(asserting one caps technicalAccuracy at 3/);
     const system = request.body.messages[0]!.content;
-    expect(system).toMatch(/asserts a listed misconception[\s\S]*at most 3 on\s+technicalAccuracy[\s\S]*rationale names the misconception/);
+    expect(system).toMatch(
+      /asserts a listed misconception[\s\S]*at most 3 on\s+technicalAccuracy[\s\S]*rationale names the misconception/,
+    );
     expect(system).toMatch(/copied or merely reworded from the question earn nothing/);
     expect(system).toMatch(/short answer that is correct[\s\S]*not marked down for being short/);
   });
@@ -93,7 +109,11 @@ describe('a bank question', () => {
 
 describe('a follow-up', () => {
   it('with its parent: the follow-up is the question asked, the parent its context with its rubric', async () => {
-    const question: ScoringQuestion = { kind: 'follow_up', text: FOLLOW_UP_TEXT, parent: { ...BANK, kind: 'technical' } };
+    const question: ScoringQuestion = {
+      kind: 'follow_up',
+      text: FOLLOW_UP_TEXT,
+      parent: { ...BANK, kind: 'technical' },
+    };
     const request = await scored(question, FOLLOW_UP_ANSWER);
     const order = positions(
       request,
@@ -106,7 +126,9 @@ describe('a follow-up', () => {
     // The parent's rubric first (shared by every follow-up of that question), then the two questions, the answer last.
     expect(order).not.toContain(-1);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(userMessageOf(request)).toContain('Judge the answer on what the follow-up asked and on the part of the parent question it probes.');
+    expect(userMessageOf(request)).toContain(
+      'Judge the answer on what the follow-up asked and on the part of the parent question it probes.',
+    );
     expect(answerIn(request)).toBe(FOLLOW_UP_ANSWER);
   });
 
@@ -114,13 +136,20 @@ describe('a follow-up', () => {
     const request = await scored({ ...BANK, kind: 'follow_up', text: FOLLOW_UP_TEXT }, FOLLOW_UP_ANSWER);
     const user = userMessageOf(request);
     expect(user).toContain(`Question asked (a follow-up): ${FOLLOW_UP_TEXT}`);
-    expect(user).toContain(`Reference answer for the parent question (what a strong answer covers):\n${CACHE_QUESTION.referenceAnswer}`);
+    expect(user).toContain(
+      `Reference answer for the parent question (what a strong answer covers):\n${CACHE_QUESTION.referenceAnswer}`,
+    );
     for (const { claim } of MISCONCEPTIONS) expect(user).toContain(claim);
     expect(user).not.toContain('Parent question (');
   });
 
   it('is scored again under another parent: the same words answer a different question', async () => {
-    const other = { ...BANK, id: 'be-queue-test-01', text: 'How would you make a job queue safe to retry?', referenceAnswer: 'Idempotent jobs with a unique key.' };
+    const other = {
+      ...BANK,
+      id: 'be-queue-test-01',
+      text: 'How would you make a job queue safe to retry?',
+      referenceAnswer: 'Idempotent jobs with a unique key.',
+    };
     const generic = 'Can you give a concrete example?';
     await score({ kind: 'follow_up', text: generic, parent: { ...BANK, kind: 'technical' } }, FOLLOW_UP_ANSWER, 'f1');
     await score({ kind: 'follow_up', text: generic, parent: { ...other, kind: 'technical' } }, FOLLOW_UP_ANSWER, 'f2');
@@ -133,9 +162,13 @@ describe('an ad-hoc question', () => {
   it('says there is no reference answer, so the model judges accuracy from its own knowledge', async () => {
     const request = await scored({ kind: 'technical', text: 'How do you decide between a cache and a read replica?' });
     const user = userMessageOf(request);
-    expect(user).toContain('There is no reference answer for this question: judge accuracy from your own knowledge of the topic.');
+    expect(user).toContain(
+      'There is no reference answer for this question: judge accuracy from your own knowledge of the topic.',
+    );
     expect(user).not.toContain('Reference answer for');
     expect(user).not.toContain('misconceptions');
-    expect(request.body.messages[0]!.content).toMatch(/Without a reference answer, judge accuracy from your own knowledge/);
+    expect(request.body.messages[0]!.content).toMatch(
+      /Without a reference answer, judge accuracy from your own knowledge/,
+    );
   });
 });

@@ -45,7 +45,12 @@ describe('CircuitBreaker', () => {
   it('opens after the threshold, lets one trial through after the cooldown, and reports each change', () => {
     const clock = new ManualClock();
     const changes: string[] = [];
-    const breaker = new CircuitBreaker({ clock, failureThreshold: 3, cooldownMs: 1_000, onStateChange: ({ from, to }) => changes.push(`${from}->${to}`) });
+    const breaker = new CircuitBreaker({
+      clock,
+      failureThreshold: 3,
+      cooldownMs: 1_000,
+      onStateChange: ({ from, to }) => changes.push(`${from}->${to}`),
+    });
     for (let i = 0; i < 2; i++) breaker.record('failure');
     expect(breaker.allowRequest()).toBe(true);
     breaker.record('failure');
@@ -87,12 +92,24 @@ describe('score cache', () => {
     strengths: [],
     improvements: [],
   };
-  const parts = { model: 'm', promptVersion: 'p1', question: { ...CACHE_QUESTION, kind: 'technical' as const }, scoredText: 'answer' };
+  const parts = {
+    model: 'm',
+    promptVersion: 'p1',
+    question: { ...CACHE_QUESTION, kind: 'technical' as const },
+    scoredText: 'answer',
+  };
 
   it('keys by model, prompt version, question and text, and by nothing else', () => {
     const key = scoreCacheKey(parts);
-    expect(scoreCacheKey({ ...parts, question: { ...parts.question, followUps: ['other'] } as typeof parts.question })).toBe(key);
-    for (const changed of [{ model: 'n' }, { promptVersion: 'p2' }, { scoredText: 'answer.' }, { question: { ...parts.question, text: 'Other?' } }]) {
+    expect(
+      scoreCacheKey({ ...parts, question: { ...parts.question, followUps: ['other'] } as typeof parts.question }),
+    ).toBe(key);
+    for (const changed of [
+      { model: 'n' },
+      { promptVersion: 'p2' },
+      { scoredText: 'answer.' },
+      { question: { ...parts.question, text: 'Other?' } },
+    ]) {
       expect(scoreCacheKey({ ...parts, ...changed })).not.toBe(key);
     }
   });

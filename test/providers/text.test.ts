@@ -30,11 +30,13 @@ describe('delimiters', () => {
 });
 
 describe('quote matching', () => {
-  const answer = normalizeForMatch('I’d put Redis in front of the product service — and read through it.\nOn a miss, load it.');
+  const answer = normalizeForMatch(
+    'I’d put Redis in front of the product service — and read through it.\nOn a miss, load it.',
+  );
 
   it.each([
     ['I’d put Redis in front of the product service', true],
-    ["\"i'd put redis in front of the product service\"", true],
+    ['"i\'d put redis in front of the product service"', true],
     ['the product service - and read   through it', true],
     ['put Redis in front … On a miss', true],
     ['put Redis behind the product service', false],
@@ -47,10 +49,13 @@ describe('quote matching', () => {
 });
 
 describe('generated question checks', () => {
-  const check = (text: string, askedQuestions: string[] = []) => checkGeneratedQuestion({ text, bankQuestion: CACHE_QUESTION, askedQuestions });
+  const check = (text: string, askedQuestions: string[] = []) =>
+    checkGeneratedQuestion({ text, bankQuestion: CACHE_QUESTION, askedQuestions });
 
   it('passes an on-topic question that is new', () => {
-    expect(check('How would you choose a TTL for product entries in Redis, and what goes wrong if it is too long?')).toEqual([]);
+    expect(
+      check('How would you choose a TTL for product entries in Redis, and what goes wrong if it is too long?'),
+    ).toEqual([]);
   });
 
   it('matches topic words by their plural and across punctuation', () => {
@@ -63,12 +68,18 @@ describe('generated question checks', () => {
       'the question must end with a question mark',
       'the question must stay on the topic: mention at least one of cache invalidation, time to live, Redis',
     ]);
-    expect(check('Redis? TTL? Invalidation? Which one would you pick first?')).toContain('ask one question (at most two question marks)');
+    expect(check('Redis? TTL? Invalidation? Which one would you pick first?')).toContain(
+      'ask one question (at most two question marks)',
+    );
   });
 
   it('treats a rephrased earlier question as a repeat', () => {
     const earlier = 'How would you add caching to a slow product API with Redis?';
-    expect(questionSimilarity(earlier, 'How would you add Redis caching to a slow product API?')).toBeGreaterThanOrEqual(0.6);
-    expect(check('How would you add Redis caching to a slow product API?', [earlier])).toEqual(['the question repeats one already asked in this interview']);
+    expect(
+      questionSimilarity(earlier, 'How would you add Redis caching to a slow product API?'),
+    ).toBeGreaterThanOrEqual(0.6);
+    expect(check('How would you add Redis caching to a slow product API?', [earlier])).toEqual([
+      'the question repeats one already asked in this interview',
+    ]);
   });
 });

@@ -91,7 +91,9 @@ describe('report aggregates', () => {
     // Null on an ok score: the scorer did not judge completeness there; named, but not a gap in the evidence.
     expect(report.flags.some((f) => f.question === 2)).toBe(false);
     expect(report.questions[1]?.notAssessed).toEqual(['completeness']);
-    expect(report.flags.find((f) => f.code === 'not_assessed')?.message).toMatch(/^Completeness is not assessed: Could not be judged on question 2;/);
+    expect(report.flags.find((f) => f.code === 'not_assessed')?.message).toMatch(
+      /^Completeness is not assessed: Could not be judged on question 2;/,
+    );
     expect(report.questions[2]?.dimensions).toEqual(values(null, null, null, null, null));
   });
 });

@@ -23,7 +23,11 @@ describe('every aggregate is reproducible from the per-question values in the JS
     const again = recompute(json);
     expect(json.questions.map((q) => q.overall)).toEqual(again.overalls);
     expect(json.dimensions).toEqual(again.dimensions);
-    expect([json.technicalScore, json.behavioralScore, json.finalScore]).toEqual([again.technicalScore, again.behavioralScore, again.finalScore]);
+    expect([json.technicalScore, json.behavioralScore, json.finalScore]).toEqual([
+      again.technicalScore,
+      again.behavioralScore,
+      again.finalScore,
+    ]);
     expect(json.finalScore).not.toBeNull();
   });
 
@@ -34,17 +38,28 @@ describe('every aggregate is reproducible from the per-question values in the JS
     const technicalFollowUp = turn('follow_up', score(values(4, 4, 4, 4, 4)), { parentIndex: technical.index });
     const report = buildReport(input([technical, behavioral, followUp, technicalFollowUp]));
     const json = viaJson(report);
-    expect(report.questions.map((q) => q.parent)).toEqual([null, null, { index: 2, kind: 'behavioral' }, { index: 1, kind: 'technical' }]);
+    expect(report.questions.map((q) => q.parent)).toEqual([
+      null,
+      null,
+      { index: 2, kind: 'behavioral' },
+      { index: 1, kind: 'technical' },
+    ]);
     expect(report.behavioralScore).toBe(4); // (6 + 2) / 2: the behavioral answer and its follow-up
     expect(report.technicalScore).toBe(6); // (8 + 4) / 2: the technical answer and its own follow-up only
     const again = recompute(json);
-    expect([json.technicalScore, json.behavioralScore, json.finalScore]).toEqual([again.technicalScore, again.behavioralScore, again.finalScore]);
+    expect([json.technicalScore, json.behavioralScore, json.finalScore]).toEqual([
+      again.technicalScore,
+      again.behavioralScore,
+      again.finalScore,
+    ]);
     expect(json.finalScore).toBe(5.4); // 0.7 * 6 + 0.3 * 4
     expect(renderText(report)).toContain('QUESTION 3 (FOLLOW-UP TO 2)');
   });
 
   it('a follow-up whose parent is not known counts as technical, as in reports from before it was recorded', () => {
-    const report = buildReport(input([turn('behavioral', score(values(6, 6, 6, 6, 6))), turn('follow_up', score(values(2, 2, 2, 2, 2)))]));
+    const report = buildReport(
+      input([turn('behavioral', score(values(6, 6, 6, 6, 6))), turn('follow_up', score(values(2, 2, 2, 2, 2)))]),
+    );
     expect(report.questions[1]?.parent).toBeNull();
     expect([report.technicalScore, report.behavioralScore]).toEqual([2, 6]);
     const stored = JSON.parse(renderJson(report)) as { questions: Record<string, unknown>[] };
@@ -56,7 +71,10 @@ describe('every aggregate is reproducible from the per-question values in the JS
     for (let seed = 1; seed <= 300; seed += 1) {
       const json = viaJson(randomReport(seed));
       const again = recompute(json);
-      expect(json.questions.map((q) => q.overall), `seed ${seed}`).toEqual(again.overalls);
+      expect(
+        json.questions.map((q) => q.overall),
+        `seed ${seed}`,
+      ).toEqual(again.overalls);
       expect(json.dimensions, `seed ${seed}`).toEqual(again.dimensions);
       expect(json.finalScore, `seed ${seed}`).toBe(again.finalScore);
     }
@@ -92,7 +110,9 @@ describe('buildReport', () => {
   });
 
   it('keeps the skipped question out of the averages and flags it', () => {
-    const report = buildReport(input([turn('technical', score(values(6, 6, 6, 6, 6))), turn('behavioral', null, { skipped: true, answer: '' })]));
+    const report = buildReport(
+      input([turn('technical', score(values(6, 6, 6, 6, 6))), turn('behavioral', null, { skipped: true, answer: '' })]),
+    );
     expect(report.questions[1]?.status).toBe('skipped');
     expect(report.behavioralScore).toBeNull();
     expect(report.finalScore).toBe(6);
@@ -108,14 +128,20 @@ describe('buildReport', () => {
 
   it('orders turns by their index and cleans scorer notes of markup', () => {
     const late = turn('technical', score(values(1, 1, 1, 1, 1)), { index: 50 });
-    const early = turn('behavioral', score(values(9, 9, 9, 9, 9), { strengths: ['**', '*   **Concise:** to the point'] }), { index: 40 });
+    const early = turn(
+      'behavioral',
+      score(values(9, 9, 9, 9, 9), { strengths: ['**', '*   **Concise:** to the point'] }),
+      { index: 40 },
+    );
     const report = buildReport(input([late, early]));
     expect(report.questions.map((q) => q.kind)).toEqual(['behavioral', 'technical']);
     expect(report.questions[0]?.strengths).toEqual(['Concise: to the point']);
   });
 
   it('produces output the schema accepts, with times normalized to UTC ISO strings', () => {
-    const report = buildReport(input([], { startedAt: new Date('2026-01-06T16:48:14+01:00'), endedAt: '2026-01-06T15:51:57Z' }));
+    const report = buildReport(
+      input([], { startedAt: new Date('2026-01-06T16:48:14+01:00'), endedAt: '2026-01-06T15:51:57Z' }),
+    );
     expect(ReportSchema.safeParse(report).success).toBe(true);
     expect(report.metadata.startedAt).toBe('2026-01-06T15:48:14.000Z');
     expect(report.metadata.durationMinutes).toBe(3.72);

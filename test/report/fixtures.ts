@@ -4,7 +4,13 @@ import type { ReportInput, ReportTurn } from '../../src/report/index.js';
 
 export type Values = Record<Dimension, number | null>;
 
-export function values(technicalAccuracy: number | null, completeness: number | null, clarity: number | null, depth: number | null, practicality: number | null): Values {
+export function values(
+  technicalAccuracy: number | null,
+  completeness: number | null,
+  clarity: number | null,
+  depth: number | null,
+  practicality: number | null,
+): Values {
   return { technicalAccuracy, completeness, clarity, depth, practicality };
 }
 
@@ -27,13 +33,20 @@ export function score(dims: Values, extra: Partial<AnswerScore> = {}): AnswerSco
   };
 }
 
-export function star(value: number | null, parts: Partial<Record<'situation' | 'task' | 'action' | 'result', boolean>> = {}): StarScore {
+export function star(
+  value: number | null,
+  parts: Partial<Record<'situation' | 'task' | 'action' | 'result', boolean>> = {},
+): StarScore {
   return { situation: true, task: true, action: true, result: true, ...parts, value, evidence: 'STAR evidence.' };
 }
 
 let counter = 0;
 
-export function turn(kind: ReportTurn['kind'], answerScore: AnswerScore | null, extra: Partial<ReportTurn> = {}): ReportTurn {
+export function turn(
+  kind: ReportTurn['kind'],
+  answerScore: AnswerScore | null,
+  extra: Partial<ReportTurn> = {},
+): ReportTurn {
   counter += 1;
   const answer = extra.answer ?? `Answer number ${counter} with a few words in it.`;
   return {
@@ -63,7 +76,10 @@ export const PROFILE: Profile = {
 };
 
 export function input(turns: ReportTurn[], extra: Partial<ReportInput> = {}): ReportInput {
-  const introduction = turn('introduction', null, { index: 0, answer: 'I am a front-end developer working with React.' });
+  const introduction = turn('introduction', null, {
+    index: 0,
+    answer: 'I am a front-end developer working with React.',
+  });
   return {
     candidate: { name: 'Test Candidate' },
     role: null,
@@ -79,7 +95,9 @@ export function input(turns: ReportTurn[], extra: Partial<ReportInput> = {}): Re
 }
 
 /** A scorer that returns prepared scores in call order and records what it was asked. */
-export function scriptedScorer(scores: (AnswerScore | Error)[]): AnswerScorer & { calls: { kind: string; text: string; answer: string }[] } {
+export function scriptedScorer(
+  scores: (AnswerScore | Error)[],
+): AnswerScorer & { calls: { kind: string; text: string; answer: string }[] } {
   const calls: { kind: string; text: string; answer: string }[] = [];
   return {
     ...TEST_SCORER,

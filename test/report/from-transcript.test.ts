@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parseTranscript, renderJson, renderText, scoreTranscript, type Transcript } from '../../src/report/index.js';
 import { renderReportCard } from '../../src/platforms/slack/cards/report-card.js';
 import { renderTeamsCard } from '../../src/platforms/teams/cards/report-card.js';
-import { defaultQuestionBank, toScoringQuestion, type AnswerScore, type AnswerScorer, type ScoreInput } from '../../src/scoring/index.js';
+import {
+  defaultQuestionBank,
+  toScoringQuestion,
+  type AnswerScore,
+  type AnswerScorer,
+  type ScoreInput,
+} from '../../src/scoring/index.js';
 import { isAppError } from '../../src/shared/errors.js';
 import { TEST_SCORER, score, scriptedScorer, values } from './fixtures.js';
 
@@ -26,8 +32,16 @@ function small(answers: string[], extra: Partial<Transcript> = {}): Transcript {
     startedAt: '2026-02-01T10:00:00Z',
     endedAt: '2026-02-01T10:20:00Z',
     turns: [
-      { kind: 'introduction', question: 'Tell me about yourself.', answer: 'I am a backend developer with five years of experience in Go.' },
-      ...answers.map((answer, i) => ({ kind: i === 1 ? 'behavioral' : 'technical', question: `Question ${i + 1}?`, answer })),
+      {
+        kind: 'introduction',
+        question: 'Tell me about yourself.',
+        answer: 'I am a backend developer with five years of experience in Go.',
+      },
+      ...answers.map((answer, i) => ({
+        kind: i === 1 ? 'behavioral' : 'technical',
+        question: `Question ${i + 1}?`,
+        answer,
+      })),
     ],
     ...extra,
   });
@@ -67,7 +81,11 @@ describe('parseTranscript', () => {
 
   it('refuses a questionId that names no bank question, or one of another kind', () => {
     const behavioral = defaultQuestionBank().questions.find((q) => q.kind === 'behavioral');
-    const turns = [seed.turns[0], { ...seed.turns[1], questionId: 'no-such-question' }, { ...seed.turns[2], questionId: behavioral?.id }];
+    const turns = [
+      seed.turns[0],
+      { ...seed.turns[1], questionId: 'no-such-question' },
+      { ...seed.turns[2], questionId: behavioral?.id },
+    ];
     expect(errorOf({ ...seed, turns }).split('\n')).toEqual([
       'turns[1].questionId: no bank question has the id "no-such-question"',
       `turns[2].questionId: "${behavioral?.id}" is a behavioral question, the turn says technical`,
@@ -81,7 +99,11 @@ describe('parseTranscript', () => {
 
 describe('scoreTranscript', () => {
   it('sends every non-introduction turn to the scorer as an ad-hoc question, an empty answer included', async () => {
-    const scorer = scriptedScorer([score(values(5, 5, 5, 5, 5)), score(values(6, 6, 6, 6, 6)), score(values(0, 0, 0, 0, 0), { flags: ['empty'] })]);
+    const scorer = scriptedScorer([
+      score(values(5, 5, 5, 5, 5)),
+      score(values(6, 6, 6, 6, 6)),
+      score(values(0, 0, 0, 0, 0), { flags: ['empty'] }),
+    ]);
     const report = await scoreTranscript(small(['First answer here.', 'A story.', '']), { scorer });
     expect(scorer.calls).toEqual([
       { kind: 'technical', text: 'Question 1?', answer: 'First answer here.' },
@@ -117,13 +139,21 @@ describe('scoreTranscript', () => {
   });
 
   it('uses the end of the interview as generation time and the given role family', async () => {
-    const report = await scoreTranscript(small(['one']), { scorer: scriptedScorer([score(values(5, 5, 5, 5, 5))]), roleFamily: 'data' });
+    const report = await scoreTranscript(small(['one']), {
+      scorer: scriptedScorer([score(values(5, 5, 5, 5, 5))]),
+      roleFamily: 'data',
+    });
     expect(report.metadata.generatedAt).toBe('2026-02-01T10:20:00.000Z');
     expect(report.role).toEqual({ title: null, skillArea: 'data', level: null });
   });
 
   it('gives the same JSON twice for the same transcript', async () => {
-    const run = async () => renderJson(await scoreTranscript(small(['one', 'two']), { scorer: scriptedScorer([score(values(5, 6, 7, 8, 9)), score(values(4, 4, 4, 4, 4))]) }));
+    const run = async () =>
+      renderJson(
+        await scoreTranscript(small(['one', 'two']), {
+          scorer: scriptedScorer([score(values(5, 6, 7, 8, 9)), score(values(4, 4, 4, 4, 4))]),
+        }),
+      );
     expect(await run()).toBe(await run());
   });
 });
@@ -148,7 +178,10 @@ describe('scoreTranscript with bank questions', () => {
   it('scores a turn naming a bank question by id against its rubric, with the text as asked, and reports the id', async () => {
     const scorer = recordingScorer(() => score(values(6, 6, 6, 6, 6)));
     const asked = `Reworded for you: ${technical.text}`;
-    const report = await scoreTranscript(withTurns([{ kind: 'technical', question: asked, questionId: technical.id, answer: 'An answer.' }]), { scorer });
+    const report = await scoreTranscript(
+      withTurns([{ kind: 'technical', question: asked, questionId: technical.id, answer: 'An answer.' }]),
+      { scorer },
+    );
     expect(scorer.inputs[0]?.question).toEqual({ ...toScoringQuestion(technical), text: asked });
     expect(report.questions[0]?.questionId).toBe(technical.id);
   });
@@ -156,12 +189,18 @@ describe('scoreTranscript with bank questions', () => {
   it('matches a bank question by its text, whatever the case and spacing', async () => {
     const scorer = recordingScorer(() => score(values(6, 6, 6, 6, 6)));
     const messy = `  ${story.text.toUpperCase().replace(/ /g, '   ')}\n`;
-    const report = await scoreTranscript(withTurns([{ kind: 'behavioral', question: messy, answer: 'A story.' }]), { scorer });
-    expect(scorer.inputs[0]?.question).toMatchObject({ id: story.id, kind: 'behavioral', referenceAnswer: story.referenceAnswer });
+    const report = await scoreTranscript(withTurns([{ kind: 'behavioral', question: messy, answer: 'A story.' }]), {
+      scorer,
+    });
+    expect(scorer.inputs[0]?.question).toMatchObject({
+      id: story.id,
+      kind: 'behavioral',
+      referenceAnswer: story.referenceAnswer,
+    });
     expect(report.questions[0]?.questionId).toBe(story.id);
   });
 
-  it('gives a follow-up the nearest earlier question as its parent, with that bank question\'s rubric', async () => {
+  it("gives a follow-up the nearest earlier question as its parent, with that bank question's rubric", async () => {
     const scorer = recordingScorer(() => score(values(6, 6, 6, 6, 6)));
     await scoreTranscript(
       withTurns([
@@ -171,17 +210,34 @@ describe('scoreTranscript with bank questions', () => {
       ]),
       { scorer },
     );
-    expect(scorer.inputs[2]?.question).toEqual({ kind: 'follow_up', text: 'What did you learn?', parent: { kind: 'behavioral', text: 'Tell me about a hard week.' } });
+    expect(scorer.inputs[2]?.question).toEqual({
+      kind: 'follow_up',
+      text: 'What did you learn?',
+      parent: { kind: 'behavioral', text: 'Tell me about a hard week.' },
+    });
     const again = recordingScorer(() => score(values(6, 6, 6, 6, 6)));
-    await scoreTranscript(withTurns([{ kind: 'technical', question: technical.text, answer: 'x' }, { kind: 'follow_up', question: 'And why?', answer: 'y' }]), { scorer: again });
+    await scoreTranscript(
+      withTurns([
+        { kind: 'technical', question: technical.text, answer: 'x' },
+        { kind: 'follow_up', question: 'And why?', answer: 'y' },
+      ]),
+      { scorer: again },
+    );
     const { id, concepts, expectedParts, referenceAnswer, misconceptions } = toScoringQuestion(technical);
-    expect(again.inputs[1]?.question).toEqual({ kind: 'follow_up', text: 'And why?', parent: { id, kind: 'technical', text: technical.text, concepts, expectedParts, referenceAnswer, misconceptions } });
+    expect(again.inputs[1]?.question).toEqual({
+      kind: 'follow_up',
+      text: 'And why?',
+      parent: { id, kind: 'technical', text: technical.text, concepts, expectedParts, referenceAnswer, misconceptions },
+    });
     expect(again.inputs[1]?.question.referenceAnswer).toBeUndefined();
   });
 
   it('sends an ad-hoc question with its text alone', async () => {
     const scorer = recordingScorer(() => score(values(6, 6, 6, 6, 6)));
-    const report = await scoreTranscript(withTurns([{ kind: 'technical', question: 'What is your favourite bug?', answer: 'Off by one.' }]), { scorer });
+    const report = await scoreTranscript(
+      withTurns([{ kind: 'technical', question: 'What is your favourite bug?', answer: 'Off by one.' }]),
+      { scorer },
+    );
     expect(scorer.inputs[0]?.question).toEqual({ kind: 'technical', text: 'What is your favourite bug?' });
     expect(report.questions[0]?.questionId).toBeNull();
   });
@@ -232,8 +288,13 @@ describe('an ad-hoc technical question scored without a reference answer', () =>
     expect(text).toContain('  Technical accuracy: not assessed offline: no reference answer');
     expect(text).not.toMatch(/Technical accuracy: not scored/);
     expect(text).not.toContain('the scorer failed');
-    const json = JSON.parse(renderJson(r)) as { questions: { notAssessed: string[]; dimensionEvidence: { technicalAccuracy: string } }[] };
-    expect(json.questions[0]).toMatchObject({ notAssessed: ['technicalAccuracy'], dimensionEvidence: { technicalAccuracy: NOT_ASSESSED } });
+    const json = JSON.parse(renderJson(r)) as {
+      questions: { notAssessed: string[]; dimensionEvidence: { technicalAccuracy: string } }[];
+    };
+    expect(json.questions[0]).toMatchObject({
+      notAssessed: ['technicalAccuracy'],
+      dimensionEvidence: { technicalAccuracy: NOT_ASSESSED },
+    });
     const slack = JSON.stringify(renderReportCard(r).blocks);
     expect(slack).toContain('*Technical accuracy*\\nnot assessed offline: no reference answer');
     expect(slack).toContain('technical accuracy not assessed');

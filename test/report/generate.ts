@@ -28,7 +28,8 @@ function randomScore(random: () => number, kind: string, centre: number): Answer
   if (roll < 0.07) return null;
   const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, randomValue(random, 4, centre)])) as Values;
   const extra: Partial<AnswerScore> = roll < 0.12 ? { status: 'failed' } : {};
-  if (kind === 'behavioral' && random() < 0.9) extra.star = star(randomValue(random, 6, centre), { task: random() < 0.6, result: random() < 0.6 });
+  if (kind === 'behavioral' && random() < 0.9)
+    extra.star = star(randomValue(random, 6, centre), { task: random() < 0.6, result: random() < 0.6 });
   return score(dims, extra);
 }
 
@@ -42,10 +43,12 @@ export function randomReport(seed: number): Report {
     const skipped = random() < 0.08;
     // A follow-up follows the last planned question, or (at the start) none: it then counts as technical.
     const parent = kind === 'follow_up' ? { parentIndex: lastAsked } : {};
-    const made = turn(kind, skipped ? null : randomScore(random, kind, centre), { ...parent, ...(skipped ? { skipped: true, answer: '' } : {}) });
+    const made = turn(kind, skipped ? null : randomScore(random, kind, centre), {
+      ...parent,
+      ...(skipped ? { skipped: true, answer: '' } : {}),
+    });
     if (kind !== 'follow_up') lastAsked = made.index;
     return made;
   });
   return buildReport(input(turns));
 }
-

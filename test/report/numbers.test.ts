@@ -56,8 +56,18 @@ describe('means exclude missing values instead of defaulting them', () => {
   });
 
   it('weighted mean renormalizes over the entries that have a value', () => {
-    expect(weightedMean([{ value: 8, weight: 0.3 }, { value: null, weight: 0.7 }])).toBe(8);
-    expect(weightedMean([{ value: 8, weight: 3 }, { value: 4, weight: 1 }])).toBe(7);
+    expect(
+      weightedMean([
+        { value: 8, weight: 0.3 },
+        { value: null, weight: 0.7 },
+      ]),
+    ).toBe(8);
+    expect(
+      weightedMean([
+        { value: 8, weight: 3 },
+        { value: 4, weight: 1 },
+      ]),
+    ).toBe(7);
     expect(weightedMean([{ value: null, weight: 1 }])).toBeNull();
   });
 });

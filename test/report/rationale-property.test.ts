@@ -13,14 +13,18 @@ function expectedDecision(r: Report): { decision: string; band: string | null } 
   const scored = r.questions.filter((q) => q.overall !== null).length;
   const missing = r.questions.filter((q) => q.status !== 'skipped' && q.overall === null).length;
   const skipped = r.questions.filter((q) => q.status === 'skipped').length;
-  const band = r.finalScore === null ? null : (SCORE_BANDS.find((b) => Number(formatScore(r.finalScore)) >= b.min) ?? null);
+  const band =
+    r.finalScore === null ? null : (SCORE_BANDS.find((b) => Number(formatScore(r.finalScore)) >= b.min) ?? null);
   const thin =
-    scored < EVIDENCE_RULES.minScoredQuestions || missing / asked > EVIDENCE_RULES.maxMissingShare || skipped / asked > EVIDENCE_RULES.maxSkippedShare;
+    scored < EVIDENCE_RULES.minScoredQuestions ||
+    missing / asked > EVIDENCE_RULES.maxMissingShare ||
+    skipped / asked > EVIDENCE_RULES.maxSkippedShare;
   if (thin || !band) return { decision: 'hold', band: band?.decision ?? null };
   const partMissing =
     (r.questions.some((q) => q.kind !== 'behavioral') && r.technicalScore === null) ||
     (r.questions.some((q) => q.kind === 'behavioral') && r.behavioralScore === null);
-  if (band.decision === 'advance' && (missing > 0 || skipped > 0 || partMissing)) return { decision: 'hold', band: 'advance' };
+  if (band.decision === 'advance' && (missing > 0 || skipped > 0 || partMissing))
+    return { decision: 'hold', band: 'advance' };
   return { decision: band.decision, band: band.decision };
 }
 
@@ -32,15 +36,27 @@ const reports = Array.from({ length: 600 }, (_, i) => ({ seed: i + 1, report: ra
 
 describe('recommendation and rationale over generated score sets', () => {
   it('covers every decision and every basis', () => {
-    const seen = new Set(reports.map(({ report }) => `${report.recommendation.decision}/${report.recommendation.basis}`));
-    expect(seen).toEqual(new Set(['advance/score_band', 'hold/score_band', 'reject/score_band', 'hold/not_enough_evidence', 'hold/incomplete_evidence']));
+    const seen = new Set(
+      reports.map(({ report }) => `${report.recommendation.decision}/${report.recommendation.basis}`),
+    );
+    expect(seen).toEqual(
+      new Set([
+        'advance/score_band',
+        'hold/score_band',
+        'reject/score_band',
+        'hold/not_enough_evidence',
+        'hold/incomplete_evidence',
+      ]),
+    );
   });
 
   it('the decision follows the documented rules, and the performance level the same band', () => {
     for (const { seed, report } of reports) {
       const { decision, band } = expectedDecision(report);
       expect(report.recommendation.decision, `seed ${seed}`).toBe(decision);
-      expect(report.performanceLevel, `seed ${seed}`).toBe(band ? SCORE_BANDS.find((b) => b.decision === band)?.level : 'not_rated');
+      expect(report.performanceLevel, `seed ${seed}`).toBe(
+        band ? SCORE_BANDS.find((b) => b.decision === band)?.level : 'not_rated',
+      );
     }
   });
 
@@ -49,7 +65,8 @@ describe('recommendation and rationale over generated score sets', () => {
       const { band } = expectedDecision(report);
       const rationale = report.recommendation.rationale.join(' ');
       for (const [, named] of rationale.matchAll(/in the (\w+) band/g)) expect(named, `seed ${seed}`).toBe(band);
-      if (report.finalScore !== null) expect(rationale, `seed ${seed}`).toContain(`The final score is ${formatScore(report.finalScore)} out of 10`);
+      if (report.finalScore !== null)
+        expect(rationale, `seed ${seed}`).toContain(`The final score is ${formatScore(report.finalScore)} out of 10`);
     }
   });
 
@@ -68,7 +85,12 @@ describe('recommendation and rationale over generated score sets', () => {
   it('the rationale invents no numbers: each one is a score of the report or a band threshold', () => {
     for (const { seed, report } of reports) {
       const known = new Set([
-        ...[report.finalScore, report.technicalScore, report.behavioralScore, ...DIMENSIONS.map((d) => report.dimensions[d])].map(formatScore),
+        ...[
+          report.finalScore,
+          report.technicalScore,
+          report.behavioralScore,
+          ...DIMENSIONS.map((d) => report.dimensions[d]),
+        ].map(formatScore),
         ...SCORE_BANDS.flatMap((b) => [b.min.toFixed(1), (b.min - 0.1).toFixed(1)]),
       ]);
       for (const n of numbersIn(report.recommendation.rationale.join(' '))) expect(known, `seed ${seed}`).toContain(n);
@@ -76,7 +98,13 @@ describe('recommendation and rationale over generated score sets', () => {
   });
 
   it('the development plan starts with the weakest dimension and its value', () => {
-    const labels = { technicalAccuracy: 'Technical accuracy', completeness: 'Completeness', clarity: 'Clarity', depth: 'Depth', practicality: 'Practicality' };
+    const labels = {
+      technicalAccuracy: 'Technical accuracy',
+      completeness: 'Completeness',
+      clarity: 'Clarity',
+      depth: 'Depth',
+      practicality: 'Practicality',
+    };
     let checked = 0;
     for (const { seed, report } of reports) {
       const present = DIMENSIONS.filter((d) => report.dimensions[d] !== null);

@@ -27,20 +27,30 @@ describe('score bands', () => {
 
 describe('decision rules', () => {
   it('advances a complete interview in the advance band', () => {
-    const report = buildReport(input([turn('technical', score(all(8))), turn('technical', score(all(8))), turn('behavioral', score(all(8), { star: star(8) }))]));
+    const report = buildReport(
+      input([
+        turn('technical', score(all(8))),
+        turn('technical', score(all(8))),
+        turn('behavioral', score(all(8), { star: star(8) })),
+      ]),
+    );
     expect(report.finalScore).toBe(8);
     expect(report.recommendation).toMatchObject({ decision: 'advance', basis: 'score_band' });
     expect(report.performanceLevel).toBe('strong');
   });
 
   it('rejects below the hold band when the evidence is sufficient', () => {
-    const report = buildReport(input([turn('technical', score(all(3))), turn('technical', score(all(4))), turn('technical', score(all(2)))]));
+    const report = buildReport(
+      input([turn('technical', score(all(3))), turn('technical', score(all(4))), turn('technical', score(all(2)))]),
+    );
     expect(report.recommendation).toMatchObject({ decision: 'reject', basis: 'score_band' });
     expect(report.performanceLevel).toBe('weak');
   });
 
   it('holds with "not enough evidence" when fewer than three answers have a score, even with top scores', () => {
-    const report = buildReport(input([turn('technical', score(all(10))), turn('technical', score(all(10))), turn('technical', null)]));
+    const report = buildReport(
+      input([turn('technical', score(all(10))), turn('technical', score(all(10))), turn('technical', null)]),
+    );
     expect(report.recommendation).toMatchObject({ decision: 'hold', basis: 'not_enough_evidence' });
     expect(report.recommendation.rationale.join(' ')).toContain('not enough evidence');
     expect(report.recommendation.rationale.join(' ')).toContain('Only 2 of 3 questions have a score');
@@ -48,7 +58,13 @@ describe('decision rules', () => {
 
   it('holds when more than a quarter of the questions have no score, even with low scores', () => {
     const scored = [1, 2, 3, 4, 5].map(() => turn('technical', score(all(2))));
-    const report = buildReport(input([...scored, turn('technical', null), turn('technical', score(all(2)), { score: { ...score(all(2)), status: 'failed' } })]));
+    const report = buildReport(
+      input([
+        ...scored,
+        turn('technical', null),
+        turn('technical', score(all(2)), { score: { ...score(all(2)), status: 'failed' } }),
+      ]),
+    );
     expect(report.recommendation).toMatchObject({ decision: 'hold', basis: 'not_enough_evidence' });
     expect(report.recommendation.rationale.join(' ')).toContain('2 of 7 questions have no score');
   });
@@ -91,6 +107,8 @@ describe('development plan', () => {
   it('names the STAR part most often missing from behavioral stories', () => {
     const stories = [1, 2, 3].map(() => turn('behavioral', score(all(7), { star: star(6, { result: false }) })));
     const report = buildReport(input(stories));
-    expect(report.recommendation.developmentPlan).toContain('Behavioral answers: state the result explicitly; it was missing in 3 of 3 stories.');
+    expect(report.recommendation.developmentPlan).toContain(
+      'Behavioral answers: state the result explicitly; it was missing in 3 of 3 stories.',
+    );
   });
 });

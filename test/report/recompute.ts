@@ -50,7 +50,9 @@ function partOf(report: JsonReport, q: JsonQuestion): string {
 
 export function recompute(report: JsonReport): Omit<JsonReport, 'questions'> & { overalls: Nullable[] } {
   const scored = report.questions;
-  const dimensions = Object.fromEntries(DIMENSION_NAMES.map((d) => [d, meanOf(scored.map((q) => q.dimensions[d]))])) as Dims;
+  const dimensions = Object.fromEntries(
+    DIMENSION_NAMES.map((d) => [d, meanOf(scored.map((q) => q.dimensions[d]))]),
+  ) as Dims;
   const technicalScore = meanOf(scored.filter((q) => partOf(report, q) === 'technical').map((q) => q.overall));
   const behavioralScore = meanOf(scored.filter((q) => partOf(report, q) === 'behavioral').map((q) => q.overall));
   let finalScore: Nullable = null;

@@ -12,7 +12,14 @@ const MARKDOWN_ANSWER = [
 
 function sampleInput() {
   return input([
-    turn('technical', score(values(8.25, 7.55, 9, 6.44, 7), { strengths: ['**', '*   **Concise & Precise:** covers the core'], improvements: ['Mention `sync` or `multiprocessing`'] }), { answer: MARKDOWN_ANSWER }),
+    turn(
+      'technical',
+      score(values(8.25, 7.55, 9, 6.44, 7), {
+        strengths: ['**', '*   **Concise & Precise:** covers the core'],
+        improvements: ['Mention `sync` or `multiprocessing`'],
+      }),
+      { answer: MARKDOWN_ANSWER },
+    ),
     turn('technical', score(values(6, null, 7, 5, 6))),
     turn('behavioral', score(values(7, 7, 8, 6, 7), { star: star(7.5, { result: false }) })),
     turn('follow_up', null),
@@ -50,7 +57,11 @@ describe('renderText', () => {
   });
 
   it('prints each dimension aggregate as the JSON holds it, never 0.0 when questions have values', () => {
-    for (const [d, label] of [['technicalAccuracy', 'Technical accuracy'], ['completeness', 'Completeness'], ['depth', 'Depth']] as const) {
+    for (const [d, label] of [
+      ['technicalAccuracy', 'Technical accuracy'],
+      ['completeness', 'Completeness'],
+      ['depth', 'Depth'],
+    ] as const) {
       const value = report.dimensions[d];
       expect(value).not.toBeNull();
       const basis = d === 'completeness' ? '2 questions; not assessed on question 2' : '3 questions';
@@ -86,7 +97,7 @@ describe('renderText', () => {
     expect(text).toContain('  Completeness: 7.6 / 10');
   });
 
-  it('leaves no markdown debris or emoji, and keeps the candidate\'s words', () => {
+  it("leaves no markdown debris or emoji, and keeps the candidate's words", () => {
     expect(text).toContain('I used a cache-aside (lazy loading) strategy with Redis and a _short_ TTL.');
     expect(text).toContain('- Invalidation: cleared keys on writes');
     expect(text).toContain('- key versioning for complex cases');
@@ -101,7 +112,7 @@ describe('renderText', () => {
     expect(text).not.toMatch(/^\s*-\s*$/m);
   });
 
-  it('shows the profile exactly as the data holds it, with the candidate\'s words', () => {
+  it("shows the profile exactly as the data holds it, with the candidate's words", () => {
     expect(line('Primary skill area: ')).toBe('Primary skill area: frontend');
     expect(line('Experience level: ')).toBe('Experience level: early-career');
     expect(text).toContain('  In their words: "I am early in my professional journey"');

@@ -48,22 +48,30 @@ describe('the instruction_to_scorer flag in reports', () => {
   it('is absent when no answer addressed the scorer', () => {
     const report = reportWith([]);
     expect(report.flags).toEqual([]);
-    for (const shown of [renderText(report), slackText(report), teamsText(report)]) expect(shown).not.toMatch(/instructions to the scorer/i);
+    for (const shown of [renderText(report), slackText(report), teamsText(report)])
+      expect(shown).not.toMatch(/instructions to the scorer/i);
   });
 
   it('caps the card warnings and points to the full report', () => {
-    const turns = Array.from({ length: 8 }, (_, i) => turn('technical', score(values(5, 5, 5, 5, 5), { flags: ['instruction_to_scorer'] }), { index: i + 1 }));
+    const turns = Array.from({ length: 8 }, (_, i) =>
+      turn('technical', score(values(5, 5, 5, 5, 5), { flags: ['instruction_to_scorer'] }), { index: i + 1 }),
+    );
     const card = slackText(buildReport(input(turns)));
     expect(card.match(/Question \d contains instructions to the scorer/g)).toHaveLength(4);
     expect(card).toContain('…and 4 more in the full report.');
   });
 
   it('counts both flags as text addressed to the scorer in the offline summary', () => {
-    const item = (flags: AnswerFlag[]) => ({ question: { kind: 'technical' as const, text: 'Q?' }, score: { ...score(values(5, 5, 5, 5, 5)), flags } });
+    const item = (flags: AnswerFlag[]) => ({
+      question: { kind: 'technical' as const, text: 'Q?' },
+      score: { ...score(values(5, 5, 5, 5, 5)), flags },
+    });
     const summary = summarizeOffline({
       role: { title: 'Backend engineer', skillArea: 'backend', level: 'mid' },
       items: [item(['instruction_to_scorer']), item(['prompt_injection']), item([])],
     });
-    expect(summary.concerns).toContain('2 answer(s) contained text addressed to the scorer; it was removed before scoring.');
+    expect(summary.concerns).toContain(
+      '2 answer(s) contained text addressed to the scorer; it was removed before scoring.',
+    );
   });
 });

@@ -14,7 +14,9 @@ describe('summary', () => {
   const report = buildReport(input(interview()));
 
   it('states the profile as the candidate stated it, and nothing else about it', () => {
-    expect(report.summary).toContain('In the introduction the candidate described a frontend focus and early-career experience');
+    expect(report.summary).toContain(
+      'In the introduction the candidate described a frontend focus and early-career experience',
+    );
     expect(report.summary).toContain('mentioned 2 projects');
     expect(report.summary).toContain('named javascript and react among their skills');
     expect(report.summary).not.toMatch(/backend|mid-level|senior/);
@@ -25,8 +27,10 @@ describe('summary', () => {
     expect(report.summary).toContain('The strongest dimension is clarity at 8.0; the weakest is depth at 6.3.');
   });
 
-  it('points at the best and weakest answers with the scorer\'s own notes', () => {
-    expect(report.summary).toContain('The highest-scoring answer is question 1 (technical, 9.0); the lowest is question 2 (technical,');
+  it("points at the best and weakest answers with the scorer's own notes", () => {
+    expect(report.summary).toContain(
+      'The highest-scoring answer is question 1 (technical, 9.0); the lowest is question 2 (technical,',
+    );
     expect(report.summary).toContain('On question 1 the scorer noted: "Explains the trade-offs of each runtime."');
     expect(report.summary).toContain('On question 2 the scorer suggested: "Say how invalidation reaches other nodes."');
   });
@@ -36,7 +40,9 @@ describe('summary', () => {
   });
 
   it('says where the role and the stated profile differ, only when both are known', () => {
-    const withRole = buildReport(input(interview(), { role: { title: 'Backend engineer', skillArea: 'backend', level: null } }));
+    const withRole = buildReport(
+      input(interview(), { role: { title: 'Backend engineer', skillArea: 'backend', level: null } }),
+    );
     expect(withRole.summary).toContain('The role is backend; the stated focus is frontend.');
     expect(withRole.summary).not.toContain('The role is mid-level');
   });

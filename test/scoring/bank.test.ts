@@ -49,7 +49,10 @@ describe('the shipped banks', () => {
       const questions = bank.questions.filter((q) => q.family === family);
       expect(questions.length, family).toBeGreaterThanOrEqual(12);
       if (family === 'behavioral') continue;
-      for (const level of LEVELS) expect(questions.filter((q) => q.levels.includes(level)).length, `${family} ${level}`).toBeGreaterThanOrEqual(4);
+      for (const level of LEVELS)
+        expect(questions.filter((q) => q.levels.includes(level)).length, `${family} ${level}`).toBeGreaterThanOrEqual(
+          4,
+        );
     }
   });
 
@@ -121,7 +124,9 @@ describe('loadQuestionBank validation', () => {
     const dir = bankCopyWith('devops.json', (json) => {
       if (json.questions[2]) json.questions[2].id = 'fe-react-state-01';
     });
-    expect(loadError(dir).message).toMatch(/devops\.json: questions\[2\]\.id: "fe-react-state-01" is already used in frontend\.json/);
+    expect(loadError(dir).message).toMatch(
+      /devops\.json: questions\[2\]\.id: "fe-react-state-01" is already used in frontend\.json/,
+    );
   });
 
   it('rejects a family with too few questions at a level', () => {

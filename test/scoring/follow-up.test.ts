@@ -23,7 +23,8 @@ describe('decideFollowUp', () => {
       'the component and changes over time with useState, and changing it causes a re-render of the component.';
     const decision = decideFollowUp(bankQuestion('fe-react-state-01'), answer);
     expect(decision).toEqual({
-      prompt: 'You mentioned "Props are passed from the parent component". Could you also cover when to lift state and an example?',
+      prompt:
+        'You mentioned "Props are passed from the parent component". Could you also cover when to lift state and an example?',
       reason: 'missing_parts',
       missing: ['when to lift state', 'an example'],
       refersTo: 'Props are passed from the parent component',
@@ -38,7 +39,9 @@ describe('decideFollowUp', () => {
     const decision = decideFollowUp(bankQuestion('bh-disagreement-01'), answer);
     expect(decision?.reason).toBe('missing_parts');
     expect(decision?.missing).toEqual(['result']);
-    expect(decision?.prompt).toBe('You mentioned "disagreed with a teammate". Could you tell me more about the result in that story?');
+    expect(decision?.prompt).toBe(
+      'You mentioned "disagreed with a teammate". Could you tell me more about the result in that story?',
+    );
   });
 
   it('treats an empty or emoji-only answer as short, and quotes nothing from it', () => {
@@ -77,7 +80,9 @@ describe('a follow-up quotes the candidate', () => {
   });
 
   it('is the same for the same answer, question and interview so far', () => {
-    expect(decideFollowUp(closures, CLOSURE_ANSWER, { asked: ['a'] })).toEqual(decideFollowUp(closures, CLOSURE_ANSWER, { asked: ['a'] }));
+    expect(decideFollowUp(closures, CLOSURE_ANSWER, { asked: ['a'] })).toEqual(
+      decideFollowUp(closures, CLOSURE_ANSWER, { asked: ['a'] }),
+    );
   });
 
   it('never repeats a wording already asked: another template or phrase, or no follow-up at all', () => {
@@ -92,7 +97,9 @@ describe('a follow-up quotes the candidate', () => {
     }
     // The first two use different templates before any template is used again.
     expect(prompts.length).toBeGreaterThan(2);
-    expect(prompts[1]?.replace(/^You mentioned "[^"]*". /, '')).not.toBe(prompts[0]?.replace(/^You mentioned "[^"]*". /, ''));
+    expect(prompts[1]?.replace(/^You mentioned "[^"]*". /, '')).not.toBe(
+      prompts[0]?.replace(/^You mentioned "[^"]*". /, ''),
+    );
     expect(decideFollowUp(closures, CLOSURE_ANSWER, { asked })).toBeNull();
   });
 

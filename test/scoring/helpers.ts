@@ -1,4 +1,12 @@
-import { DIMENSIONS, defaultQuestionBank, findBankQuestion, toScoringQuestion, type AnswerScore, type BankQuestion, type ScoringQuestion } from '../../src/scoring/index.js';
+import {
+  DIMENSIONS,
+  defaultQuestionBank,
+  findBankQuestion,
+  toScoringQuestion,
+  type AnswerScore,
+  type BankQuestion,
+  type ScoringQuestion,
+} from '../../src/scoring/index.js';
 
 export function bankQuestion(id: string): BankQuestion {
   const question = findBankQuestion(defaultQuestionBank(), id);

@@ -41,8 +41,12 @@ describe('extractProfile rules', () => {
   });
 
   it('uses listed skills when there is no self-description, discounting "basic" ones', () => {
-    expect(extractProfile('I mostly use Docker, Kubernetes and Terraform, with some Python.').primarySkillArea).toBe('devops');
-    const weak = extractProfile('I build pages with React and CSS, and have basic backend knowledge of Node.js, Express and Django.');
+    expect(extractProfile('I mostly use Docker, Kubernetes and Terraform, with some Python.').primarySkillArea).toBe(
+      'devops',
+    );
+    const weak = extractProfile(
+      'I build pages with React and CSS, and have basic backend knowledge of Node.js, Express and Django.',
+    );
     expect(weak.primarySkillArea).toBe('frontend');
   });
 

@@ -19,7 +19,14 @@ const PEOPLE: readonly Person[] = [
   { name: 'Priya', subject: 'she', object: 'her', possessive: 'her', origin: 'India', demonym: 'Indian' },
   { name: 'John', subject: 'he', object: 'him', possessive: 'his', origin: 'Canada', demonym: 'Canadian' },
   { name: 'Mary Ann', subject: 'she', object: 'her', possessive: 'her', origin: 'Ireland', demonym: 'Irish' },
-  { name: 'Mohammed Al-Rashid', subject: 'he', object: 'him', possessive: 'his', origin: 'Saudi Arabia', demonym: 'Saudi' },
+  {
+    name: 'Mohammed Al-Rashid',
+    subject: 'he',
+    object: 'him',
+    possessive: 'his',
+    origin: 'Saudi Arabia',
+    demonym: 'Saudi',
+  },
   { name: 'Wei', subject: 'they', object: 'them', possessive: 'their', origin: 'China', demonym: 'Chinese' },
   { name: 'Oluwaseun', subject: 'he', object: 'him', possessive: 'his', origin: 'Nigeria', demonym: 'Nigerian' },
   { name: 'Ms. Kowalska', subject: 'she', object: 'her', possessive: 'her', origin: 'Poland', demonym: 'Polish' },
@@ -71,14 +78,18 @@ const CASES: ReadonlyArray<{ label: string; question: () => ScoringQuestion; tem
 ];
 
 describe('name, gender and origin independence', () => {
-  it.each(CASES.map((c) => [c.label, c] as const))('gives identical scores for every person (%s)', async (_label, c) => {
-    const scorer = createOfflineScorer();
-    const scores = [];
-    for (const person of PEOPLE) scores.push(await scorer.score({ question: c.question(), answer: fill(c.template, person) }));
-    const [first, ...rest] = scores;
-    expect(first?.status).toBe('ok');
-    for (const [i, score] of rest.entries()) expect(score, PEOPLE[i + 1]?.name).toEqual(first);
-  });
+  it.each(CASES.map((c) => [c.label, c] as const))(
+    'gives identical scores for every person (%s)',
+    async (_label, c) => {
+      const scorer = createOfflineScorer();
+      const scores = [];
+      for (const person of PEOPLE)
+        scores.push(await scorer.score({ question: c.question(), answer: fill(c.template, person) }));
+      const [first, ...rest] = scores;
+      expect(first?.status).toBe('ok');
+      for (const [i, score] of rest.entries()) expect(score, PEOPLE[i + 1]?.name).toEqual(first);
+    },
+  );
 
   it('really swaps the words it claims to (the templates differ per person)', () => {
     const filled = new Set(PEOPLE.map((p) => fill(CASES[0]?.template ?? '', p)));

@@ -42,14 +42,20 @@ describe('feedback and evidence', () => {
 
   it('names the missing concepts of a weak answer among the improvements', async () => {
     const l = LABELLED.find((x) => x.questionId === 'be-caching-01');
-    const score = await createOfflineScorer().score({ question: scoringQuestion('be-caching-01'), answer: l?.weak ?? '' });
+    const score = await createOfflineScorer().score({
+      question: scoringQuestion('be-caching-01'),
+      answer: l?.weak ?? '',
+    });
     expect(score.improvements.join(' ')).toMatch(/Cover the missing concepts: .*cache-aside/);
     expect(score.dimensions.technicalAccuracy.evidence).toMatch(/Not mentioned: .*cache stampede/);
   });
 
   it('names what a strong answer did well and asks for nothing it already has', async () => {
     const l = LABELLED.find((x) => x.questionId === 'fe-react-state-01');
-    const score = await createOfflineScorer().score({ question: scoringQuestion('fe-react-state-01'), answer: l?.strong ?? '' });
+    const score = await createOfflineScorer().score({
+      question: scoringQuestion('fe-react-state-01'),
+      answer: l?.strong ?? '',
+    });
     expect(score.strengths.join(' ')).toMatch(/Explains the key concepts: props, state/);
     expect(score.improvements.join(' ')).not.toMatch(/concrete example/);
   });
@@ -57,7 +63,8 @@ describe('feedback and evidence', () => {
   it('tells which STAR parts a story lacks', async () => {
     const score = await createOfflineScorer().score({
       question: scoringQuestion('bh-mistake-01'),
-      answer: 'At my previous job there was a broken release that stopped logins for a day and upset several customers.',
+      answer:
+        'At my previous job there was a broken release that stopped logins for a day and upset several customers.',
     });
     expect(score.star?.situation).toBe(true);
     expect(score.star?.result).toBe(false);

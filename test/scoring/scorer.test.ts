@@ -22,13 +22,16 @@ describe('offline scorer identity', () => {
 });
 
 describe('determinism', () => {
-  it.each(LABELLED.map((l) => [l.questionId, l] as const))('gives deep-equal scores for the same input (%s)', async (id, l) => {
-    for (const answer of [l.strong, l.weak, l.offTopic, l.keywords]) {
-      const first = await createOfflineScorer().score({ question: scoringQuestion(id), answer });
-      const second = await createOfflineScorer().score({ question: scoringQuestion(id), answer });
-      expect(second).toEqual(first);
-    }
-  });
+  it.each(LABELLED.map((l) => [l.questionId, l] as const))(
+    'gives deep-equal scores for the same input (%s)',
+    async (id, l) => {
+      for (const answer of [l.strong, l.weak, l.offTopic, l.keywords]) {
+        const first = await createOfflineScorer().score({ question: scoringQuestion(id), answer });
+        const second = await createOfflineScorer().score({ question: scoringQuestion(id), answer });
+        expect(second).toEqual(first);
+      }
+    },
+  );
 });
 
 describe('answers without content', () => {
@@ -53,13 +56,16 @@ describe('answers without content', () => {
 });
 
 describe('keyword lists', () => {
-  it.each(LABELLED.map((l) => [l.questionId, l.keywords] as const))('caps clarity and the overall score (%s)', async (id, answer) => {
-    const score = await scorer.score({ question: scoringQuestion(id), answer });
-    expect(score.flags).toContain('keyword_list');
-    expect(score.dimensions.clarity.value).toBeLessThanOrEqual(4);
-    expect(meanScore(score)).toBeLessThan(5);
-    expect(score.strengths).toEqual([]);
-  });
+  it.each(LABELLED.map((l) => [l.questionId, l.keywords] as const))(
+    'caps clarity and the overall score (%s)',
+    async (id, answer) => {
+      const score = await scorer.score({ question: scoringQuestion(id), answer });
+      expect(score.flags).toContain('keyword_list');
+      expect(score.dimensions.clarity.value).toBeLessThanOrEqual(4);
+      expect(meanScore(score)).toBeLessThan(5);
+      expect(score.strengths).toEqual([]);
+    },
+  );
 });
 
 describe('strong answers', () => {
@@ -80,12 +86,15 @@ describe('strong answers', () => {
 });
 
 describe('off-topic answers', () => {
-  it.each(LABELLED.map((l) => [l.questionId, l.offTopic] as const))('score low on accuracy and are flagged (%s)', async (id, answer) => {
-    const score = await scorer.score({ question: scoringQuestion(id), answer });
-    expect(score.flags).toContain('off_topic');
-    expect(score.dimensions.technicalAccuracy.value).toBeLessThanOrEqual(2);
-    expect(meanScore(score)).toBeLessThan(3);
-  });
+  it.each(LABELLED.map((l) => [l.questionId, l.offTopic] as const))(
+    'score low on accuracy and are flagged (%s)',
+    async (id, answer) => {
+      const score = await scorer.score({ question: scoringQuestion(id), answer });
+      expect(score.flags).toContain('off_topic');
+      expect(score.dimensions.technicalAccuracy.value).toBeLessThanOrEqual(2);
+      expect(meanScore(score)).toBeLessThan(3);
+    },
+  );
 
   it('does not call a thin but relevant answer off topic', async () => {
     for (const l of LABELLED) {
@@ -96,12 +105,15 @@ describe('off-topic answers', () => {
 });
 
 describe('ordering', () => {
-  it.each(LABELLED.map((l) => [l.questionId, l] as const))('ranks strong above weak above off-topic (%s)', async (id, l) => {
-    const mean = async (answer: string) => meanScore(await scorer.score({ question: scoringQuestion(id), answer }));
-    const [strong, weak, offTopic] = [await mean(l.strong), await mean(l.weak), await mean(l.offTopic)];
-    expect(strong).toBeGreaterThan(weak);
-    expect(weak).toBeGreaterThan(offTopic);
-  });
+  it.each(LABELLED.map((l) => [l.questionId, l] as const))(
+    'ranks strong above weak above off-topic (%s)',
+    async (id, l) => {
+      const mean = async (answer: string) => meanScore(await scorer.score({ question: scoringQuestion(id), answer }));
+      const [strong, weak, offTopic] = [await mean(l.strong), await mean(l.weak), await mean(l.offTopic)];
+      expect(strong).toBeGreaterThan(weak);
+      expect(weak).toBeGreaterThan(offTopic);
+    },
+  );
 });
 
 describe('long answers', () => {
@@ -115,7 +127,10 @@ describe('long answers', () => {
     expect(score.status).toBe('ok');
     expect(score.flags).toContain('truncated_for_scoring');
     expect(elapsed).toBeLessThan(1_500);
-    const prefixOnly = await scorer.score({ question: scoringQuestion('be-caching-01'), answer: boundForScoring(huge).text });
+    const prefixOnly = await scorer.score({
+      question: scoringQuestion('be-caching-01'),
+      answer: boundForScoring(huge).text,
+    });
     expect(prefixOnly.flags).not.toContain('truncated_for_scoring');
     expect(score.dimensions).toEqual(prefixOnly.dimensions);
   });
@@ -154,8 +169,12 @@ describe('ad-hoc questions (text and kind only)', () => {
     for (const turn of technical) {
       const score = await scorer.score({ question: { kind: 'technical', text: turn.question }, answer: turn.answer });
       expect(score.status).toBe('ok');
-      expect(score.dimensions.technicalAccuracy).toEqual({ value: null, evidence: 'Not assessed offline: no reference answer.' });
-      for (const d of DIMENSIONS.filter((x) => x !== 'technicalAccuracy')) expect(score.dimensions[d].value).not.toBeNull();
+      expect(score.dimensions.technicalAccuracy).toEqual({
+        value: null,
+        evidence: 'Not assessed offline: no reference answer.',
+      });
+      for (const d of DIMENSIONS.filter((x) => x !== 'technicalAccuracy'))
+        expect(score.dimensions[d].value).not.toBeNull();
     }
   });
 
@@ -164,7 +183,9 @@ describe('ad-hoc questions (text and kind only)', () => {
       const question = { kind: 'technical' as const, text: turn.question };
       const full = meanAssessed(await scorer.score({ question, answer: turn.answer }));
       const words = turn.question.split(/\s+/).slice(0, 40).join(' ');
-      const thin = meanAssessed(await scorer.score({ question, answer: `It depends on ${words.split(' ').slice(-6).join(' ')}.` }));
+      const thin = meanAssessed(
+        await scorer.score({ question, answer: `It depends on ${words.split(' ').slice(-6).join(' ')}.` }),
+      );
       const offTopic = await scorer.score({
         question,
         answer: 'My favourite hobby is baking sourdough bread on weekends with my family and friends at home.',

@@ -37,7 +37,9 @@ describe('selectQuestions', () => {
 
   it('uses the seed to vary the choice between interviews', () => {
     const choices = new Set(
-      ['a', 'b', 'c', 'd', 'e', 'f'].map((s) => ids(selectQuestions(bank, { skillArea: 'data', level: 'mid', seed: s, technicalCount: 3 })).join()),
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((s) =>
+        ids(selectQuestions(bank, { skillArea: 'data', level: 'mid', seed: s, technicalCount: 3 })).join(),
+      ),
     );
     expect(choices.size).toBeGreaterThan(1);
   });
@@ -68,12 +70,23 @@ describe('selectQuestions', () => {
   });
 
   it('asks at the role level when the candidate states the same level', () => {
-    const questions = selectQuestions(bank, { skillArea: 'devops', level: 'senior', seed: 'x', profile: profileWith('senior') });
+    const questions = selectQuestions(bank, {
+      skillArea: 'devops',
+      level: 'senior',
+      seed: 'x',
+      profile: profileWith('senior'),
+    });
     expect(questions.every((q) => q.levels.includes('senior'))).toBe(true);
   });
 
   it('leans toward the lower level of an early-career candidate on a mid role', () => {
-    const technical = selectQuestions(bank, { skillArea: 'frontend', level: 'mid', seed: 'x', profile: seedProfile, behavioralCount: 0 });
+    const technical = selectQuestions(bank, {
+      skillArea: 'frontend',
+      level: 'mid',
+      seed: 'x',
+      profile: seedProfile,
+      behavioralCount: 0,
+    });
     const early = technical.filter((q) => q.levels.includes('early_career'));
     const mid = technical.filter((q) => q.levels.includes('mid'));
     expect(early.length).toBeGreaterThanOrEqual(3);
@@ -82,19 +95,35 @@ describe('selectQuestions', () => {
   });
 
   it('does not lean up for a candidate above the role level', () => {
-    const questions = selectQuestions(bank, { skillArea: 'data', level: 'early_career', seed: 'x', profile: profileWith('senior') });
+    const questions = selectQuestions(bank, {
+      skillArea: 'data',
+      level: 'early_career',
+      seed: 'x',
+      profile: profileWith('senior'),
+    });
     expect(questions.every((q) => q.levels.includes('early_career'))).toBe(true);
   });
 
   it("prefers questions that touch the candidate's stated skills", () => {
     const withSkill = selectQuestions(bank, {
-      skillArea: 'backend', level: 'mid', seed: 'x', technicalCount: 1, behavioralCount: 0, profile: profileWith('mid', ['Redis']),
+      skillArea: 'backend',
+      level: 'mid',
+      seed: 'x',
+      technicalCount: 1,
+      behavioralCount: 0,
+      profile: profileWith('mid', ['Redis']),
     });
     expect(ids(withSkill)).toEqual(['be-caching-01']);
   });
 
   it('fills from adjacent levels when a level runs short, never repeating a question', () => {
-    const questions = selectQuestions(bank, { skillArea: 'backend', level: 'early_career', seed: 'x', technicalCount: 8, behavioralCount: 0 });
+    const questions = selectQuestions(bank, {
+      skillArea: 'backend',
+      level: 'early_career',
+      seed: 'x',
+      technicalCount: 8,
+      behavioralCount: 0,
+    });
     expect(questions).toHaveLength(8);
     expect(new Set(ids(questions)).size).toBe(8);
     expect(questions.filter((q) => q.levels.includes('early_career'))).toHaveLength(5);
@@ -103,7 +132,13 @@ describe('selectQuestions', () => {
 
   it('returns what the bank has when asked for more, without duplicates', () => {
     const small: QuestionBank = { questions: bank.questions.filter((q) => q.family === 'devops').slice(0, 3) };
-    const questions = selectQuestions(small, { skillArea: 'devops', level: 'mid', seed: 'x', technicalCount: 5, behavioralCount: 2 });
+    const questions = selectQuestions(small, {
+      skillArea: 'devops',
+      level: 'mid',
+      seed: 'x',
+      technicalCount: 5,
+      behavioralCount: 2,
+    });
     expect(ids(questions).sort()).toEqual(ids(small.questions).sort());
   });
 

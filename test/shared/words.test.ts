@@ -31,7 +31,9 @@ describe('countWords', () => {
 
   it('has no second definition anywhere in src', () => {
     const definitions = sourceFiles('src').flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/function\s+(\w*(?:count\w*words|word\w*count)\w*)\s*\(/gi)].map((m) => `${file}: ${m[1]}`),
+      [...readFileSync(file, 'utf8').matchAll(/function\s+(\w*(?:count\w*words|word\w*count)\w*)\s*\(/gi)].map(
+        (m) => `${file}: ${m[1]}`,
+      ),
     );
     expect(definitions).toEqual(['src/shared/words.ts: countWords']);
   });

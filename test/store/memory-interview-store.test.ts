@@ -9,12 +9,31 @@ interviewStoreContract('memory', () => {
   const store = new MemoryInterviewStore();
   return {
     store,
-    create: () => Promise.resolve(store.add(createInitialState({ interviewId: randomUUID(), candidateUserId: `U${randomUUID().slice(0, 8)}`, platform: 'slack', role: defaultRole('backend-mid'), quietWindowMs: 0 }))),
-    outbox: (interviewId) => Promise.resolve(store.outbox.filter((r) => r.interviewId === interviewId).map((r) => ({ type: r.effect.type, key: r.key }))),
+    create: () =>
+      Promise.resolve(
+        store.add(
+          createInitialState({
+            interviewId: randomUUID(),
+            candidateUserId: `U${randomUUID().slice(0, 8)}`,
+            platform: 'slack',
+            role: defaultRole('backend-mid'),
+            quietWindowMs: 0,
+          }),
+        ),
+      ),
+    outbox: (interviewId) =>
+      Promise.resolve(
+        store.outbox.filter((r) => r.interviewId === interviewId).map((r) => ({ type: r.effect.type, key: r.key })),
+      ),
     columns(interviewId) {
       const row = store.row(interviewId);
       if (!row) throw new Error(`no interview ${interviewId}`);
-      return Promise.resolve({ status: row.status, remindersSent: row.remindersSent, nextReminderAt: row.nextReminderAt, endedAt: row.endedAt });
+      return Promise.resolve({
+        status: row.status,
+        remindersSent: row.remindersSent,
+        nextReminderAt: row.nextReminderAt,
+        endedAt: row.endedAt,
+      });
     },
   };
 });

@@ -51,16 +51,40 @@ describe('npm run db:migrate', () => {
 
     const tables = await query(databaseUrl, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
     const names = tables.rows.map((row: { tablename: string }) => row.tablename);
-    for (const model of ['Workspace', 'Candidate', 'Role', 'Interview', 'Turn', 'Answer', 'Score', 'Report', 'Decision', 'AuditEvent', 'OutboxEvent']) {
+    for (const model of [
+      'Workspace',
+      'Candidate',
+      'Role',
+      'Interview',
+      'Turn',
+      'Answer',
+      'Score',
+      'Report',
+      'Decision',
+      'AuditEvent',
+      'OutboxEvent',
+    ]) {
       expect(names).toContain(model);
     }
-    const recorded = await query(databaseUrl, 'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL');
-    const schemaBefore = await query(databaseUrl, "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2");
+    const recorded = await query(
+      databaseUrl,
+      'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL',
+    );
+    const schemaBefore = await query(
+      databaseUrl,
+      "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2",
+    );
 
     const second = await run('npm', ['run', '--silent', 'db:migrate'], { env });
     expect(second.stdout).toContain('No pending migrations.');
-    const recordedAfter = await query(databaseUrl, 'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL');
-    const schemaAfter = await query(databaseUrl, "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2");
+    const recordedAfter = await query(
+      databaseUrl,
+      'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL',
+    );
+    const schemaAfter = await query(
+      databaseUrl,
+      "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2",
+    );
     expect(recordedAfter.rows).toEqual(recorded.rows);
     expect(schemaAfter.rows).toEqual(schemaBefore.rows);
 
@@ -78,14 +102,20 @@ describe('schema drift', () => {
     created.push(databaseUrl);
     await createDatabaseIfMissing(databaseUrl);
     const sql = await diffMigrationsToSchema(paths, databaseUrl);
-    expect(sql, `prisma/schema.prisma has changes without a migration; run npm run db:migration -- <name>:\n${sql}`).toSatisfy(isEmptyMigration);
+    expect(
+      sql,
+      `prisma/schema.prisma has changes without a migration; run npm run db:migration -- <name>:\n${sql}`,
+    ).toSatisfy(isEmptyMigration);
   });
 
   it('is detected when a model field is added without a migration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'screener-drift-'));
     cpSync('prisma', dir, { recursive: true });
     const schemaPath = join(dir, 'schema.prisma');
-    const schema = readFileSync(schemaPath, 'utf8').replace(/model Candidate \{\n/, 'model Candidate {\n  pronouns String?\n');
+    const schema = readFileSync(schemaPath, 'utf8').replace(
+      /model Candidate \{\n/,
+      'model Candidate {\n  pronouns String?\n',
+    );
     writeFileSync(schemaPath, schema);
     const databaseUrl = scratchUrl('drift2');
     created.push(databaseUrl);

@@ -25,6 +25,11 @@ interviewStoreContract('Prisma', () => ({
   },
   async columns(interviewId) {
     const row = await db.interview.findUniqueOrThrow({ where: { id: interviewId } });
-    return { status: row.status, remindersSent: row.remindersSent, nextReminderAt: row.nextReminderAt, endedAt: row.endedAt };
+    return {
+      status: row.status,
+      remindersSent: row.remindersSent,
+      nextReminderAt: row.nextReminderAt,
+      endedAt: row.endedAt,
+    };
   },
 }));

@@ -59,7 +59,13 @@ describe('PostgresScoreCache', () => {
 
   it('keeps nothing for an answer that no longer exists, without failing the score', async () => {
     const cache = new PostgresScoreCache(db);
-    await expect(cache.set('key-without-owner', { dimensions: {} as never, strengths: [], improvements: [] }, { answerId: 'no-such-answer' })).resolves.toBeUndefined();
+    await expect(
+      cache.set(
+        'key-without-owner',
+        { dimensions: {} as never, strengths: [], improvements: [] },
+        { answerId: 'no-such-answer' },
+      ),
+    ).resolves.toBeUndefined();
     expect(await cache.get('key-without-owner')).toBeUndefined();
   });
 });

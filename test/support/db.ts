@@ -29,9 +29,13 @@ export async function createScratchDatabase(label: string): Promise<{ url: strin
   const { dropDatabase } = await import('../../src/store/migrations.js');
   const url = new URL(testDatabaseUrl());
   url.pathname = `${url.pathname}_${label}_${randomBytes(3).toString('hex')}`;
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', '--disable-warning=ExperimentalWarning', 'scripts/db.ts', 'deploy'], {
-    env: { ...process.env, DATABASE_URL: url.toString() },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', '--disable-warning=ExperimentalWarning', 'scripts/db.ts', 'deploy'],
+    {
+      env: { ...process.env, DATABASE_URL: url.toString() },
+    },
+  );
   const db = createPrisma(url.toString());
   return {
     url: url.toString(),

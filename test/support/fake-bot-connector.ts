@@ -45,7 +45,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return {};
-  if ((req.headers['content-type'] ?? '').includes('x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  if ((req.headers['content-type'] ?? '').includes('x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(text));
   return JSON.parse(text) as Record<string, unknown>;
 }
 
@@ -71,7 +72,12 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     const failure = failures.findIndex((f) => path.includes(f.path));
     if (failure >= 0) {
       const [{ status }] = failures.splice(failure, 1) as [{ path: string; status: number }];
-      return send(res, status, { error: { code: 'Injected', message: `injected ${status}` } }, status === 429 ? { 'retry-after': '0' } : {});
+      return send(
+        res,
+        status,
+        { error: { code: 'Injected', message: `injected ${status}` } },
+        status === 429 ? { 'retry-after': '0' } : {},
+      );
     }
     if (req.method === 'POST' && path === '/token') {
       const token = `fake-access-token-${++seq}`;
@@ -86,7 +92,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const connectorRoute = (method: string, path: string, body: Record<string, unknown>, res: ServerResponse): number => {
     if (method === 'POST' && path === '/v3/conversations') {
       const member = (body.members as Array<{ id: string }> | undefined)?.[0]?.id ?? '';
-      if (notInstalled.has(member)) return send(res, 403, { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } });
+      if (notInstalled.has(member))
+        return send(res, 403, {
+          error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' },
+        });
       return send(res, 201, { id: `a:personal-${member}` });
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
@@ -95,18 +104,37 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (method === 'PUT' && match[2]) {
       const existing = activities.find((a) => a.id === decodeURIComponent(match[2] ?? ''));
       if (!existing) return send(res, 404, { error: { code: 'NotFound' } });
-      Object.assign(existing, { text: String(body.text ?? ''), attachments: body.attachments ?? [], raw: body, updates: existing.updates + 1 });
+      Object.assign(existing, {
+        text: String(body.text ?? ''),
+        attachments: body.attachments ?? [],
+        raw: body,
+        updates: existing.updates + 1,
+      });
       return send(res, 200, { id: existing.id });
     }
     const id = `1:${++seq}`;
-    activities.push({ id, conversationId, replyToId: match[2] ? decodeURIComponent(match[2]) : null, text: String(body.text ?? ''), attachments: (body.attachments as PostedActivity['attachments'] | undefined) ?? [], updates: 0, raw: body });
+    activities.push({
+      id,
+      conversationId,
+      replyToId: match[2] ? decodeURIComponent(match[2]) : null,
+      text: String(body.text ?? ''),
+      attachments: (body.attachments as PostedActivity['attachments'] | undefined) ?? [],
+      updates: 0,
+      raw: body,
+    });
     return send(res, 201, { id });
   };
 
   const server: Server = createServer((req, res) => {
     void readJson(req).then((body) => {
       const status = route(req, body, res);
-      calls.push({ method: req.method ?? '', path: req.url ?? '', body, authorization: req.headers.authorization ?? null, status });
+      calls.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        body,
+        authorization: req.headers.authorization ?? null,
+        status,
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

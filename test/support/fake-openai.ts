@@ -40,7 +40,13 @@ export interface FakeUsage {
 
 export type FakeReply =
   | { kind: 'json'; value: unknown; usage?: FakeUsage; delayMs?: number }
-  | { kind: 'content'; content: string; finishReason?: 'stop' | 'length' | 'content_filter'; usage?: FakeUsage; delayMs?: number }
+  | {
+      kind: 'content';
+      content: string;
+      finishReason?: 'stop' | 'length' | 'content_filter';
+      usage?: FakeUsage;
+      delayMs?: number;
+    }
   | { kind: 'refusal'; refusal: string; usage?: FakeUsage }
   | { kind: 'status'; status: number; headers?: Record<string, string>; message?: string }
   | { kind: 'hang' };
@@ -74,7 +80,9 @@ export function schemaNameOf(request: RecordedRequest): string {
 
 /** The text inside a delimited block (ANSWER, INTRODUCTION, ...) of the user message; null when there is none. */
 export function blockIn(request: RecordedRequest, label: string): string | null {
-  return new RegExp(`<<<${label} id=[^>]*>>>\\n([\\s\\S]*?)\\n<<<END ${label}>>>`).exec(userMessageOf(request))?.[1] ?? null;
+  return (
+    new RegExp(`<<<${label} id=[^>]*>>>\\n([\\s\\S]*?)\\n<<<END ${label}>>>`).exec(userMessageOf(request))?.[1] ?? null
+  );
 }
 
 /** Whether a scoring request is for a behavioral answer: its prompt then asks for the STAR structure. */
@@ -111,13 +119,25 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function completion(body: ChatRequestBody, message: Record<string, unknown>, finishReason: string, usage: FakeUsage): Record<string, unknown> {
+function completion(
+  body: ChatRequestBody,
+  message: Record<string, unknown>,
+  finishReason: string,
+  usage: FakeUsage,
+): Record<string, unknown> {
   return {
     id: `chatcmpl-fake-${Math.random().toString(36).slice(2, 10)}`,
     object: 'chat.completion',
     created: 1_767_600_000,
     model: body.model,
-    choices: [{ index: 0, message: { role: 'assistant', refusal: null, ...message }, finish_reason: finishReason, logprobs: null }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', refusal: null, ...message },
+        finish_reason: finishReason,
+        logprobs: null,
+      },
+    ],
     usage: {
       prompt_tokens: usage.prompt,
       completion_tokens: usage.completion,
@@ -136,7 +156,12 @@ async function answer(res: ServerResponse, body: ChatRequestBody, scripted: Fake
   if (scripted.kind === 'hang') return;
   if (scripted.kind === 'status') {
     // x-should-retry is left to the SDK's own rules unless a test sets it in `headers`.
-    sendJson(res, scripted.status, { error: { message: scripted.message ?? `fake status ${scripted.status}`, type: 'fake_error' } }, scripted.headers);
+    sendJson(
+      res,
+      scripted.status,
+      { error: { message: scripted.message ?? `fake status ${scripted.status}`, type: 'fake_error' } },
+      scripted.headers,
+    );
     return;
   }
   if ('delayMs' in scripted && scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
@@ -170,12 +195,23 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         sendJson(res, 404, { error: { message: `the fake has no ${req.method} ${req.url}` } });
         return;
       }
-      const request: RecordedRequest = { path: req.url, body: JSON.parse(raw) as ChatRequestBody, headers: req.headers, receivedAt: performance.now() };
+      const request: RecordedRequest = {
+        path: req.url,
+        body: JSON.parse(raw) as ChatRequestBody,
+        headers: req.headers,
+        receivedAt: performance.now(),
+      };
       fake.requests.push(request);
       inFlight++;
       fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
       res.on('close', () => inFlight--);
-      const scripted = queue.shift() ?? responder?.(request) ?? { kind: 'status', status: 500, headers: { 'x-should-retry': 'false' }, message: 'no scripted reply' };
+      const scripted = queue.shift() ??
+        responder?.(request) ?? {
+          kind: 'status',
+          status: 500,
+          headers: { 'x-should-retry': 'false' },
+          message: 'no scripted reply',
+        };
       await answer(res, request.body, scripted);
     })();
   });

@@ -67,7 +67,11 @@ export interface FakeSlack {
    * Calls to `method` (those `when` picks) answer `{ ok: false, error }` as Slack does, `times` times (or always),
    * without taking effect.
    */
-  refuse(method: string, error: string, options?: { when?: (body: Record<string, unknown>) => boolean; times?: number }): void;
+  refuse(
+    method: string,
+    error: string,
+    options?: { when?: (body: Record<string, unknown>) => boolean; times?: number },
+  ): void;
   /** Replace or add the answer to one method. */
   on(method: string, handler: Handler): void;
   /**
@@ -140,7 +144,17 @@ function payloadOf(method: string, body: Record<string, unknown>): { text?: unkn
 function userInfo(fake: FakeSlack, id: string): Record<string, unknown> {
   const known = fake.users.get(id);
   const user = known ?? { id, name: 'someone', real_name: 'Someone', tz: 'Europe/London' };
-  return { ok: true, user: { is_bot: false, is_admin: false, is_owner: false, deleted: false, profile: { real_name: user.real_name ?? user.name }, ...user } };
+  return {
+    ok: true,
+    user: {
+      is_bot: false,
+      is_admin: false,
+      is_owner: false,
+      deleted: false,
+      profile: { real_name: user.real_name ?? user.name },
+      ...user,
+    },
+  };
 }
 
 function historyOf(fake: FakeSlack, body: Record<string, unknown>): Record<string, unknown> {
@@ -153,14 +167,25 @@ function historyOf(fake: FakeSlack, body: Record<string, unknown>): Record<strin
     .filter((m) => latest === null || Number(m.ts) < Number(latest) || (inclusive && m.ts === latest))
     .reverse()
     .slice(0, limit)
-    .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+    .map((m) => ({
+      type: 'message',
+      ts: m.ts,
+      text: m.text,
+      ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+    }));
   return { ok: true, messages, has_more: false };
 }
 
 const defaultHandlers: Record<string, Handler> = {
   'auth.test': (_body, fake, token) => {
     const bot = (token && fake.bots.get(token)) || DEFAULT_BOT;
-    return { ok: true, user_id: bot.botUserId, bot_id: bot.botId, team_id: bot.teamId, team: bot.teamName ?? bot.teamId };
+    return {
+      ok: true,
+      user_id: bot.botUserId,
+      bot_id: bot.botId,
+      team_id: bot.teamId,
+      team: bot.teamName ?? bot.teamId,
+    };
   },
   'chat.postMessage': (body, fake, token) => {
     const message: FakeMessage = {
@@ -183,13 +208,18 @@ const defaultHandlers: Record<string, Handler> = {
     return { ok: true, channel: message.channel, ts: message.ts };
   },
   'chat.postEphemeral': () => ({ ok: true, message_ts: nextTs() }),
-  'chat.getPermalink': (body) => ({ ok: true, channel: body.channel, permalink: `https://fake.slack.test/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}` }),
+  'chat.getPermalink': (body) => ({
+    ok: true,
+    channel: body.channel,
+    permalink: `https://fake.slack.test/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}`,
+  }),
   'conversations.open': (body) => ({ ok: true, channel: { id: `D${String(body.users).replace(/^[UW]/, '')}` } }),
   'conversations.history': (body, fake) => historyOf(fake, body),
   'users.info': (body, fake) => userInfo(fake, String(body.user)),
   'views.publish': () => ({ ok: true }),
   'views.open': () => ({ ok: true }),
-  'apps.connections.open': (_body, fake) => (fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'no_socket_server' }),
+  'apps.connections.open': (_body, fake) =>
+    fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'no_socket_server' },
   'oauth.v2.access': (body, fake) => {
     const bot = fake.installCodes.get(String(body.code));
     if (!bot) return { ok: false, error: 'invalid_code' };
@@ -211,7 +241,12 @@ const defaultHandlers: Record<string, Handler> = {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const handlers = new Map(Object.entries(defaultHandlers));
   const limits = new Map<string, { times: number; retryAfter: number }>();
-  const refusals: Array<{ method: string; error: string; when: (body: Record<string, unknown>) => boolean; times: number }> = [];
+  const refusals: Array<{
+    method: string;
+    error: string;
+    when: (body: Record<string, unknown>) => boolean;
+    times: number;
+  }> = [];
   const waits = new Set<() => void>();
   const box: { server?: Server; base?: string } = {};
   const fake: FakeSlack = {
@@ -232,7 +267,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       waits.clear();
     },
     rateLimit: (method, times, retryAfterSeconds = 1) => limits.set(method, { times, retryAfter: retryAfterSeconds }),
-    refuse: (method, error, options = {}) => void refusals.push({ method, error, when: options.when ?? (() => true), times: options.times ?? Number.POSITIVE_INFINITY }),
+    refuse: (method, error, options = {}) =>
+      void refusals.push({
+        method,
+        error,
+        when: options.when ?? (() => true),
+        times: options.times ?? Number.POSITIVE_INFINITY,
+      }),
     on: (method, handler) => handlers.set(method, handler),
     responseUrl: (key) => `${box.base ?? ''}/respond/${encodeURIComponent(key)}`,
     close: () =>

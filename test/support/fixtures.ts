@@ -3,16 +3,39 @@ import { randomUUID } from 'node:crypto';
 import type { Report } from '../../src/report/schema.js';
 import type { Db } from '../../src/store/prisma.js';
 
-export async function createInterviewRows(db: Db, options: { status?: 'completed' | 'scored' | 'in_progress'; platform?: 'slack' | 'cli' } = {}) {
+export async function createInterviewRows(
+  db: Db,
+  options: { status?: 'completed' | 'scored' | 'in_progress'; platform?: 'slack' | 'cli' } = {},
+) {
   const workspace = await db.workspace.create({
-    data: { platform: options.platform ?? 'slack', externalId: `T${randomUUID().slice(0, 8)}`, hiringChannelId: 'CHIRING' },
+    data: {
+      platform: options.platform ?? 'slack',
+      externalId: `T${randomUUID().slice(0, 8)}`,
+      hiringChannelId: 'CHIRING',
+    },
   });
   const role = await db.role.create({
-    data: { workspaceId: workspace.id, slug: 'frontend-mid', title: 'Front-end engineer', level: 'mid', skillArea: 'frontend', questionPlan: { technical: 5, behavioral: 2 } },
+    data: {
+      workspaceId: workspace.id,
+      slug: 'frontend-mid',
+      title: 'Front-end engineer',
+      level: 'mid',
+      skillArea: 'frontend',
+      questionPlan: { technical: 5, behavioral: 2 },
+    },
   });
-  const candidate = await db.candidate.create({ data: { workspaceId: workspace.id, platformUserId: `U${randomUUID().slice(0, 8)}`, displayName: 'Ada Example' } });
+  const candidate = await db.candidate.create({
+    data: { workspaceId: workspace.id, platformUserId: `U${randomUUID().slice(0, 8)}`, displayName: 'Ada Example' },
+  });
   const interview = await db.interview.create({
-    data: { workspaceId: workspace.id, roleId: role.id, candidateId: candidate.id, recruiterId: 'URECRUITER', platform: options.platform ?? 'slack', status: options.status ?? 'scored' },
+    data: {
+      workspaceId: workspace.id,
+      roleId: role.id,
+      candidateId: candidate.id,
+      recruiterId: 'URECRUITER',
+      platform: options.platform ?? 'slack',
+      status: options.status ?? 'scored',
+    },
   });
   return { workspace, role, candidate, interview };
 }
@@ -33,8 +56,25 @@ export function sampleReport(name = 'Ada Example'): Report {
       rescored: null,
       tokens: null,
     },
-    profile: { primarySkillArea: 'frontend', experienceLevel: 'mid', skills: ['react'], projectsMentioned: 1, evidence: { primarySkillArea: 'I build UIs', experienceLevel: null, skills: null, projectsMentioned: null } },
-    statistics: { questionsAsked: 1, technical: 1, behavioral: 0, followUps: 0, skipped: 0, answered: 1, scored: 1, totalWords: 40, averageWords: 40, introductionWords: 20 },
+    profile: {
+      primarySkillArea: 'frontend',
+      experienceLevel: 'mid',
+      skills: ['react'],
+      projectsMentioned: 1,
+      evidence: { primarySkillArea: 'I build UIs', experienceLevel: null, skills: null, projectsMentioned: null },
+    },
+    statistics: {
+      questionsAsked: 1,
+      technical: 1,
+      behavioral: 0,
+      followUps: 0,
+      skipped: 0,
+      answered: 1,
+      scored: 1,
+      totalWords: 40,
+      averageWords: 40,
+      introductionWords: 20,
+    },
     dimensions: dims,
     technicalScore: 7.6,
     behavioralScore: null,
@@ -51,7 +91,13 @@ export function sampleReport(name = 'Ada Example'): Report {
         wordCount: 40,
         status: 'scored',
         dimensions: dims,
-        dimensionEvidence: { technicalAccuracy: 'Names state and props.', completeness: null, clarity: null, depth: null, practicality: null },
+        dimensionEvidence: {
+          technicalAccuracy: 'Names state and props.',
+          completeness: null,
+          clarity: null,
+          depth: null,
+          practicality: null,
+        },
         notAssessed: [],
         star: null,
         overall: 7.6,
@@ -66,6 +112,11 @@ export function sampleReport(name = 'Ada Example'): Report {
     flags: [],
     summary: 'The candidate explained re-rendering clearly.',
     writtenSummary: null,
-    recommendation: { decision: 'advance', basis: 'score_band', rationale: ['The final score 7.6 is in the advance band.'], developmentPlan: ['Practise memoization.'] },
+    recommendation: {
+      decision: 'advance',
+      basis: 'score_band',
+      rationale: ['The final score 7.6 is in the advance band.'],
+      developmentPlan: ['Practise memoization.'],
+    },
   };
 }

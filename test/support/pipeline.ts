@@ -20,7 +20,10 @@ import { redisConnection, TEST_REDIS_URL } from './redis.js';
 
 /** Hiring channels on the fake Slack: a workspace with a hiring channel posts there. */
 export function fakeSlackDestinations(db: Db, slackUrl: string): DestinationResolver {
-  const client = createSlackClient('xoxb-test-token', { apiUrl: slackUrl, retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 } });
+  const client = createSlackClient('xoxb-test-token', {
+    apiUrl: slackUrl,
+    retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 },
+  });
   const build = (teamId: string, channel: string): ReportDestination => slackReportDestination(client, teamId, channel);
   return {
     async forWorkspace(workspaceId) {
@@ -42,7 +45,12 @@ export interface TestPipeline {
   stop(): Promise<void>;
 }
 
-export function startTestPipeline(db: Db, slackUrl: string, keyPrefix: string, options: { reconcileEveryMs?: number; scorer?: AnswerScorer } = {}): TestPipeline {
+export function startTestPipeline(
+  db: Db,
+  slackUrl: string,
+  keyPrefix: string,
+  options: { reconcileEveryMs?: number; scorer?: AnswerScorer } = {},
+): TestPipeline {
   const redis = new Redis(TEST_REDIS_URL);
   const bank = defaultQuestionBank();
   const interviewer = createOfflineInterviewer(bank);
@@ -62,7 +70,11 @@ export function startTestPipeline(db: Db, slackUrl: string, keyPrefix: string, o
     keyPrefix,
     lockTtlMs: 5_000,
   };
-  const running = startWorkerLoops(deps, { connection: redisConnection(), relayIdleMs: 50, reconcileEveryMs: options.reconcileEveryMs ?? 60_000 });
+  const running = startWorkerLoops(deps, {
+    connection: redisConnection(),
+    relayIdleMs: 50,
+    reconcileEveryMs: options.reconcileEveryMs ?? 60_000,
+  });
   return {
     deps,
     queues,
@@ -76,7 +88,11 @@ export function startTestPipeline(db: Db, slackUrl: string, keyPrefix: string, o
   };
 }
 
-export async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();

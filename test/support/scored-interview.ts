@@ -27,13 +27,21 @@ export interface ScoredInterviewOptions {
   skipped?: number[];
 }
 
-export async function scoredInterview(db: Db, teamId: string, n: number, options: ScoredInterviewOptions = {}): Promise<{ interviewId: string; answerIds: string[] }> {
+export async function scoredInterview(
+  db: Db,
+  teamId: string,
+  n: number,
+  options: ScoredInterviewOptions = {},
+): Promise<{ interviewId: string; answerIds: string[] }> {
   const { scorer, skipped = [] } = options;
   const ws = await slackWorkspace(db, teamId);
   const seeded = await seedFinishedInterview(db, ws.id, n);
   // The seed leaves its jobs in the outbox; they are run here instead, so no other test file's relay takes them.
   await db.outboxEvent.deleteMany({ where: { interviewId: seeded.interviewId } });
-  await db.turn.updateMany({ where: { interviewId: seeded.interviewId, order: { in: skipped } }, data: { skipped: true } });
+  await db.turn.updateMany({
+    where: { interviewId: seeded.interviewId, order: { in: skipped } },
+    data: { skipped: true },
+  });
   const interviewing = offlineInterviewing(db);
   const work = { ...interviewing.work, ...(scorer ? { scorer } : {}) };
   for (const answerId of seeded.answerIds) await scoreAnswer({ db, clock: systemClock, ...work }, { answerId });

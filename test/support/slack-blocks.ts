@@ -12,7 +12,12 @@ type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function textProblems(where: string, value: unknown, max: number, kinds: string[] = ['plain_text', 'mrkdwn']): string[] {
+function textProblems(
+  where: string,
+  value: unknown,
+  max: number,
+  kinds: string[] = ['plain_text', 'mrkdwn'],
+): string[] {
   if (!isObj(value)) return [`${where}: missing text object`];
   const problems: string[] = [];
   if (!kinds.includes(String(value.type))) problems.push(`${where}: text type ${String(value.type)} not allowed`);
@@ -36,10 +41,15 @@ function confirmProblems(where: string, confirm: unknown): string[] {
 function elementProblems(where: string, element: unknown): string[] {
   if (!isObj(element)) return [`${where}: not an object`];
   if (element.type !== 'button') return [];
-  const problems = [...textProblems(`${where}.text`, element.text, 75, ['plain_text']), ...confirmProblems(where, element.confirm)];
-  if (typeof element.action_id === 'string' && element.action_id.length > 255) problems.push(`${where}: action_id over 255`);
+  const problems = [
+    ...textProblems(`${where}.text`, element.text, 75, ['plain_text']),
+    ...confirmProblems(where, element.confirm),
+  ];
+  if (typeof element.action_id === 'string' && element.action_id.length > 255)
+    problems.push(`${where}: action_id over 255`);
   if (typeof element.value === 'string' && element.value.length > 2000) problems.push(`${where}: value over 2000`);
-  if (element.style !== undefined && element.style !== 'primary' && element.style !== 'danger') problems.push(`${where}: bad style`);
+  if (element.style !== undefined && element.style !== 'primary' && element.style !== 'danger')
+    problems.push(`${where}: bad style`);
   return problems;
 }
 
@@ -54,7 +64,12 @@ function sectionProblems(where: string, block: Obj): string[] {
   return problems;
 }
 
-function listProblems(where: string, elements: unknown, max: number, each: (w: string, e: unknown) => string[]): string[] {
+function listProblems(
+  where: string,
+  elements: unknown,
+  max: number,
+  each: (w: string, e: unknown) => string[],
+): string[] {
   if (!Array.isArray(elements) || elements.length === 0) return [`${where}: needs elements`];
   const problems = elements.length > max ? [`${where}: ${elements.length} elements, over ${max}`] : [];
   elements.forEach((e, i) => problems.push(...each(`${where}.elements[${i}]`, e)));
@@ -63,14 +78,20 @@ function listProblems(where: string, elements: unknown, max: number, each: (w: s
 
 function blockProblems(where: string, block: unknown): string[] {
   if (!isObj(block)) return [`${where}: not an object`];
-  const problems = typeof block.block_id === 'string' && block.block_id.length > 255 ? [`${where}: block_id over 255`] : [];
+  const problems =
+    typeof block.block_id === 'string' && block.block_id.length > 255 ? [`${where}: block_id over 255`] : [];
   switch (block.type) {
     case 'section':
       return [...problems, ...sectionProblems(where, block)];
     case 'header':
       return [...problems, ...textProblems(`${where}.text`, block.text, 150, ['plain_text'])];
     case 'context':
-      return [...problems, ...listProblems(where, block.elements, 10, (w, e) => (isObj(e) && e.type === 'image' ? [] : textProblems(w, e, 3000)))];
+      return [
+        ...problems,
+        ...listProblems(where, block.elements, 10, (w, e) =>
+          isObj(e) && e.type === 'image' ? [] : textProblems(w, e, 3000),
+        ),
+      ];
     case 'actions':
       return [...problems, ...listProblems(where, block.elements, 25, elementProblems)];
     case 'divider':
@@ -81,12 +102,17 @@ function blockProblems(where: string, block: unknown): string[] {
 }
 
 /** Every way a message (or a view) breaks Slack's limits; empty when Slack would take it. */
-export function slackPayloadProblems(payload: { text?: unknown; blocks?: unknown }, surface: Surface = 'message'): string[] {
+export function slackPayloadProblems(
+  payload: { text?: unknown; blocks?: unknown },
+  surface: Surface = 'message',
+): string[] {
   const problems: string[] = [];
-  if (typeof payload.text === 'string' && payload.text.length > MESSAGE_TEXT_MAX) problems.push(`text: ${payload.text.length} characters, over ${MESSAGE_TEXT_MAX}`);
+  if (typeof payload.text === 'string' && payload.text.length > MESSAGE_TEXT_MAX)
+    problems.push(`text: ${payload.text.length} characters, over ${MESSAGE_TEXT_MAX}`);
   if (payload.blocks === undefined) return problems;
   if (!Array.isArray(payload.blocks)) return [...problems, 'blocks: not an array'];
-  if (payload.blocks.length > MAX_BLOCKS[surface]) problems.push(`blocks: ${payload.blocks.length}, over ${MAX_BLOCKS[surface]}`);
+  if (payload.blocks.length > MAX_BLOCKS[surface])
+    problems.push(`blocks: ${payload.blocks.length}, over ${MAX_BLOCKS[surface]}`);
   payload.blocks.forEach((block, i) => problems.push(...blockProblems(`blocks[${i}]`, block)));
   return problems;
 }

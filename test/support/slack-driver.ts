@@ -36,7 +36,12 @@ export class SlackDriver {
 
   signedHeaders(body: string, contentType: string, extra: Record<string, string> = {}): Record<string, string> {
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
-    return { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(this.secret, timestamp, body), ...extra };
+    return {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': slackSignature(this.secret, timestamp, body),
+      ...extra,
+    };
   }
 
   send(body: string, contentType: string, extra: Record<string, string> = {}): Promise<SentRequest> {
@@ -80,12 +85,22 @@ export class SlackDriver {
   }
 
   event(event: Record<string, unknown>, options: { eventId?: string; retryNum?: number } = {}): Promise<SentRequest> {
-    const retry: Record<string, string> = options.retryNum === undefined ? {} : { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' };
+    const retry: Record<string, string> =
+      options.retryNum === undefined
+        ? {}
+        : { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' };
     return this.send(this.eventBody(event, options.eventId), 'application/json', retry);
   }
 
   /** A button click on a message, as Slack's block_actions payload. */
-  click(input: { userId: string; actionId: string; value: string; channelId: string; messageTs: string; responseUrl: string }): Promise<SentRequest> {
+  click(input: {
+    userId: string;
+    actionId: string;
+    value: string;
+    channelId: string;
+    messageTs: string;
+    responseUrl: string;
+  }): Promise<SentRequest> {
     const actionTs = `${Math.floor(this.clock.now().getTime() / 1000)}.${String(++this.eventSeq).padStart(6, '0')}`;
     const payload = {
       type: 'block_actions',
@@ -98,14 +113,33 @@ export class SlackDriver {
       channel: { id: input.channelId, name: 'hiring' },
       message: { type: 'message', ts: input.messageTs, text: 'card' },
       response_url: input.responseUrl,
-      actions: [{ type: 'button', action_id: input.actionId, block_id: 'screener_card_actions', value: input.value, action_ts: actionTs, text: { type: 'plain_text', text: 'x' } }],
+      actions: [
+        {
+          type: 'button',
+          action_id: input.actionId,
+          block_id: 'screener_card_actions',
+          value: input.value,
+          action_ts: actionTs,
+          text: { type: 'plain_text', text: 'x' },
+        },
+      ],
     };
-    return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
   }
 }
 
 /** A candidate's message in their DM with the bot, as a message.im event. */
-export function dmMessage(fields: { channel: string; user: string; text: string; ts: string; threadTs?: string; extra?: Record<string, unknown> }): Record<string, unknown> {
+export function dmMessage(fields: {
+  channel: string;
+  user: string;
+  text: string;
+  ts: string;
+  threadTs?: string;
+  extra?: Record<string, unknown>;
+}): Record<string, unknown> {
   return {
     type: 'message',
     channel: fields.channel,

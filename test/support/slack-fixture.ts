@@ -86,7 +86,10 @@ export async function startSlackFixture(options: SlackFixtureOptions): Promise<S
 }
 
 /** Starts a fixture for the whole test file (or describe block) and closes it after its tests. */
-export async function slackFixture(label: string, options: Omit<SlackFixtureOptions, 'label'> = {}): Promise<SlackFixture> {
+export async function slackFixture(
+  label: string,
+  options: Omit<SlackFixtureOptions, 'label'> = {},
+): Promise<SlackFixture> {
   const fixture = await startSlackFixture({ ...options, label });
   afterAll(() => fixture.close());
   return fixture;

@@ -53,11 +53,23 @@ export interface Harness {
 /** A workspace of its own: the database is shared by test files running side by side. */
 export function uniqueBot(): FakeBot {
   const id = randomBytes(4).toString('hex').toUpperCase();
-  return { teamId: `T${id}`, teamName: `Team ${id}`, token: `xoxb-${id.toLowerCase()}-test`, botUserId: `UB${id}`, botId: `BB${id}` };
+  return {
+    teamId: `T${id}`,
+    teamName: `Team ${id}`,
+    token: `xoxb-${id.toLowerCase()}-test`,
+    botUserId: `UB${id}`,
+    botId: `BB${id}`,
+  };
 }
 
 export function slackEnv(slack: FakeSlack, keyPrefix: string, extra: Record<string, string> = {}): Env {
-  const parsed = parseEnv({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url, QUEUE_PREFIX: keyPrefix, ...extra });
+  const parsed = parseEnv({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_API_URL: slack.url,
+    QUEUE_PREFIX: keyPrefix,
+    ...extra,
+  });
   if (!parsed.ok) throw new Error(`test environment invalid: ${JSON.stringify(parsed.problems)}`);
   return parsed.env;
 }
@@ -77,13 +89,31 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const bot = options.bot ?? uniqueBot();
   slack.bots.set(bot.token, bot);
   const env = slackEnv(slack, options.keyPrefix, { SLACK_BOT_TOKEN: bot.token, ...options.env });
-  const platform = createSlackPlatform({ env, db, redis, logger: silentLogger, clock, runner, postIntervalMs: options.postIntervalMs ?? 0 });
+  const platform = createSlackPlatform({
+    env,
+    db,
+    redis,
+    logger: silentLogger,
+    clock,
+    runner,
+    postIntervalMs: options.postIntervalMs ?? 0,
+  });
   const app = express();
   platform.mount(app);
   const { server, baseUrl } = await listen(app);
   await platform.start();
   const work = { scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label };
-  const delivery = inProcessDelivery({ db, redis, clock, runner, work, messenger: platform.messenger, destinations: platform.destinations, keyPrefix: options.keyPrefix, logger: silentLogger });
+  const delivery = inProcessDelivery({
+    db,
+    redis,
+    clock,
+    runner,
+    work,
+    messenger: platform.messenger,
+    destinations: platform.destinations,
+    keyPrefix: options.keyPrefix,
+    logger: silentLogger,
+  });
   const deliver = async (interviewId: string) => {
     await platform.idle();
     await delivery.deliver(interviewId);

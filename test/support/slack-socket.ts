@@ -35,7 +35,14 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
       acks.get(ack.envelope_id)?.(ack);
       acks.delete(ack.envelope_id);
     });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'AFAKE' }, debug_info: { host: 'fake' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        connection_info: { app_id: 'AFAKE' },
+        debug_info: { host: 'fake' },
+      }),
+    );
     greeted();
   });
   return {
@@ -46,7 +53,9 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
       return new Promise((resolve, reject) => {
         if (!socket) return reject(new Error('no app connected'));
         acks.set(envelopeId, resolve);
-        socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api' }));
+        socket.send(
+          JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api' }),
+        );
       });
     },
     close: () =>

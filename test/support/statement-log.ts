@@ -12,7 +12,10 @@ export interface StatementLog {
 }
 
 export function loggingTestDb(): StatementLog {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl() }), log: [{ emit: 'event', level: 'query' }] });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: testDatabaseUrl() }),
+    log: [{ emit: 'event', level: 'query' }],
+  });
   let seen: string[] = [];
   client.$on('query', (event) => seen.push(event.query));
   return {

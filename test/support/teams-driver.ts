@@ -19,9 +19,11 @@ export interface Sent {
 type Json = Record<string, unknown>;
 
 function fill(value: unknown, values: Record<string, string>): unknown {
-  if (typeof value === 'string') return value.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? `{{${key}}}`);
+  if (typeof value === 'string')
+    return value.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? `{{${key}}}`);
   if (Array.isArray(value)) return value.map((v) => fill(v, values));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, values)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, values)]));
   return value;
 }
 
@@ -45,11 +47,24 @@ export class TeamsDriver {
   }
 
   private values(person: TeamsPerson, extra: Record<string, string>): Record<string, string> {
-    return { appId: this.appId, tenantId: this.tenantId, serviceUrl: this.serviceUrl, userId: person.id, userName: person.name, aadObjectId: person.aadObjectId, activityId: this.nextActivityId(), ...extra };
+    return {
+      appId: this.appId,
+      tenantId: this.tenantId,
+      serviceUrl: this.serviceUrl,
+      userId: person.id,
+      userName: person.name,
+      aadObjectId: person.aadObjectId,
+      activityId: this.nextActivityId(),
+      ...extra,
+    };
   }
 
   async post(activity: Json, headers: Record<string, string>): Promise<Sent> {
-    const res = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+    const res = await fetch(`${this.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
     return { status: res.status, body: await res.text() };
   }
 
@@ -64,7 +79,8 @@ export class TeamsDriver {
     for (const m of mentions) text = text.replace(`@@${m.name}`, `<at>${m.name}</at>`);
     const activity = teamsFixture('channel-command', this.values(person, { channelId, command: text }));
     const entities = activity.entities as Json[];
-    for (const m of mentions) entities.push({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } });
+    for (const m of mentions)
+      entities.push({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } });
     return activity;
   }
 
@@ -73,7 +89,10 @@ export class TeamsDriver {
   }
 
   personalActivity(person: TeamsPerson, conversationId: string, text: string, activityId?: string): Json {
-    return teamsFixture('personal-message', this.values(person, { conversationId, text, ...(activityId ? { activityId } : {}) }));
+    return teamsFixture(
+      'personal-message',
+      this.values(person, { conversationId, text, ...(activityId ? { activityId } : {}) }),
+    );
   }
 
   say(person: TeamsPerson, conversationId: string, text: string, activityId?: string): Promise<Sent> {
@@ -84,7 +103,15 @@ export class TeamsDriver {
     return this.signed(teamsFixture('message-update', this.values(person, { conversationId, text, activityId })));
   }
 
-  decide(person: TeamsPerson, channelId: string, cardActivityId: string, interviewId: string, decision: string): Promise<Sent> {
-    return this.signed(teamsFixture('card-submit', this.values(person, { channelId, cardActivityId, interviewId, decision })));
+  decide(
+    person: TeamsPerson,
+    channelId: string,
+    cardActivityId: string,
+    interviewId: string,
+    decision: string,
+  ): Promise<Sent> {
+    return this.signed(
+      teamsFixture('card-submit', this.values(person, { channelId, cardActivityId, interviewId, decision })),
+    );
   }
 }

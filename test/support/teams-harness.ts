@@ -34,7 +34,12 @@ export interface TeamsHarness {
   close(): Promise<void>;
 }
 
-export function teamsEnv(connector: FakeBotConnector, keys: SigningKeys, ids: { appId: string; tenantId: string }, keyPrefix: string): Env {
+export function teamsEnv(
+  connector: FakeBotConnector,
+  keys: SigningKeys,
+  ids: { appId: string; tenantId: string },
+  keyPrefix: string,
+): Env {
   const parsed = parseEnv({
     TEAMS_APP_ID: ids.appId,
     TEAMS_APP_PASSWORD: 'test-client-secret',
@@ -48,14 +53,29 @@ export function teamsEnv(connector: FakeBotConnector, keys: SigningKeys, ids: { 
   return parsed.env;
 }
 
-export async function startTeamsHarness(options: { db: Db; redis: Redis; connector: FakeBotConnector; keys: SigningKeys; clock: ManualClock; keyPrefix: string }): Promise<TeamsHarness> {
+export async function startTeamsHarness(options: {
+  db: Db;
+  redis: Redis;
+  connector: FakeBotConnector;
+  keys: SigningKeys;
+  clock: ManualClock;
+  keyPrefix: string;
+}): Promise<TeamsHarness> {
   const { db, redis, connector, keys, clock } = options;
   const ids = { appId: randomUUID(), tenantId: randomUUID() };
   const bank = defaultQuestionBank();
   const interviewer = createOfflineInterviewer(bank);
   const runner = new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock });
   const env = teamsEnv(connector, keys, ids, options.keyPrefix);
-  const platform = createTeamsPlatform({ env, db, redis, logger: silentLogger, clock, runner, retry: { baseDelayMs: 1, sleep: () => Promise.resolve() } });
+  const platform = createTeamsPlatform({
+    env,
+    db,
+    redis,
+    logger: silentLogger,
+    clock,
+    runner,
+    retry: { baseDelayMs: 1, sleep: () => Promise.resolve() },
+  });
   const app = express();
   platform.mount(app);
   const server = await new Promise<Server>((resolve) => {
@@ -63,7 +83,17 @@ export async function startTeamsHarness(options: { db: Db; redis: Redis; connect
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const work = { scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label };
-  const delivery = inProcessDelivery({ db, redis, clock, runner, work, messenger: platform.messenger, destinations: platform.destinations, keyPrefix: options.keyPrefix, logger: silentLogger });
+  const delivery = inProcessDelivery({
+    db,
+    redis,
+    clock,
+    runner,
+    work,
+    messenger: platform.messenger,
+    destinations: platform.destinations,
+    keyPrefix: options.keyPrefix,
+    logger: silentLogger,
+  });
   const deliver = async (interviewId: string) => {
     await platform.idle();
     await delivery.deliver(interviewId);

@@ -37,7 +37,14 @@ export async function startSigningKeys(): Promise<SigningKeys> {
   const server: Server = createServer((req, res) => {
     fetches.push(req.url ?? '');
     res.setHeader('content-type', 'application/json');
-    if (req.url === '/openid') return res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+    if (req.url === '/openid')
+      return res.end(
+        JSON.stringify({
+          issuer: CHANNEL_ISSUER,
+          jwks_uri: `${base}/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     if (req.url === '/keys') return res.end(JSON.stringify({ keys: [jwk] }));
     res.statusCode = 404;
     res.end('{}');

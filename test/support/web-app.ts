@@ -39,7 +39,13 @@ export async function startWebApp(label: string): Promise<WebApp> {
   const redis = new Redis(TEST_REDIS_URL);
   const logger = pino({ level: 'silent' });
   const clock = new ManualClock();
-  const settings = { sandbox: true, linkSecret: WEB_APP_LINK_SECRET, linkSecretIsEphemeral: false, publicUrl: null, linkTtlMs: DEFAULT_LINK_TTL_MS };
+  const settings = {
+    sandbox: true,
+    linkSecret: WEB_APP_LINK_SECRET,
+    linkSecretIsEphemeral: false,
+    publicUrl: null,
+    linkTtlMs: DEFAULT_LINK_TTL_MS,
+  };
   const runner = createInterviewing({ env, db, clock, logger }).runner;
   const web = createWebPlatform({ env, db, redis, logger, clock, runner, settings, quietWindowMs: 0 });
   const app = createApp({ checks: [], metrics: new Registry(), logger });

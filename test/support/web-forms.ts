@@ -24,7 +24,8 @@ export function formBrowser(base: string): FormBrowser {
     return res;
   };
   const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  const get = async (path: string) => keep(await fetch(new URL(path, base), { headers: { cookie: cookie() }, redirect: 'manual' }));
+  const get = async (path: string) =>
+    keep(await fetch(new URL(path, base), { headers: { cookie: cookie() }, redirect: 'manual' }));
   return {
     get,
     async open(path) {

@@ -36,7 +36,10 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.on('listening', () => resolve((server.address() as AddressInfo).port)));
 }
 
-export async function startWebHarness(label: string, options: { quietWindowMs?: number; env?: Record<string, string> } = {}): Promise<WebHarness> {
+export async function startWebHarness(
+  label: string,
+  options: { quietWindowMs?: number; env?: Record<string, string> } = {},
+): Promise<WebHarness> {
   const scratch = await createScratchDatabase(label);
   const prefix = uniquePrefix(label);
   const parsed = parseEnv({ NODE_ENV: 'test', QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', ...options.env });
@@ -46,15 +49,38 @@ export async function startWebHarness(label: string, options: { quietWindowMs?: 
   const logger = pino({ level: 'silent' });
   const db = scratch.db;
   const interviewing = createInterviewing({ env, db, clock: systemClock, logger });
-  const settings = { sandbox: true, linkSecret: TEST_LINK_SECRET, linkSecretIsEphemeral: false, publicUrl: null, linkTtlMs: DEFAULT_LINK_TTL_MS };
-  const web = createWebPlatform({ env, db, redis, logger, runner: interviewing.runner, settings, quietWindowMs: options.quietWindowMs ?? 300 });
+  const settings = {
+    sandbox: true,
+    linkSecret: TEST_LINK_SECRET,
+    linkSecretIsEphemeral: false,
+    publicUrl: null,
+    linkTtlMs: DEFAULT_LINK_TTL_MS,
+  };
+  const web = createWebPlatform({
+    env,
+    db,
+    redis,
+    logger,
+    runner: interviewing.runner,
+    settings,
+    quietWindowMs: options.quietWindowMs ?? 300,
+  });
   const outlets = [webOutlet({ env, db, redis, logger })];
   const queues = createQueues(redisConnection(), prefix);
   const running: RunningWorker = startWorkerLoops(
     {
-      db, queue: bullmqJobQueue(queues), locks: redisLocks(redis), clock: systemClock, logger, runner: interviewing.runner, work: interviewing.work,
-      metrics: registerJobMetrics(new Registry()), messenger: routeMessages(outlets), destinations: combineDestinations(outlets),
-      keyPrefix: prefix, lockTtlMs: 5_000,
+      db,
+      queue: bullmqJobQueue(queues),
+      locks: redisLocks(redis),
+      clock: systemClock,
+      logger,
+      runner: interviewing.runner,
+      work: interviewing.work,
+      metrics: registerJobMetrics(new Registry()),
+      messenger: routeMessages(outlets),
+      destinations: combineDestinations(outlets),
+      keyPrefix: prefix,
+      lockTtlMs: 5_000,
     },
     { connection: redisConnection(), relayIdleMs: 50, reconcileEveryMs: 60_000 },
   );
@@ -85,12 +111,15 @@ export async function startWebHarness(label: string, options: { quietWindowMs?: 
  * (console, chat page, hiring page). A 303 is followed with a GET, as a browser does, and that page is the answer.
  * A refused post throws, with the link token left out of the message.
  */
-export async function sandboxFormPoster(base: string): Promise<(path: string, fields: Record<string, string>) => Promise<Response>> {
+export async function sandboxFormPoster(
+  base: string,
+): Promise<(path: string, fields: Record<string, string>) => Promise<Response>> {
   const browser = formBrowser(base);
   await browser.open('/');
   return async (path, fields) => {
     const res = await browser.post(path, fields, { 'x-requested-with': 'fetch' });
-    if (res.status >= 400) throw new Error(`POST ${path.replace(/\/c\/[^/]+/, '/c/<token>')}: ${res.status} ${await res.text()}`);
+    if (res.status >= 400)
+      throw new Error(`POST ${path.replace(/\/c\/[^/]+/, '/c/<token>')}: ${res.status} ${await res.text()}`);
     return res.status === 303 ? browser.follow(res) : res;
   };
 }

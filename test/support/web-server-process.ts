@@ -40,7 +40,7 @@ export async function startSandboxServer(label: string, env: Record<string, stri
     await scratch.drop();
     throw error;
   }
-  const url = ((JSON.parse(line) as { url: string }).url).replace(/\/$/, '');
+  const url = (JSON.parse(line) as { url: string }).url.replace(/\/$/, '');
   return {
     url,
     db: scratch.db,

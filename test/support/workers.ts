@@ -12,7 +12,12 @@ export interface WorkerEnv {
 }
 
 /** Timings short enough for a test; the production defaults are minutes. */
-export const FAST_RECOVERY = { JOB_LOCK_MS: '1500', OUTBOX_LEASE_MS: '2000', RECONCILE_INTERVAL_MS: '1000', POST_INTERVAL_MS: '100' };
+export const FAST_RECOVERY = {
+  JOB_LOCK_MS: '1500',
+  OUTBOX_LEASE_MS: '2000',
+  RECONCILE_INTERVAL_MS: '1000',
+  POST_INTERVAL_MS: '100',
+};
 
 export function startWorker(env: WorkerEnv): Spawned {
   return spawnTs('src/process/worker.ts', [], {
@@ -54,7 +59,9 @@ export async function tally(db: Db, interviewIds: string[]): Promise<Tally> {
   const rowsPerRun = (kind: string) => (kind === 'behavioral' ? 7 : 6); // five dimensions and feedback, plus STAR
   return {
     reports: await db.report.count({ where: { interviewId: { in: interviewIds } } }),
-    postedRows: await db.reportPost.count({ where: { report: { interviewId: { in: interviewIds } }, postedAt: { not: null } } }),
+    postedRows: await db.reportPost.count({
+      where: { report: { interviewId: { in: interviewIds } }, postedAt: { not: null } },
+    }),
     unscored: answers.filter((a) => a._count.scores === 0).length,
     overscored: answers.filter((a) => a._count.scores > rowsPerRun(a.turn.kind)).length,
   };

@@ -8,7 +8,18 @@
  * The interview may end while the model thinks (stop, erase, the deadline): the job watches for that, aborts the
  * model call, and leaves the interview alone.
  */
-import { adviseTurnRequest, answerTextOf, takesFollowUp, type Advice, type InboundEvent, type InterviewRunner, type Interviewer, type InterviewStore, type PendingAdvice, type EngineState } from '../../engine/index.js';
+import {
+  adviseTurnRequest,
+  answerTextOf,
+  takesFollowUp,
+  type Advice,
+  type InboundEvent,
+  type InterviewRunner,
+  type Interviewer,
+  type InterviewStore,
+  type PendingAdvice,
+  type EngineState,
+} from '../../engine/index.js';
 import { findBankQuestion, type QuestionBank } from '../../scoring/index.js';
 import type { InterviewProvider, InterviewRole, TokenUsage } from '../../providers/types.js';
 import { UsageAccumulator } from '../../providers/usage.js';
@@ -59,7 +70,11 @@ function watch(deps: AdviseTurnDeps, interviewId: string, requestId: string, con
 
 /** The texts already asked in this interview, so a reworded question repeats none of them. */
 async function askedTexts(db: Db, interviewId: string): Promise<string[]> {
-  const turns = await db.turn.findMany({ where: { interviewId }, orderBy: { order: 'asc' }, select: { questionText: true } });
+  const turns = await db.turn.findMany({
+    where: { interviewId },
+    orderBy: { order: 'asc' },
+    select: { questionText: true },
+  });
   return turns.map((t) => t.questionText);
 }
 
@@ -68,7 +83,13 @@ async function askedTexts(db: Db, interviewId: string): Promise<string[]> {
  * candidate waits for one model round trip, not two. When a follow-up is chosen the wording goes unused; the call
  * is still awaited, because its tokens are spent either way and the report counts every one.
  */
-async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdvice, usage: UsageAccumulator, signal: AbortSignal): Promise<Advice> {
+async function ask(
+  deps: AdviseTurnDeps,
+  state: EngineState,
+  pending: PendingAdvice,
+  usage: UsageAccumulator,
+  signal: AbortSignal,
+): Promise<Advice> {
   const { provider, interviewer, bank } = deps;
   const advice: Advice = { profile: null, followUp: null, question: null, by: provider.label };
   const answer = answerTextOf(state, pending.answerId);
@@ -86,17 +107,27 @@ async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdv
   }
   const answered = takesFollowUp(after) && answer !== null ? findBankQuestion(bank, after.questionId) : undefined;
   const nextBank = next ? findBankQuestion(bank, next.questionId) : undefined;
-  const followUp = answered && answer !== null ? provider.decideFollowUp({ bankQuestion: answered, askedText: after.text, answer, askedQuestions: state.asked }, { signal }) : null;
+  const followUp =
+    answered && answer !== null
+      ? provider.decideFollowUp(
+          { bankQuestion: answered, askedText: after.text, answer, askedQuestions: state.asked },
+          { signal },
+        )
+      : null;
   const question =
     next && nextBank
       ? askedTexts(deps.db, state.interviewId).then((asked) =>
-          provider.nextQuestion({ role: roleOf(state), profile, bankQuestion: nextBank, askedQuestions: asked }, { signal }),
+          provider.nextQuestion(
+            { role: roleOf(state), profile, bankQuestion: nextBank, askedQuestions: asked },
+            { signal },
+          ),
         )
       : null;
   // Both settle before anything is returned or thrown: the tokens of a call that finished count even when the
   // other was cut short.
   const [decided, worded] = await Promise.allSettled([followUp, question]);
-  for (const settled of [decided, worded]) if (settled.status === 'fulfilled' && settled.value) usage.add(settled.value);
+  for (const settled of [decided, worded])
+    if (settled.status === 'fulfilled' && settled.value) usage.add(settled.value);
   for (const settled of [decided, worded]) if (settled.status === 'rejected') throw settled.reason;
   const chosen = decided.status === 'fulfilled' ? decided.value : null;
   const wording = worded.status === 'fulfilled' ? worded.value : null;
@@ -111,7 +142,10 @@ async function ask(deps: AdviseTurnDeps, state: EngineState, pending: PendingAdv
 }
 
 /** The work of the job. */
-export async function adviseTurn(deps: AdviseTurnDeps, payload: { interviewId: string; requestId: string }): Promise<JobOutcome> {
+export async function adviseTurn(
+  deps: AdviseTurnDeps,
+  payload: { interviewId: string; requestId: string },
+): Promise<JobOutcome> {
   const { interviewId, requestId } = payload;
   const loaded = await deps.store.load(interviewId);
   const pending = loaded?.state.advice;
@@ -131,9 +165,17 @@ export async function adviseTurn(deps: AdviseTurnDeps, payload: { interviewId: s
     throw asked.error;
   }
   const advice = asked.advice;
-  const interview = await deps.db.interview.findUnique({ where: { id: interviewId }, select: SYSTEM_EVENT_INTERVIEW_FIELDS });
+  const interview = await deps.db.interview.findUnique({
+    where: { id: interviewId },
+    select: SYSTEM_EVENT_INTERVIEW_FIELDS,
+  });
   if (!interview) return skipped('interview_not_found');
-  const event: InboundEvent = { kind: 'advice', requestId, advice, ...systemEventBase(interview, `advice:${requestId}`) };
+  const event: InboundEvent = {
+    kind: 'advice',
+    requestId,
+    advice,
+    ...systemEventBase(interview, `advice:${requestId}`),
+  };
   await deps.runner.handle(interviewId, event);
   return done();
 }

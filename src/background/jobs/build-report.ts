@@ -6,10 +6,21 @@
 import { z } from 'zod';
 import { buildReport, type ReportInput, type ReportTurn } from '../../report/build.js';
 import { extractProfile, profileSchema } from '../../scoring/index.js';
-import { ANSWER_FLAGS, LEVELS, SKILL_AREAS, type AnswerFlag, type AnswerScorer, type Profile } from '../../scoring/types.js';
+import {
+  ANSWER_FLAGS,
+  LEVELS,
+  SKILL_AREAS,
+  type AnswerFlag,
+  type AnswerScorer,
+  type Profile,
+} from '../../scoring/types.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Db } from '../../store/prisma.js';
-import { loadInterviewWithTranscript, type InterviewWithTranscript, type TranscriptTurn } from '../../store/transcript.js';
+import {
+  loadInterviewWithTranscript,
+  type InterviewWithTranscript,
+  type TranscriptTurn,
+} from '../../store/transcript.js';
 import { toJson } from '../../store/json.js';
 import { OFFLINE_PROVIDER_ID } from '../../providers/offline.js';
 import type { InterviewProvider, TokenUsage } from '../../providers/types.js';
@@ -54,7 +65,8 @@ type Run = ScoreRun<NonNullable<TranscriptTurn['answer']>['scores'][number]>;
  */
 function newestFirst(a: Run, b: Run): number {
   const [va, vb] = [a.answersFor.version, b.answersFor.version];
-  const byVersion = va === null || vb === null ? (va === null ? 1 : 0) - (vb === null ? 1 : 0) : compareVersions(vb, va);
+  const byVersion =
+    va === null || vb === null ? (va === null ? 1 : 0) - (vb === null ? 1 : 0) : compareVersions(vb, va);
   return byVersion !== 0 ? byVersion : b.createdAt - a.createdAt;
 }
 
@@ -110,10 +122,16 @@ function profileOf(interview: InterviewWithTranscript): Profile | null {
  * The provider's notes, only when the model itself wrote them: a stand-in written by the offline provider after a
  * model failure adds nothing the report does not already say, so the report then has no notes rather than fake ones.
  */
-async function writeNotes(deps: BuildReportDeps, input: ReportInput, interviewId: string): Promise<WrittenSummary | null> {
+async function writeNotes(
+  deps: BuildReportDeps,
+  input: ReportInput,
+  interviewId: string,
+): Promise<WrittenSummary | null> {
   const writer = deps.writer;
   if (!writer || writer.provider.id === OFFLINE_PROVIDER_ID || !input.role?.skillArea || !input.role.level) return null;
-  const items = input.turns.flatMap((t) => (t.kind !== 'introduction' && t.score ? [{ question: { kind: t.kind, text: t.question }, score: t.score }] : []));
+  const items = input.turns.flatMap((t) =>
+    t.kind !== 'introduction' && t.score ? [{ question: { kind: t.kind, text: t.question }, score: t.score }] : [],
+  );
   const role = { title: input.role.title ?? '', skillArea: input.role.skillArea, level: input.role.level };
   const result = await writer.provider.summarize({ role, items });
   await recordModelUsage(deps.db, interviewId, 'summary', result.usage, writer.onUsage);
@@ -121,7 +139,11 @@ async function writeNotes(deps: BuildReportDeps, input: ReportInput, interviewId
   return { author: result.source.providerLabel, ...result.summary };
 }
 
-export function reportInputFor(interview: InterviewWithTranscript, deps: Pick<BuildReportDeps, 'scorer' | 'interviewerLabel'>, now: Date): ReportInput {
+export function reportInputFor(
+  interview: InterviewWithTranscript,
+  deps: Pick<BuildReportDeps, 'scorer' | 'interviewerLabel'>,
+  now: Date,
+): ReportInput {
   const role = roleSchema.safeParse(interview.role);
   const orderOf = new Map(interview.turns.map((t) => [t.id, t.order]));
   return {
@@ -139,7 +161,10 @@ export function reportInputFor(interview: InterviewWithTranscript, deps: Pick<Bu
 }
 
 /** The work of the job: build and store the report once every answer has its score. */
-export async function buildInterviewReport(deps: BuildReportDeps, payload: { interviewId: string }): Promise<JobOutcome> {
+export async function buildInterviewReport(
+  deps: BuildReportDeps,
+  payload: { interviewId: string },
+): Promise<JobOutcome> {
   const { interviewId } = payload;
   const interview = await loadInterviewWithTranscript(deps.db, interviewId);
   if (!interview) return skipped('interview_not_found');
@@ -177,7 +202,12 @@ export async function rebuildReport(deps: BuildReportDeps, interviewId: string):
  * 3. the engine state is marked `reportBuilt` and the version moves on, so a step that loaded the state before
  *    this commit conflicts, steps again, and refuses an edit instead of changing an answer the report shows.
  */
-async function storeReport(db: Db, read: { id: string; version: number }, input: ReportInput, mode: 'create' | 'replace'): Promise<JobOutcome> {
+async function storeReport(
+  db: Db,
+  read: { id: string; version: number },
+  input: ReportInput,
+  mode: 'create' | 'replace',
+): Promise<JobOutcome> {
   const interviewId = read.id;
   const report = buildReport({ ...input, modelTokens: await modelUsageOf(db, interviewId) });
   const data = toJson(report);
@@ -186,7 +216,8 @@ async function storeReport(db: Db, read: { id: string; version: number }, input:
       SELECT "status"::text AS "status", "version" FROM "Interview" WHERE "id" = ${interviewId} FOR UPDATE`;
     if (!row || !isFinishedStatus(row.status)) return row?.status ?? 'missing';
     if (row.version !== read.version) return 'changed';
-    if (mode === 'replace') await tx.report.upsert({ where: { interviewId }, create: { interviewId, data }, update: { data } });
+    if (mode === 'replace')
+      await tx.report.upsert({ where: { interviewId }, create: { interviewId, data }, update: { data } });
     else await tx.report.createMany({ data: [{ interviewId, data }], skipDuplicates: true });
     await tx.$executeRaw`
       UPDATE "Interview" SET "state" = jsonb_set("state", '{reportBuilt}', 'true'::jsonb), "version" = "version" + 1 WHERE "id" = ${interviewId}`;
@@ -206,7 +237,10 @@ export const buildReportJob = defineJob({
   backoffMs: 2_000,
   async handle(payload, deps: JobDeps) {
     const { scorer, interviewerLabel, model } = deps.work;
-    const outcome = await buildInterviewReport({ db: deps.db, clock: deps.clock, scorer, interviewerLabel, ...(model ? { writer: model } : {}) }, payload);
+    const outcome = await buildInterviewReport(
+      { db: deps.db, clock: deps.clock, scorer, interviewerLabel, ...(model ? { writer: model } : {}) },
+      payload,
+    );
     // Not every answer scored yet: a retry with backoff; the last score job also enqueues this job again.
     if (outcome.status === 'retry') throw new Error(`report not ready: ${outcome.reason ?? 'waiting'}`);
     await markHandedRowSent(deps.db, payload, deps.clock.now());

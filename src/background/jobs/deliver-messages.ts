@@ -22,7 +22,10 @@ export async function deliverPendingMessages(deps: JobDeps, interviewId: string)
   if (!lock) return 'busy';
   try {
     const interview = await deps.db.interview.findUnique({ where: { id: interviewId } });
-    const rows = await deps.db.outboxEvent.findMany({ where: { interviewId, kind: 'send_message', status: 'pending' }, orderBy: { seq: 'asc' } });
+    const rows = await deps.db.outboxEvent.findMany({
+      where: { interviewId, kind: 'send_message', status: 'pending' },
+      orderBy: { seq: 'asc' },
+    });
     if (!interview) throw new AppError('not_found', `interview ${interviewId} not found`);
     let delivered = 0;
     for (const row of rows) {
@@ -53,7 +56,11 @@ export const deliverMessagesJob = defineJob<{ interviewId: string; upToSeq: stri
   name: 'deliver_messages',
   queue: 'messages',
   // `upToSeq` and `round` only make the id: a row handed over again gets a fresh job (see ../outbox-relay.ts).
-  schema: z.object({ interviewId: z.string().min(1), upToSeq: z.string().regex(/^\d+$/), round: z.number().int().min(0) }),
+  schema: z.object({
+    interviewId: z.string().min(1),
+    upToSeq: z.string().regex(/^\d+$/),
+    round: z.number().int().min(0),
+  }),
   jobId: (p) => jobIdOf('deliver', p.interviewId, p.upToSeq, p.round),
   attempts: 8,
   backoffMs: 1_000,

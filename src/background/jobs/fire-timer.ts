@@ -8,8 +8,14 @@ import { markSent } from '../outbox-state.js';
 import { defineJob, jobIdOf } from '../queue/definition.js';
 import { SYSTEM_EVENT_INTERVIEW_FIELDS, timerEvent } from '../system-event.js';
 
-export async function fireTimerRow(deps: Pick<JobDeps, 'db' | 'runner' | 'clock'>, outboxId: string): Promise<'fired' | 'skipped'> {
-  const row = await deps.db.outboxEvent.findUnique({ where: { id: outboxId }, include: { interview: { select: SYSTEM_EVENT_INTERVIEW_FIELDS } } });
+export async function fireTimerRow(
+  deps: Pick<JobDeps, 'db' | 'runner' | 'clock'>,
+  outboxId: string,
+): Promise<'fired' | 'skipped'> {
+  const row = await deps.db.outboxEvent.findUnique({
+    where: { id: outboxId },
+    include: { interview: { select: SYSTEM_EVENT_INTERVIEW_FIELDS } },
+  });
   if (!row || row.status !== 'pending' || row.kind !== 'schedule_timer') return 'skipped';
   if (row.interview) await deps.runner.handle(row.interview.id, timerEvent(row.interview, row.payload));
   await markSent(deps.db, row.id, deps.clock.now());

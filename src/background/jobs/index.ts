@@ -11,4 +11,11 @@ import { scoreAnswerJob } from './score-answer.js';
 
 export { adviseTurnJob, buildReportJob, deliverMessagesJob, fireTimerJob, postReportJob, scoreAnswerJob };
 
-export const BACKGROUND_JOBS = [deliverMessagesJob, fireTimerJob, adviseTurnJob, scoreAnswerJob, buildReportJob, postReportJob];
+export const BACKGROUND_JOBS = [
+  deliverMessagesJob,
+  fireTimerJob,
+  adviseTurnJob,
+  scoreAnswerJob,
+  buildReportJob,
+  postReportJob,
+];

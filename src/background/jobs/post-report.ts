@@ -44,12 +44,18 @@ export async function postReport(
   const report = await deps.db.report.findUnique({ where: { interviewId: payload.interviewId } });
   if (!report) {
     // Erased after the posting job was queued: there is nothing to post, now or on any retry.
-    const interview = await deps.db.interview.findUnique({ where: { id: payload.interviewId }, select: { status: true } });
+    const interview = await deps.db.interview.findUnique({
+      where: { id: payload.interviewId },
+      select: { status: true },
+    });
     if (interview?.status === 'erased') return 'erased';
     throw new AppError('not_found', `no report for interview ${payload.interviewId}`);
   }
   // INSERT ... ON CONFLICT DO NOTHING, then read: safe when several workers arrive at once (an upsert is not).
-  await deps.db.reportPost.createMany({ data: [{ reportId: report.id, destination: payload.destinationId }], skipDuplicates: true });
+  await deps.db.reportPost.createMany({
+    data: [{ reportId: report.id, destination: payload.destinationId }],
+    skipDuplicates: true,
+  });
   const row = await deps.db.reportPost.findUniqueOrThrow({
     where: { reportId_destination: { reportId: report.id, destination: payload.destinationId } },
   });
@@ -58,7 +64,8 @@ export async function postReport(
   const destination = await deps.destinations.byId(payload.destinationId);
   if (!destination) throw new AppError('not_found', `destination ${payload.destinationId} is not configured`);
   const parsed = ReportSchema.safeParse(report.data);
-  if (!parsed.success) throw new AppError('invalid_input', `stored report for ${payload.interviewId} does not match the report schema`);
+  if (!parsed.success)
+    throw new AppError('invalid_input', `stored report for ${payload.interviewId} does not match the report schema`);
 
   const lock = await deps.locks.tryLock(`${deps.lockPrefix}:lock:post:${row.id}`, deps.lockTtlMs);
   if (!lock) return 'busy';
@@ -69,23 +76,40 @@ export async function postReport(
     const posted = existing ?? (await destination.post(parsed.data, payload.interviewId));
     await recordPosted(deps, row.id, report.id, payload, posted.messageId);
     if (!existing) deps.onPosted?.(payload.destinationId);
-    logger.info({ interviewId: payload.interviewId, destination: payload.destinationId, found: Boolean(existing) }, 'report card posted');
+    logger.info(
+      { interviewId: payload.interviewId, destination: payload.destinationId, found: Boolean(existing) },
+      'report card posted',
+    );
     return existing ? 'found_existing' : 'posted';
   } finally {
     await lock.release();
   }
 }
 
-async function recordPosted(deps: PostReportDeps, rowId: string, reportId: string, payload: { interviewId: string; destinationId: string }, messageId: string) {
+async function recordPosted(
+  deps: PostReportDeps,
+  rowId: string,
+  reportId: string,
+  payload: { interviewId: string; destinationId: string },
+  messageId: string,
+) {
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
     await tx.reportPost.update({ where: { id: rowId }, data: { messageId, postedAt: now } });
     await tx.auditEvent.create({
-      data: { actor: 'system', action: 'report.posted', subject: `interview:${payload.interviewId}`, data: { destination: payload.destinationId, messageId } },
+      data: {
+        actor: 'system',
+        action: 'report.posted',
+        subject: `interview:${payload.interviewId}`,
+        data: { destination: payload.destinationId, messageId },
+      },
     });
     const unposted = await tx.reportPost.count({ where: { reportId, postedAt: null } });
     if (unposted === 0) {
-      await tx.interview.updateMany({ where: { id: payload.interviewId, status: { in: ['completed', 'scored'] } }, data: { status: 'reported' } });
+      await tx.interview.updateMany({
+        where: { id: payload.interviewId, status: { in: ['completed', 'scored'] } },
+        data: { status: 'reported' },
+      });
     }
   });
 }
@@ -98,8 +122,17 @@ export const postReportJob = defineJob<{ interviewId: string; destinationId: str
   attempts: 8,
   backoffMs: 2_000,
   async handle(payload, deps, context) {
-    const onPosted = (destinationId: string) => deps.metrics?.reportsPosted.inc({ destination: destinationId.split(':')[0] ?? destinationId });
-    const postDeps = { db: deps.db, locks: deps.locks, destinations: deps.destinations, clock: deps.clock, lockPrefix: deps.keyPrefix, lockTtlMs: deps.lockTtlMs, onPosted };
+    const onPosted = (destinationId: string) =>
+      deps.metrics?.reportsPosted.inc({ destination: destinationId.split(':')[0] ?? destinationId });
+    const postDeps = {
+      db: deps.db,
+      locks: deps.locks,
+      destinations: deps.destinations,
+      clock: deps.clock,
+      lockPrefix: deps.keyPrefix,
+      lockTtlMs: deps.lockTtlMs,
+      onPosted,
+    };
     const outcome = await postReport(postDeps, payload, context.logger);
     if (outcome === 'busy') return context.postpone(1_000);
   },

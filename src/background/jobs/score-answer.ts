@@ -51,21 +51,35 @@ function bankRubricOf(bank: QuestionBank, questionId: string | null): ScoringQue
  */
 export function scoringQuestionFor(bank: QuestionBank, turn: TurnForScoring): ScoringQuestion | null {
   if (turn.kind === 'introduction') return null;
-  if (turn.kind !== 'follow_up') return { ...bankRubricOf(bank, turn.questionId), kind: turn.kind, text: turn.questionText };
+  if (turn.kind !== 'follow_up')
+    return { ...bankRubricOf(bank, turn.questionId), kind: turn.kind, text: turn.questionText };
   const parent = turn.parentTurn;
-  if (!parent || (parent.kind !== 'technical' && parent.kind !== 'behavioral')) return { kind: 'follow_up', text: turn.questionText };
+  if (!parent || (parent.kind !== 'technical' && parent.kind !== 'behavioral'))
+    return { kind: 'follow_up', text: turn.questionText };
   const rubric = bankRubricOf(bank, parent.questionId);
-  return { kind: 'follow_up', text: turn.questionText, parent: { ...rubric, kind: parent.kind, text: parent.questionText } };
+  return {
+    kind: 'follow_up',
+    text: turn.questionText,
+    parent: { ...rubric, kind: parent.kind, text: parent.questionText },
+  };
 }
 
-async function runScorer(scorer: AnswerScorer, question: ScoringQuestion, text: string, answerId: string): Promise<AnswerScore> {
+async function runScorer(
+  scorer: AnswerScorer,
+  question: ScoringQuestion,
+  text: string,
+  answerId: string,
+): Promise<AnswerScore> {
   // The whole answer goes to the guard, which bounds it to the scoring limit after cutting: an attempt that
   // straddles the limit is still found whole.
   const result = await scoreGuarded(scorer, { question, answer: text, answerId });
   if (result.ok) return result.score;
   // Stored and shown as "scoring failed"; the message is ours or the error's name, never the answer.
   const { error } = result;
-  const failed = failedScore(scorer, isAppError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.name : 'unknown error');
+  const failed = failedScore(
+    scorer,
+    isAppError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.name : 'unknown error',
+  );
   return { ...failed, flags: mergeFlags(failed.flags, result.guarded.flags) };
 }
 
@@ -80,7 +94,11 @@ async function reportReady(db: Db, interviewId: string): Promise<string | undefi
   const interview = await db.interview.findUnique({ where: { id: interviewId }, select: { id: true, status: true } });
   if (interview?.status !== 'completed') return undefined; // an open interview's report is asked for when it closes
   const waiting = await db.answer.count({
-    where: { finalizedAt: { not: null }, scores: { none: {} }, turn: { interviewId: interview.id, skipped: false, kind: { not: 'introduction' } } },
+    where: {
+      finalizedAt: { not: null },
+      scores: { none: {} },
+      turn: { interviewId: interview.id, skipped: false, kind: { not: 'introduction' } },
+    },
   });
   return waiting === 0 ? interview.id : undefined;
 }
@@ -104,15 +122,20 @@ export async function scoreAnswer(deps: ScoreAnswerDeps, payload: { answerId: st
   // Erased, or a draft that was skipped: there is nothing to score, and there never will be.
   if (!answer) return skipped('answer_not_found');
   if (answer.turn.skipped || !answer.finalizedAt) return skipped('not_a_final_answer');
-  if (hasRunFor(answer.scores, scorer)) return doneWith('already_scored', await reportReady(db, answer.turn.interviewId));
+  if (hasRunFor(answer.scores, scorer))
+    return doneWith('already_scored', await reportReady(db, answer.turn.interviewId));
   const question = scoringQuestionFor(bank, answer.turn);
   if (!question) return skipped('not_scored_kind');
   const score = await runScorer(scorer, question, answer.text, answerId);
-  const flags = [...new Set([...answer.flags, ...score.flags, ...(score.status === 'failed' ? ['scoring_failed'] : [])])];
+  const flags = [
+    ...new Set([...answer.flags, ...score.flags, ...(score.status === 'failed' ? ['scoring_failed'] : [])]),
+  ];
   const stored = await db.$transaction(async (tx) => {
     // Under the answer's row lock, which an edit's commit takes too: a score of text the candidate has since
     // edited is dropped (the edit asked for a score of the new text), never stored beside the new text.
-    const [row] = await tx.$queryRaw<Array<{ text: string }>>`SELECT "text" FROM "Answer" WHERE "id" = ${answerId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<
+      Array<{ text: string }>
+    >`SELECT "text" FROM "Answer" WHERE "id" = ${answerId} FOR UPDATE`;
     if (!row || row.text !== answer.text) return false;
     await tx.score.createMany({ data: scoreToRows(answerId, score, scorer), skipDuplicates: true });
     await tx.answer.update({ where: { id: answerId }, data: { flags } });
@@ -131,7 +154,10 @@ export const scoreAnswerJob = defineJob({
   attempts: 6,
   backoffMs: 2_000,
   async handle(payload, deps: JobDeps) {
-    const outcome = await scoreAnswer({ db: deps.db, clock: deps.clock, scorer: deps.work.scorer, bank: deps.work.bank }, payload);
+    const outcome = await scoreAnswer(
+      { db: deps.db, clock: deps.clock, scorer: deps.work.scorer, bank: deps.work.bank },
+      payload,
+    );
     await markHandedRowSent(deps.db, payload, deps.clock.now());
     // The last score of a closed interview is what the report waits for: it may be waiting out a retry delay, so it
     // runs now. Only then: a report job that ran too early would complete as "skipped" and, under its deterministic

@@ -59,13 +59,21 @@ export interface JobQueue {
    * Validates the payload and adds the job under its deterministic id; an add whose id already exists (waiting,
    * delayed, active, completed or failed and not yet removed) is ignored, so enqueueing twice is harmless.
    */
-  enqueue<Payload, Deps>(definition: JobDefinition<Payload, Deps>, payload: Payload, options?: EnqueueOptions): Promise<string>;
+  enqueue<Payload, Deps>(
+    definition: JobDefinition<Payload, Deps>,
+    payload: Payload,
+    options?: EnqueueOptions,
+  ): Promise<string>;
   /**
    * Makes sure the work behind a job happens, whatever the queue remembers: adds it when missing, retries it when it
    * failed for good earlier, runs it now when it waits out a retry delay (whoever calls this knows the job has
    * reason to run), and reports `completed` when it already ran.
    */
-  ensure<Payload, Deps>(definition: JobDefinition<Payload, Deps>, payload: Payload, options?: EnqueueOptions): Promise<EnsureOutcome>;
+  ensure<Payload, Deps>(
+    definition: JobDefinition<Payload, Deps>,
+    payload: Payload,
+    options?: EnqueueOptions,
+  ): Promise<EnsureOutcome>;
 }
 
 export function defineJob<Payload, Deps>(definition: JobDefinition<Payload, Deps>): JobDefinition<Payload, Deps> {

@@ -46,19 +46,36 @@ export class InProcessQueue implements JobQueue {
   constructor(private readonly clock: Clock) {}
 
   /** As BullMQ's add, a bad payload rejects (the method is async for that). */
-  async enqueue<Payload, Deps>(definition: JobDefinition<Payload, Deps>, payload: Payload, options: EnqueueOptions = {}): Promise<string> {
+  async enqueue<Payload, Deps>(
+    definition: JobDefinition<Payload, Deps>,
+    payload: Payload,
+    options: EnqueueOptions = {},
+  ): Promise<string> {
     const data = parsePayload(definition, payload);
     const id = definition.jobId(data);
     const key = `${definition.queue}:${id}`;
     if (!this.jobs.has(key)) {
       const delayMs = options.delayMs ?? 0;
       this.added += 1;
-      this.jobs.set(key, { id, name: definition.name, data, definition, state: delayMs > 0 ? 'delayed' : 'waiting', attemptsMade: 0, runAt: this.now() + delayMs, order: this.added });
+      this.jobs.set(key, {
+        id,
+        name: definition.name,
+        data,
+        definition,
+        state: delayMs > 0 ? 'delayed' : 'waiting',
+        attemptsMade: 0,
+        runAt: this.now() + delayMs,
+        order: this.added,
+      });
     }
     return id;
   }
 
-  async ensure<Payload, Deps>(definition: JobDefinition<Payload, Deps>, payload: Payload, options: EnqueueOptions = {}): Promise<EnsureOutcome> {
+  async ensure<Payload, Deps>(
+    definition: JobDefinition<Payload, Deps>,
+    payload: Payload,
+    options: EnqueueOptions = {},
+  ): Promise<EnsureOutcome> {
     const existing = this.jobs.get(`${definition.queue}:${definition.jobId(payload)}`);
     if (!existing) {
       await this.enqueue(definition, payload, options);
@@ -70,13 +87,23 @@ export class InProcessQueue implements JobQueue {
       Object.assign(existing, { state: 'waiting', runAt: this.now() });
       return 'retried';
     }
-    if (existing.state === 'delayed' && !options.delayMs) Object.assign(existing, { state: 'waiting', runAt: this.now() });
+    if (existing.state === 'delayed' && !options.delayMs)
+      Object.assign(existing, { state: 'waiting', runAt: this.now() });
     return 'pending';
   }
 
   /** Every job this queue knows, in the order they were added (tests read states and attempts). */
   list(): InProcessJob[] {
-    return [...this.jobs.values()].sort((a, b) => a.order - b.order).map(({ id, name, data, state, attemptsMade, failedReason }) => ({ id, name, data, state, attemptsMade, ...(failedReason ? { failedReason } : {}) }));
+    return [...this.jobs.values()]
+      .sort((a, b) => a.order - b.order)
+      .map(({ id, name, data, state, attemptsMade, failedReason }) => ({
+        id,
+        name,
+        data,
+        state,
+        attemptsMade,
+        ...(failedReason ? { failedReason } : {}),
+      }));
   }
 
   /** Runs the jobs due now, one at a time, including those that running them adds; returns how many ran. */
@@ -113,7 +140,12 @@ export class InProcessQueue implements JobQueue {
     };
     try {
       entry.state = 'waiting';
-      await runDefinition(definition, entry.data, host.deps, { jobId: entry.id, attemptsMade: entry.attemptsMade, logger, postpone });
+      await runDefinition(definition, entry.data, host.deps, {
+        jobId: entry.id,
+        attemptsMade: entry.attemptsMade,
+        logger,
+        postpone,
+      });
       entry.state = 'completed';
     } catch (caught) {
       if (caught instanceof DelayedError) return;
@@ -122,7 +154,10 @@ export class InProcessQueue implements JobQueue {
       entry.failedReason = error.message;
       logger.warn({ attemptsMade: entry.attemptsMade, err: { message: error.message } }, 'job failed');
       if (!isFinalFailure(error, entry.attemptsMade, definition.attempts ?? DEFAULT_ATTEMPTS)) {
-        Object.assign(entry, { state: 'delayed', runAt: this.now() + (definition.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** (entry.attemptsMade - 1) });
+        Object.assign(entry, {
+          state: 'delayed',
+          runAt: this.now() + (definition.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** (entry.attemptsMade - 1),
+        });
         return;
       }
       entry.state = 'failed';

@@ -41,7 +41,10 @@ export function formatOverview(rows: QueueOverview[]): string {
       `${r.queue.padEnd(11)} ${String(r.counts.waiting).padStart(7)} ${String(r.counts.active).padStart(7)} ${String(r.counts.delayed).padStart(8)} ${String(r.counts.failed).padStart(7)} ${String(r.counts.completed).padStart(10)}`,
   );
   const failures = rows.flatMap((r) =>
-    r.lastFailures.map((f) => `  ${r.queue} ${f.id} (${f.name}, ${f.attemptsMade} attempt(s), ${f.failedAt ?? 'unknown time'}): ${f.reason}`),
+    r.lastFailures.map(
+      (f) =>
+        `  ${r.queue} ${f.id} (${f.name}, ${f.attemptsMade} attempt(s), ${f.failedAt ?? 'unknown time'}): ${f.reason}`,
+    ),
   );
   return [header, ...lines, '', failures.length ? 'Latest failures:' : 'No failed jobs.', ...failures].join('\n');
 }
@@ -52,7 +55,8 @@ export async function retryFailedJob(queues: Queues, jobId: string): Promise<{ q
     const job = await queue.getJob(jobId);
     if (!job) continue;
     const state = await job.getState();
-    if (state !== 'failed') throw new AppError('conflict', `job ${jobId} in ${queue.name} is ${state}, not failed; nothing to retry`);
+    if (state !== 'failed')
+      throw new AppError('conflict', `job ${jobId} in ${queue.name} is ${state}, not failed; nothing to retry`);
     await job.retry('failed');
     return { queue: queue.name, name: job.name };
   }

@@ -1,7 +1,14 @@
 /** Producer side: one BullMQ Queue per queue name, and typed enqueueing through job definitions. */
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { AppError } from '../../shared/errors.js';
-import { QUEUE_NAMES, type EnqueueOptions, type EnsureOutcome, type JobDefinition, type JobQueue, type QueueName } from './definition.js';
+import {
+  QUEUE_NAMES,
+  type EnqueueOptions,
+  type EnsureOutcome,
+  type JobDefinition,
+  type JobQueue,
+  type QueueName,
+} from './definition.js';
 import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, parsePayload } from './run-job.js';
 
 export interface Queues {
@@ -14,7 +21,11 @@ export interface Queues {
  * `onError` gets each queue's connection errors; without a listener BullMQ prints every reconnect failure to
  * stderr as a multi-line dump.
  */
-export function createQueues(connection: ConnectionOptions, prefix = 'screener', onError?: (error: Error) => void): Queues {
+export function createQueues(
+  connection: ConnectionOptions,
+  prefix = 'screener',
+  onError?: (error: Error) => void,
+): Queues {
   const queues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })]));
   if (onError) for (const queue of queues.values()) queue.on('error', onError);
   return {

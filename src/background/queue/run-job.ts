@@ -16,7 +16,12 @@ const PERMANENT_CODES = new Set(['invalid_input', 'not_found']);
 export const DEFAULT_ATTEMPTS = 5;
 export const DEFAULT_BACKOFF_MS = 1_000;
 
-export async function runDefinition<Deps>(definition: AnyJobDefinition<Deps>, data: unknown, deps: Deps, context: JobContext): Promise<void> {
+export async function runDefinition<Deps>(
+  definition: AnyJobDefinition<Deps>,
+  data: unknown,
+  deps: Deps,
+  context: JobContext,
+): Promise<void> {
   const parsed = definition.schema.safeParse(data);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
@@ -25,7 +30,8 @@ export async function runDefinition<Deps>(definition: AnyJobDefinition<Deps>, da
   try {
     await definition.handle(parsed.data, deps, context);
   } catch (error) {
-    if (isAppError(error) && PERMANENT_CODES.has(error.code)) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    if (isAppError(error) && PERMANENT_CODES.has(error.code))
+      throw new UnrecoverableError(`${error.code}: ${error.message}`);
     throw error;
   }
 }
@@ -38,6 +44,10 @@ export function isFinalFailure(error: Error, attemptsMade: number, attempts: num
 /** A payload checked against its job's schema before it is added, by either queue: a bad one is the caller's bug. */
 export function parsePayload<Payload, Deps>(definition: JobDefinition<Payload, Deps>, payload: Payload): Payload {
   const parsed = definition.schema.safeParse(payload);
-  if (!parsed.success) throw new AppError('invalid_input', `invalid ${definition.name} payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success)
+    throw new AppError(
+      'invalid_input',
+      `invalid ${definition.name} payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    );
   return parsed.data;
 }

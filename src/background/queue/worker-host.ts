@@ -36,7 +36,12 @@ export interface WorkerHost {
   close(): Promise<void>;
 }
 
-async function runJob<Deps>(job: Job, token: string | undefined, byName: Map<string, AnyJobDefinition<Deps>>, options: WorkerHostOptions<Deps>) {
+async function runJob<Deps>(
+  job: Job,
+  token: string | undefined,
+  byName: Map<string, AnyJobDefinition<Deps>>,
+  options: WorkerHostOptions<Deps>,
+) {
   const definition = byName.get(job.name);
   if (!definition) throw new UnrecoverableError(`no job definition named ${job.name}`);
   const logger = options.logger.child({ jobId: job.id, job: job.name, queue: definition.queue });
@@ -44,7 +49,12 @@ async function runJob<Deps>(job: Job, token: string | undefined, byName: Map<str
     await job.moveToDelayed(Date.now() + ms, token);
     throw new DelayedError();
   };
-  await runDefinition(definition, job.data, options.deps, { jobId: job.id ?? '', attemptsMade: job.attemptsMade, logger, postpone });
+  await runDefinition(definition, job.data, options.deps, {
+    jobId: job.id ?? '',
+    attemptsMade: job.attemptsMade,
+    logger,
+    postpone,
+  });
 }
 
 export function startWorkerHost<Deps>(options: WorkerHostOptions<Deps>): WorkerHost {
@@ -55,22 +65,31 @@ export function startWorkerHost<Deps>(options: WorkerHostOptions<Deps>): WorkerH
     queues.set(definition.queue, byName);
   }
   const workers = [...queues.entries()].map(([queue, byName]) => {
-    const worker = new Worker(queue, (job, token) => timed(queue, job, () => runJob(job, token, byName, options), options), {
-      connection: options.connection,
-      prefix: options.prefix ?? 'screener',
-      concurrency: options.concurrency ?? 8,
-      lockDuration: options.lockMs ?? 30_000,
-      stalledInterval: options.lockMs ?? 30_000,
-      // Handlers are idempotent, so a job whose workers keep dying is run again rather than failed.
-      maxStalledCount: 5,
-    });
+    const worker = new Worker(
+      queue,
+      (job, token) => timed(queue, job, () => runJob(job, token, byName, options), options),
+      {
+        connection: options.connection,
+        prefix: options.prefix ?? 'screener',
+        concurrency: options.concurrency ?? 8,
+        lockDuration: options.lockMs ?? 30_000,
+        stalledInterval: options.lockMs ?? 30_000,
+        // Handlers are idempotent, so a job whose workers keep dying is run again rather than failed.
+        maxStalledCount: 5,
+      },
+    );
     worker.on('failed', (job, error) => {
-      options.logger.warn({ jobId: job?.id, job: job?.name, queue, attemptsMade: job?.attemptsMade, err: { message: error.message } }, 'job failed');
+      options.logger.warn(
+        { jobId: job?.id, job: job?.name, queue, attemptsMade: job?.attemptsMade, err: { message: error.message } },
+        'job failed',
+      );
       const final = job && isFinalFailure(error, job.attemptsMade, job.opts.attempts ?? 1);
       if (final && options.onFinalFailure) {
-        options.onFinalFailure(job, error).catch((hookError: unknown) =>
-          options.logger.error({ jobId: job.id, err: hookError }, 'recording a final job failure failed'),
-        );
+        options
+          .onFinalFailure(job, error)
+          .catch((hookError: unknown) =>
+            options.logger.error({ jobId: job.id, err: hookError }, 'recording a final job failure failed'),
+          );
       }
     });
     worker.on('error', (error) => {
@@ -93,7 +112,8 @@ async function timed<Deps>(queue: QueueName, job: Job, run: () => Promise<void>,
     await run();
     options.onJobFinished?.(queue, job.name, 'completed', (performance.now() - started) / 1000);
   } catch (error) {
-    if (!(error instanceof DelayedError)) options.onJobFinished?.(queue, job.name, 'failed', (performance.now() - started) / 1000);
+    if (!(error instanceof DelayedError))
+      options.onJobFinished?.(queue, job.name, 'failed', (performance.now() - started) / 1000);
     throw error;
   }
 }

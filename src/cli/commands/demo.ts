@@ -19,7 +19,8 @@ export const summary = 'run a screening interview in the terminal with the offli
 
 const USAGE = 'Usage: npm run cli -- demo [--role <slug>]   (e.g. --role frontend-mid; default backend-mid)';
 export const YOUR_TURN = 'you>';
-export const ERASE_OFFER = 'The interview is over. Type "erase" to delete its answers and personal data now, or press Enter to quit.';
+export const ERASE_OFFER =
+  'The interview is over. Type "erase" to delete its answers and personal data now, or press Enter to quit.';
 
 const BANNER = [
   `Screener demo, run by the ${OFFLINE_INTERVIEWER_LABEL.replace(/^Screener \((.*)\)$/, '$1')}.`,
@@ -64,7 +65,12 @@ const NOTHING_TO_ERASE = new Set(['erased', 'declined']);
  * The bot's last words offer "erase"; the demo keeps that offer open for one more line instead of leaving the
  * candidate at a prompt nobody reads. Anything else (or the end of input) quits.
  */
-async function offerErasure(io: CliIo, session: LocalSession, input: AsyncIterator<string>, outcome: RunOutcome): Promise<void> {
+async function offerErasure(
+  io: CliIo,
+  session: LocalSession,
+  input: AsyncIterator<string>,
+  outcome: RunOutcome,
+): Promise<void> {
   if (NOTHING_TO_ERASE.has(outcome.state.status)) return;
   io.out(`\n${ERASE_OFFER}`);
   io.out(YOUR_TURN);
@@ -92,7 +98,9 @@ async function interview(io: CliIo, db: Db, roleSlug: string): Promise<number> {
       io.out(YOUR_TURN);
       const next = await input.next();
       if (next.done) {
-        io.err(`\nInput ended before the interview finished; interview ${session.interviewId} stays ${outcome.state.status}.`);
+        io.err(
+          `\nInput ended before the interview finished; interview ${session.interviewId} stays ${outcome.state.status}.`,
+        );
         return 1;
       }
       outcome = await session.send(next.value);

@@ -13,7 +13,8 @@ import { createPrisma, type Db } from '../../store/prisma.js';
 import type { CliIo } from '../io.js';
 import { findStoredInterview } from '../stored-interview.js';
 
-export const summary = 'print the stored report of an interview (text, or JSON with --json), or with --transcript the interview as a transcript for `score`';
+export const summary =
+  'print the stored report of an interview (text, or JSON with --json), or with --transcript the interview as a transcript for `score`';
 
 const USAGE = 'Usage: npm run cli -- report <interviewId> [--json | --transcript]';
 const OPTIONS = new Set(['--json', '--transcript']);

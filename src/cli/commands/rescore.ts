@@ -16,12 +16,18 @@ import { createPrisma } from '../../store/prisma.js';
 import type { CliIo } from '../io.js';
 import { findStoredInterview } from '../stored-interview.js';
 
-export const summary = 'rescore <interviewId>: score a stored interview again with the configured scorer and rebuild its report';
+export const summary =
+  'rescore <interviewId>: score a stored interview again with the configured scorer and rebuild its report';
 
 const USAGE = 'Usage: npm run cli -- rescore <interviewId>';
 
 /** Prints what happened; returns the exit status. */
-export function printRescore(io: CliIo, interviewId: string, deps: Pick<RescoreDeps, 'scorer'>, result: RescoreResult): number {
+export function printRescore(
+  io: CliIo,
+  interviewId: string,
+  deps: Pick<RescoreDeps, 'scorer'>,
+  result: RescoreResult,
+): number {
   const { scorer } = deps;
   const key = `${scorer.id} v${scorer.version}`;
   switch (result.outcome) {
@@ -29,15 +35,25 @@ export function printRescore(io: CliIo, interviewId: string, deps: Pick<RescoreD
       io.out(`Interview ${interviewId} is already scored with ${key}; nothing to do.`);
       return 0;
     case 'not_finished':
-      io.err(`Interview ${interviewId} is not finished (status ${result.status}); only a finished interview can be re-scored.`);
+      io.err(
+        `Interview ${interviewId} is not finished (status ${result.status}); only a finished interview can be re-scored.`,
+      );
       return 1;
     case 'report_not_built':
       io.err(`Interview ${interviewId} was re-scored with ${key}, but its report was not rebuilt (${result.reason}).`);
       return 1;
     case 'rescored': {
-      const lines = result.changes.map((c) => `  Question ${c.index} (${KIND_LABELS[c.kind]}): ${formatScore(c.before)} → ${formatScore(c.after)}`);
+      const lines = result.changes.map(
+        (c) => `  Question ${c.index} (${KIND_LABELS[c.kind]}): ${formatScore(c.before)} → ${formatScore(c.after)}`,
+      );
       const rescored = result.report.metadata.rescored;
-      io.out([`Re-scored interview ${interviewId} with ${scorerName(scorer)} (${key}); overall per question, before → after:`, ...lines, ...(rescored ? [rescoredSentence(rescored)] : [])].join('\n'));
+      io.out(
+        [
+          `Re-scored interview ${interviewId} with ${scorerName(scorer)} (${key}); overall per question, before → after:`,
+          ...lines,
+          ...(rescored ? [rescoredSentence(rescored)] : []),
+        ].join('\n'),
+      );
       return 0;
     }
   }
@@ -60,7 +76,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     // Logs go to standard error: standard output is the command's answer.
     const logger = createLogger({ level: env.LOG_LEVEL, service: 'cli', destination: process.stderr });
     const interviewing = createInterviewing({ db, clock: systemClock, logger, env });
-    const deps: RescoreDeps = { db, clock: systemClock, scorer: interviewing.scorer, bank: interviewing.bank, interviewerLabel: interviewing.interviewer.label };
+    const deps: RescoreDeps = {
+      db,
+      clock: systemClock,
+      scorer: interviewing.scorer,
+      bank: interviewing.bank,
+      interviewerLabel: interviewing.interviewer.label,
+    };
     return printRescore(io, interviewId, deps, await rescoreInterview(deps, interviewId));
   } finally {
     await db.$disconnect();

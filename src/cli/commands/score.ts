@@ -9,7 +9,8 @@ import { SKILL_AREAS, createOfflineScorer, type SkillArea } from '../../scoring/
 import { parseTranscript, renderJson, renderText, scoreTranscript } from '../../report/index.js';
 import type { CliIo } from '../io.js';
 
-export const summary = 'score <transcript.json> [--json] [--role <family>]: score an interview transcript offline and print the report';
+export const summary =
+  'score <transcript.json> [--json] [--role <family>]: score an interview transcript offline and print the report';
 
 const USAGE = `Usage: npm run cli -- score <transcript.json> [--json] [--role <${SKILL_AREAS.join('|')}>]`;
 const EXIT_OK = 0;
@@ -56,7 +57,9 @@ async function loadTranscript(file: string): Promise<ReturnType<typeof parseTran
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')})`);
+    throw new UsageError(
+      `${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')})`,
+    );
   }
   let data: unknown;
   try {
@@ -67,7 +70,13 @@ async function loadTranscript(file: string): Promise<ReturnType<typeof parseTran
   try {
     return parseTranscript(data);
   } catch (error) {
-    if (isAppError(error) && error.code === 'invalid_input') throw new UsageError(error.message.split('\n').map((line) => `${file}: ${line}`).join('\n'));
+    if (isAppError(error) && error.code === 'invalid_input')
+      throw new UsageError(
+        error.message
+          .split('\n')
+          .map((line) => `${file}: ${line}`)
+          .join('\n'),
+      );
     throw error;
   }
 }
@@ -85,7 +94,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(error.message.split('\n').map((line) => `score: ${line}`).join('\n'));
+      io.err(
+        error.message
+          .split('\n')
+          .map((line) => `score: ${line}`)
+          .join('\n'),
+      );
       return EXIT_USAGE;
     }
     // Anything else is a bug or a broken installation: say so in one line, without a stack trace.

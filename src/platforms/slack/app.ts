@@ -29,7 +29,12 @@ function authorizeWith(ctx: SlackContext): Authorize<boolean> {
   return async (source) => {
     const identity = source.teamId ? await ctx.tokens.forTeam(source.teamId) : null;
     if (!identity) throw new Error(`Screener is not installed in Slack team ${source.teamId ?? '(none)'}`);
-    return { botToken: identity.botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId };
+    return {
+      botToken: identity.botToken,
+      botId: identity.botId,
+      botUserId: identity.botUserId,
+      teamId: identity.teamId,
+    };
   };
 }
 
@@ -47,12 +52,16 @@ function registerCommands(app: App, ctx: SlackContext): void {
   app.command('/interview', async ({ command, ack, respond }) => {
     await ack();
     const input = { teamId: command.team_id, userId: command.user_id, text: command.text };
-    await answeringFailures(ctx.logger, 'Slack', '/interview', ephemeral(respond), () => runInterviewCommand(ctx, input, ephemeral(respond)));
+    await answeringFailures(ctx.logger, 'Slack', '/interview', ephemeral(respond), () =>
+      runInterviewCommand(ctx, input, ephemeral(respond)),
+    );
   });
   app.command('/interview-admin', async ({ command, ack, respond }) => {
     await ack();
     const input = { teamId: command.team_id, userId: command.user_id, text: command.text };
-    await answeringFailures(ctx.logger, 'Slack', '/interview-admin', ephemeral(respond), () => runAdminCommand(ctx, input, ephemeral(respond)));
+    await answeringFailures(ctx.logger, 'Slack', '/interview-admin', ephemeral(respond), () =>
+      runAdminCommand(ctx, input, ephemeral(respond)),
+    );
   });
 }
 
@@ -61,7 +70,15 @@ function cardClickOf(body: BlockAction<ButtonAction>, action: ButtonAction): Car
   const messageTs = body.message?.ts ?? body.container?.message_ts;
   const teamId = body.team?.id ?? body.user.team_id;
   if (!channelId || !messageTs || !teamId || !action.value) return null;
-  return { teamId, userId: body.user.id, interviewId: action.value, channelId, messageTs, actionTs: action.action_ts, raw: body };
+  return {
+    teamId,
+    userId: body.user.id,
+    interviewId: action.value,
+    channelId,
+    messageTs,
+    actionTs: action.action_ts,
+    raw: body,
+  };
 }
 
 function registerCardActions(app: App, ctx: SlackContext): void {
@@ -71,13 +88,17 @@ function registerCardActions(app: App, ctx: SlackContext): void {
     const click = cardClickOf(body, action);
     const decision = decisionPattern.exec(action.action_id)?.[1] as DecisionKind | undefined;
     if (!click || !decision) return;
-    await answeringFailures(ctx.logger, 'Slack', 'decision', ephemeral(respond), () => handleDecisionClick(ctx, click, decision, ephemeral(respond)));
+    await answeringFailures(ctx.logger, 'Slack', 'decision', ephemeral(respond), () =>
+      handleDecisionClick(ctx, click, decision, ephemeral(respond)),
+    );
   });
   app.action<BlockAction<ButtonAction>>(FULL_REPORT_ACTION, async ({ body, action, ack, respond }) => {
     await ack();
     const click = cardClickOf(body, action);
     if (!click) return;
-    await answeringFailures(ctx.logger, 'Slack', 'full report', ephemeral(respond), () => handleFullReportClick(ctx, click, ephemeral(respond)));
+    await answeringFailures(ctx.logger, 'Slack', 'full report', ephemeral(respond), () =>
+      handleFullReportClick(ctx, click, ephemeral(respond)),
+    );
   });
 }
 

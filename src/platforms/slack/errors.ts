@@ -6,7 +6,8 @@
  */
 import { AppError, isAppError, type AppErrorCode } from '../../shared/errors.js';
 
-const GONE_USER_MESSAGE = 'Screener cannot reach that person or channel in Slack (it is gone, archived, or the bot is not in it).';
+const GONE_USER_MESSAGE =
+  'Screener cannot reach that person or channel in Slack (it is gone, archived, or the bot is not in it).';
 
 /** Slack error codes that no retry can change, and what each becomes. */
 const PERMANENT: Record<string, AppErrorCode> = {
@@ -43,12 +44,21 @@ export function toAppError(error: unknown, operation: string): AppError {
   const slackCode = code === 'slack_webapi_platform_error' ? slackErrorCode(error) : null;
   if (slackCode) {
     const permanent = PERMANENT[slackCode];
-    if (permanent) return new AppError(permanent, `Slack ${operation}: ${slackCode}`, { cause: error, ...(permanent === 'not_found' ? { userMessage: GONE_USER_MESSAGE } : {}) });
-    return new AppError(TRANSIENT.has(slackCode) ? 'unavailable' : 'internal', `Slack ${operation}: ${slackCode}`, { cause: error });
+    if (permanent)
+      return new AppError(permanent, `Slack ${operation}: ${slackCode}`, {
+        cause: error,
+        ...(permanent === 'not_found' ? { userMessage: GONE_USER_MESSAGE } : {}),
+      });
+    return new AppError(TRANSIENT.has(slackCode) ? 'unavailable' : 'internal', `Slack ${operation}: ${slackCode}`, {
+      cause: error,
+    });
   }
   // Could not reach Slack, an HTTP error status, or 429s past the client's own retries.
-  if (typeof code === 'string' && code.startsWith('slack_webapi_')) return new AppError('unavailable', `Slack ${operation}: ${code}`, { cause: error });
-  return new AppError('internal', `Slack ${operation}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  if (typeof code === 'string' && code.startsWith('slack_webapi_'))
+    return new AppError('unavailable', `Slack ${operation}: ${code}`, { cause: error });
+  return new AppError('internal', `Slack ${operation}: ${error instanceof Error ? error.message : String(error)}`, {
+    cause: error,
+  });
 }
 
 /** Runs one Web API call and throws what it throws as an AppError. */

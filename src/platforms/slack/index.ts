@@ -90,12 +90,25 @@ function buildParts(deps: SlackDeliveryDeps): Parts {
   } else if (settings.install.kind === 'single') {
     tokens = singleWorkspaceTokens(settings.install.botToken, clientOptions);
   } else {
-    throw new AppError('config_invalid', 'Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, to talk to Slack');
+    throw new AppError(
+      'config_invalid',
+      'Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, to talk to Slack',
+    );
   }
   const interval = deps.postIntervalMs ?? deps.env.POST_INTERVAL_MS;
   const pace = paceWith(interval > 0 ? createRateLimiter(deps.redis, deps.env.QUEUE_PREFIX, interval) : null);
   const openDm = dmOpener();
-  const context = { db: deps.db, redis: deps.redis, keyPrefix: deps.env.QUEUE_PREFIX, logger: deps.logger.child({ platform: 'slack' }), clock: deps.clock, tokens, pace, openDm, installations };
+  const context = {
+    db: deps.db,
+    redis: deps.redis,
+    keyPrefix: deps.env.QUEUE_PREFIX,
+    logger: deps.logger.child({ platform: 'slack' }),
+    clock: deps.clock,
+    tokens,
+    pace,
+    openDm,
+    installations,
+  };
   return {
     settings,
     installations,
@@ -119,13 +132,18 @@ export function createSlackDelivery(deps: SlackDeliveryDeps): SlackDelivery {
 export function createSlackUrlVerifier(deps: Pick<SlackDeliveryDeps, 'env' | 'logger' | 'clock'>): SlackServerPart {
   const settings = slackSettings(deps.env);
   const logger = deps.logger.child({ platform: 'slack' });
-  const receiver = new SlackHttpReceiver({ signingSecret: settings.signingSecret, clock: deps.clock, logger, inFlight: new InFlight() });
+  const receiver = new SlackHttpReceiver({
+    signingSecret: settings.signingSecret,
+    clock: deps.clock,
+    logger,
+    inFlight: new InFlight(),
+  });
   return {
     transport: 'url_verification_only',
     mount: (server) => void server.use(receiver.router),
     start: () => {
       logger.warn(
-        'Slack: only SLACK_SIGNING_SECRET is set, so /slack/events answers Slack\'s URL verification and ignores everything else; set SLACK_BOT_TOKEN (or the OAuth variables) once the app is installed, and restart',
+        "Slack: only SLACK_SIGNING_SECRET is set, so /slack/events answers Slack's URL verification and ignores everything else; set SLACK_BOT_TOKEN (or the OAuth variables) once the app is installed, and restart",
       );
       return Promise.resolve();
     },
@@ -138,8 +156,12 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   const { settings, context } = parts;
   const ctx: SlackContext = { ...context, runner: deps.runner };
   const inFlight = new InFlight();
-  const httpReceiver = settings.appToken ? null : new SlackHttpReceiver({ signingSecret: settings.signingSecret, clock: deps.clock, logger: ctx.logger, inFlight });
-  const receiver = httpReceiver ?? socketModeReceiver({ appToken: settings.appToken ?? '', apiUrl: settings.apiUrl, logger: ctx.logger });
+  const httpReceiver = settings.appToken
+    ? null
+    : new SlackHttpReceiver({ signingSecret: settings.signingSecret, clock: deps.clock, logger: ctx.logger, inFlight });
+  const receiver =
+    httpReceiver ??
+    socketModeReceiver({ appToken: settings.appToken ?? '', apiUrl: settings.apiUrl, logger: ctx.logger });
   const app = createBoltApp(ctx, { receiver, apiUrl: settings.apiUrl, inFlight });
   return {
     transport: httpReceiver ? 'http' : 'socket',
@@ -150,7 +172,16 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
       if (httpReceiver) server.use(httpReceiver.router);
       if (settings.install.kind === 'oauth' && parts.installations) {
         const { clientId, clientSecret, stateSecret } = settings.install;
-        server.use(oauthRouter({ clientId, clientSecret, stateSecret, store: parts.installations, apiUrl: settings.apiUrl, logger: ctx.logger }));
+        server.use(
+          oauthRouter({
+            clientId,
+            clientSecret,
+            stateSecret,
+            store: parts.installations,
+            apiUrl: settings.apiUrl,
+            logger: ctx.logger,
+          }),
+        );
       }
     },
     async start() {

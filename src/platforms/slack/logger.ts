@@ -8,7 +8,8 @@ import type { Logger } from '../../shared/logger.js';
  */
 export function slackLogger(logger: Logger): SlackLogger {
   let level = LogLevel.WARN;
-  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
+  const text = (parts: unknown[]) =>
+    parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
   const child = logger.child({ component: 'slack-sdk' });
   return {
     debug: (...msg) => child.debug(text(msg)),

@@ -24,18 +24,29 @@ interface SlackMessageFields {
   previous_message?: SlackMessageFields;
 }
 
-export type IgnoreReason = 'not_a_dm' | 'own_bot' | 'other_bot' | 'deleted' | 'unchanged_edit' | 'unsupported_subtype' | 'malformed';
+export type IgnoreReason =
+  'not_a_dm' | 'own_bot' | 'other_bot' | 'deleted' | 'unchanged_edit' | 'unsupported_subtype' | 'malformed';
 
 export type DmDelivery =
   | { kind: 'ignored'; reason: IgnoreReason }
-  | { kind: 'message'; channel: string; ts: string; threadTs: string | null; userId: string; text: string; hasFiles: boolean }
+  | {
+      kind: 'message';
+      channel: string;
+      ts: string;
+      threadTs: string | null;
+      userId: string;
+      text: string;
+      hasFiles: boolean;
+    }
   | { kind: 'edit'; channel: string; ts: string; threadTs: string | null; userId: string; text: string };
 
 /** Kinds of message a person writes; the rest (joins, topic changes, huddles...) are not answers. */
 const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast', 'me_message']);
 
 function botReason(fields: SlackMessageFields, bot: BotIds): IgnoreReason | null {
-  const fromOwn = (fields.bot_id !== undefined && fields.bot_id === bot.botId) || (fields.user !== undefined && fields.user === bot.botUserId);
+  const fromOwn =
+    (fields.bot_id !== undefined && fields.bot_id === bot.botId) ||
+    (fields.user !== undefined && fields.user === bot.botUserId);
   if (fromOwn) return 'own_bot';
   if (fields.bot_id !== undefined || fields.subtype === 'bot_message') return 'other_bot';
   return null;
@@ -48,7 +59,14 @@ function classifyEdit(event: SlackMessageFields, channel: string, bot: BotIds): 
   if (fromBot) return { kind: 'ignored', reason: fromBot };
   // Slack also sends message_changed when it adds a link preview; the words are what matter.
   if (edited.text === event.previous_message?.text) return { kind: 'ignored', reason: 'unchanged_edit' };
-  return { kind: 'edit', channel, ts: edited.ts, threadTs: edited.thread_ts ?? null, userId: edited.user, text: edited.text ?? '' };
+  return {
+    kind: 'edit',
+    channel,
+    ts: edited.ts,
+    threadTs: edited.thread_ts ?? null,
+    userId: edited.user,
+    text: edited.text ?? '',
+  };
 }
 
 export function classifyDmEvent(payload: unknown, bot: BotIds): DmDelivery {
@@ -64,7 +82,15 @@ export function classifyDmEvent(payload: unknown, bot: BotIds): DmDelivery {
   if (!PERSON_SUBTYPES.has(event.subtype)) return { kind: 'ignored', reason: 'unsupported_subtype' };
   if (!event.user || !event.ts) return { kind: 'ignored', reason: 'malformed' };
   const hasFiles = Array.isArray(event.files) && event.files.length > 0;
-  return { kind: 'message', channel: event.channel, ts: event.ts, threadTs: event.thread_ts ?? null, userId: event.user, text: event.text ?? '', hasFiles };
+  return {
+    kind: 'message',
+    channel: event.channel,
+    ts: event.ts,
+    threadTs: event.thread_ts ?? null,
+    userId: event.user,
+    text: event.text ?? '',
+    hasFiles,
+  };
 }
 
 /**

@@ -4,7 +4,15 @@
  * open the candidate's DM and hear the answers in it. users:read: admins, bots, names and time zones.
  * channels:history and groups:history: find an already-posted card in a public or private hiring channel.
  */
-export const BOT_SCOPES = ['channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:write', 'users:read'] as const;
+export const BOT_SCOPES = [
+  'channels:history',
+  'chat:write',
+  'commands',
+  'groups:history',
+  'im:history',
+  'im:write',
+  'users:read',
+] as const;
 
 /** The bot events the app subscribes to. */
 export const BOT_EVENTS = ['app_home_opened', 'app_uninstalled', 'message.im', 'tokens_revoked'] as const;

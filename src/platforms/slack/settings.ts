@@ -19,7 +19,14 @@ export interface SlackSettings {
 
 type SlackEnv = Pick<
   Env,
-  'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_CLIENT_ID' | 'SLACK_CLIENT_SECRET' | 'SLACK_STATE_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'SLACK_TOKEN_ENCRYPTION_KEY'
+  | 'SLACK_SIGNING_SECRET'
+  | 'SLACK_BOT_TOKEN'
+  | 'SLACK_CLIENT_ID'
+  | 'SLACK_CLIENT_SECRET'
+  | 'SLACK_STATE_SECRET'
+  | 'SLACK_APP_TOKEN'
+  | 'SLACK_API_URL'
+  | 'SLACK_TOKEN_ENCRYPTION_KEY'
 >;
 
 /** True when the environment asks for Slack at all; the server mounts nothing otherwise. */
@@ -37,9 +44,18 @@ function installMode(env: SlackEnv): SlackInstallMode {
   if (clientId && clientSecret && stateSecret) {
     // Installation tokens are secrets at rest; OAuth without a key would have to store them in clear.
     if (!env.SLACK_TOKEN_ENCRYPTION_KEY) {
-      throw new AppError('config_invalid', 'SLACK_TOKEN_ENCRYPTION_KEY is required with Slack OAuth (SLACK_CLIENT_ID and friends)');
+      throw new AppError(
+        'config_invalid',
+        'SLACK_TOKEN_ENCRYPTION_KEY is required with Slack OAuth (SLACK_CLIENT_ID and friends)',
+      );
     }
-    return { kind: 'oauth', clientId, clientSecret, stateSecret, encryptionKey: Buffer.from(env.SLACK_TOKEN_ENCRYPTION_KEY, 'base64') };
+    return {
+      kind: 'oauth',
+      clientId,
+      clientSecret,
+      stateSecret,
+      encryptionKey: Buffer.from(env.SLACK_TOKEN_ENCRYPTION_KEY, 'base64'),
+    };
   }
   if (env.SLACK_BOT_TOKEN) return { kind: 'single', botToken: env.SLACK_BOT_TOKEN };
   return { kind: 'none' };

@@ -35,14 +35,21 @@ function clientCache(options: SlackClientOptions): (token: string) => WebClient 
   };
 }
 
-function withClients(forTeam: SlackTokens['forTeam'], prepare: SlackTokens['prepare'], options: SlackClientOptions): SlackTokens {
+function withClients(
+  forTeam: SlackTokens['forTeam'],
+  prepare: SlackTokens['prepare'],
+  options: SlackClientOptions,
+): SlackTokens {
   const clientOf = clientCache(options);
   return {
     prepare,
     forTeam,
     async clientFor(teamId) {
       const identity = await forTeam(teamId);
-      if (!identity) throw new AppError('not_found', `no Slack installation for team ${teamId}`, { userMessage: 'Screener is not installed in this workspace.' });
+      if (!identity)
+        throw new AppError('not_found', `no Slack installation for team ${teamId}`, {
+          userMessage: 'Screener is not installed in this workspace.',
+        });
       return clientOf(identity.botToken);
     },
   };
@@ -53,7 +60,8 @@ export function singleWorkspaceTokens(botToken: string, options: SlackClientOpti
   const prepare = async () => {
     if (identity) return;
     const auth = await createSlackClient(botToken, options).auth.test();
-    if (!auth.team_id || !auth.user_id || !auth.bot_id) throw new AppError('config_invalid', 'SLACK_BOT_TOKEN: auth.test did not name a team, bot user and bot');
+    if (!auth.team_id || !auth.user_id || !auth.bot_id)
+      throw new AppError('config_invalid', 'SLACK_BOT_TOKEN: auth.test did not name a team, bot user and bot');
     identity = { teamId: auth.team_id, botToken, botUserId: auth.user_id, botId: auth.bot_id };
   };
   const forTeam = async (teamId: string) => {

@@ -32,7 +32,13 @@ export function referenceOf(target: ConversationTarget, botId: string): Partial<
     channelId: TEAMS_CHANNEL_ID,
     serviceUrl: target.serviceUrl,
     bot: { id: botId, name: 'Screener' },
-    conversation: { id: target.conversationId, tenantId: target.tenantId, isGroup: false, conversationType: '', name: '' },
+    conversation: {
+      id: target.conversationId,
+      tenantId: target.tenantId,
+      isGroup: false,
+      conversationType: '',
+      name: '',
+    },
   };
 }
 
@@ -45,7 +51,10 @@ export class BotNotInstalledError extends AppError {
 
 export function adapterConnector(adapter: CloudAdapter, appId: string, retry: RetryOptions = {}): TeamsConnector {
   const within = async (target: ConversationTarget, logic: (context: TurnContext) => Promise<void>) =>
-    withConnectorRetries(() => adapter.continueConversationAsync(appId, referenceOf(target, appId), PUBLIC_CLOUD.connectorScope, logic), retry);
+    withConnectorRetries(
+      () => adapter.continueConversationAsync(appId, referenceOf(target, appId), PUBLIC_CLOUD.connectorScope, logic),
+      retry,
+    );
   return {
     async send(target, activity) {
       let id = '';
@@ -62,13 +71,26 @@ export function adapterConnector(adapter: CloudAdapter, appId: string, retry: Re
     },
     async openPersonal(serviceUrl, tenantId, userId) {
       let conversationId = '';
-      const parameters = { isGroup: false, bot: { id: appId, name: 'Screener' }, members: [{ id: userId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } };
+      const parameters = {
+        isGroup: false,
+        bot: { id: appId, name: 'Screener' },
+        members: [{ id: userId, name: '' }],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      };
       try {
         await withConnectorRetries(
           () =>
-            adapter.createConversationAsync(appId, TEAMS_CHANNEL_ID, serviceUrl, PUBLIC_CLOUD.connectorScope, parameters, async (context) => {
-              conversationId = context.activity.conversation.id;
-            }),
+            adapter.createConversationAsync(
+              appId,
+              TEAMS_CHANNEL_ID,
+              serviceUrl,
+              PUBLIC_CLOUD.connectorScope,
+              parameters,
+              async (context) => {
+                conversationId = context.activity.conversation.id;
+              },
+            ),
           retry,
         );
       } catch (error) {

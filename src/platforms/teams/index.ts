@@ -67,7 +67,13 @@ function buildParts(deps: TeamsDeliveryDeps): Parts {
     logger.error({ err: { message: error.message } }, 'a Teams turn failed');
   };
   const connector = adapterConnector(adapter, settings.appId, deps.retry);
-  return { settings, adapter, connector, messenger: teamsMessenger({ db: deps.db, connector }), destinations: teamsDestinations({ db: deps.db, connector }) };
+  return {
+    settings,
+    adapter,
+    connector,
+    messenger: teamsMessenger({ db: deps.db, connector }),
+    destinations: teamsDestinations({ db: deps.db, connector }),
+  };
 }
 
 export function createTeamsDelivery(deps: TeamsDeliveryDeps): TeamsDelivery {

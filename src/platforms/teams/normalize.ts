@@ -60,7 +60,15 @@ function senderOf(activity: TeamsActivityFields): Sender | null {
   const userId = activity.from?.id;
   if (!tenantId || !serviceUrl || !activityId || !conversationId || !userId) return null;
   if (type !== 'personal' && type !== 'channel' && type !== 'groupChat') return null;
-  return { tenantId, serviceUrl, conversationId, conversationType: type, activityId, userId, aadObjectId: activity.from?.aadObjectId ?? null };
+  return {
+    tenantId,
+    serviceUrl,
+    conversationId,
+    conversationType: type,
+    activityId,
+    userId,
+    aadObjectId: activity.from?.aadObjectId ?? null,
+  };
 }
 
 /**
@@ -88,7 +96,8 @@ function decisionOf(value: unknown): { decision: DecisionKind; interviewId: stri
 }
 
 export function classifyActivity(activity: TeamsActivityFields): TeamsInbound {
-  if (activity.type !== 'message' && activity.type !== 'messageUpdate') return { kind: 'ignored', reason: 'unsupported' };
+  if (activity.type !== 'message' && activity.type !== 'messageUpdate')
+    return { kind: 'ignored', reason: 'unsupported' };
   if (activity.from?.id && activity.from.id === activity.recipient?.id) return { kind: 'ignored', reason: 'own' };
   const sender = senderOf(activity);
   if (!sender) return { kind: 'ignored', reason: 'malformed' };

@@ -7,14 +7,24 @@ import type { TeamsSettings } from './settings.js';
 import type { TeamsWorkspace } from './store/workspaces.js';
 
 export function isTeamsAdmin(settings: TeamsSettings, sender: Pick<Sender, 'userId' | 'aadObjectId'>): boolean {
-  const ids = [sender.userId, sender.aadObjectId].filter((id): id is string => Boolean(id)).map((id) => id.toLowerCase());
+  const ids = [sender.userId, sender.aadObjectId]
+    .filter((id): id is string => Boolean(id))
+    .map((id) => id.toLowerCase());
   return ids.some((id) => settings.adminIds.includes(id));
 }
 
-export function canRecruit(settings: TeamsSettings, workspace: TeamsWorkspace, sender: Pick<Sender, 'userId' | 'aadObjectId'>): boolean {
+export function canRecruit(
+  settings: TeamsSettings,
+  workspace: TeamsWorkspace,
+  sender: Pick<Sender, 'userId' | 'aadObjectId'>,
+): boolean {
   return workspace.recruiterIds.includes(sender.userId) || isTeamsAdmin(settings, sender);
 }
 
-export function canDecide(settings: TeamsSettings, workspace: TeamsWorkspace, sender: Pick<Sender, 'userId' | 'aadObjectId'>): boolean {
+export function canDecide(
+  settings: TeamsSettings,
+  workspace: TeamsWorkspace,
+  sender: Pick<Sender, 'userId' | 'aadObjectId'>,
+): boolean {
   return workspace.hiringManagerIds.includes(sender.userId) || canRecruit(settings, workspace, sender);
 }

@@ -7,6 +7,9 @@ export type { Reply };
 
 export function replyTo(ctx: TeamsContext, sender: Sender): Reply {
   return async (text) => {
-    await ctx.connector.send({ serviceUrl: sender.serviceUrl, tenantId: sender.tenantId, conversationId: sender.conversationId }, { type: 'message', text, textFormat: 'markdown' });
+    await ctx.connector.send(
+      { serviceUrl: sender.serviceUrl, tenantId: sender.tenantId, conversationId: sender.conversationId },
+      { type: 'message', text, textFormat: 'markdown' },
+    );
   };
 }

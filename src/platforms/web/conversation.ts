@@ -9,7 +9,13 @@ import { z } from 'zod';
 import type { Db } from '../../store/prisma.js';
 
 export const entrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('said'), from: z.enum(['screener', 'candidate']), text: z.string(), at: z.string(), messageId: z.string().nullable() }),
+  z.object({
+    kind: z.literal('said'),
+    from: z.enum(['screener', 'candidate']),
+    text: z.string(),
+    at: z.string(),
+    messageId: z.string().nullable(),
+  }),
   /** The candidate changed an earlier message; pages replace its text. */
   z.object({ kind: z.literal('edited'), messageId: z.string(), text: z.string(), at: z.string() }),
   /** A message for the recruiter or a decider, shown in the console, never to the candidate. */
@@ -32,9 +38,11 @@ interface Row {
 
 function toRow(entry: Entry): Omit<Row, 'seq'> {
   const createdAt = new Date(entry.at);
-  if (entry.kind === 'said') return { kind: 'said', author: entry.from, text: entry.text, messageId: entry.messageId, createdAt };
+  if (entry.kind === 'said')
+    return { kind: 'said', author: entry.from, text: entry.text, messageId: entry.messageId, createdAt };
   // Only candidates edit; notes are Screener's.
-  if (entry.kind === 'edited') return { kind: 'edited', author: 'candidate', text: entry.text, messageId: entry.messageId, createdAt };
+  if (entry.kind === 'edited')
+    return { kind: 'edited', author: 'candidate', text: entry.text, messageId: entry.messageId, createdAt };
   return { kind: 'note', author: 'screener', text: entry.text, messageId: null, createdAt };
 }
 
@@ -42,9 +50,11 @@ function toRow(entry: Entry): Omit<Row, 'seq'> {
 function toEntry(row: Row): NumberedEntry | null {
   const at = row.createdAt.toISOString();
   const candidate =
-    row.kind === 'said' ? { kind: 'said', from: row.author, text: row.text, at, messageId: row.messageId }
-    : row.kind === 'edited' ? { kind: 'edited', messageId: row.messageId, text: row.text, at }
-    : { kind: row.kind, text: row.text, at };
+    row.kind === 'said'
+      ? { kind: 'said', from: row.author, text: row.text, at, messageId: row.messageId }
+      : row.kind === 'edited'
+        ? { kind: 'edited', messageId: row.messageId, text: row.text, at }
+        : { kind: row.kind, text: row.text, at };
   const parsed = entrySchema.safeParse(candidate);
   return parsed.success ? { seq: Number(row.seq), entry: parsed.data } : null;
 }

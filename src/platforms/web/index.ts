@@ -67,7 +67,11 @@ function conversationsOf(deps: WebDeliveryDeps): WebConversations {
 
 /** The worker's view of the web: deliver messages to conversations and report cards to the hiring page. */
 export function webOutlet(deps: WebDeliveryDeps): PlatformOutlet {
-  return { platform: 'web', messenger: webMessenger(conversationsOf(deps), deps.clock ?? systemClock), destinations: webDestinations(deps.db) };
+  return {
+    platform: 'web',
+    messenger: webMessenger(conversationsOf(deps), deps.clock ?? systemClock),
+    destinations: webDestinations(deps.db),
+  };
 }
 
 export function createWebPlatform(deps: WebPlatformDeps): WebPlatform {
@@ -100,7 +104,8 @@ export function createWebPlatform(deps: WebPlatformDeps): WebPlatform {
       router.use(candidateRouter(ctx));
       if (settings.sandbox) router.use(sandboxRouter(ctx));
       app.use(router);
-      if (settings.sandbox && settings.linkSecretIsEphemeral) logger.warn('LINK_SECRET is not set: candidate links last only as long as this process');
+      if (settings.sandbox && settings.linkSecretIsEphemeral)
+        logger.warn('LINK_SECRET is not set: candidate links last only as long as this process');
     },
     stop: () => hub.stop(),
   };

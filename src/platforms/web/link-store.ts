@@ -11,7 +11,8 @@ export const LINK_ISSUED = 'web.link_issued';
 export const LINKS_REVOKED = 'web.links_revoked';
 
 /** `erased`: revoked because the candidate had the interview erased, which their page says instead of a revocation. */
-export type LinkLookup = { ok: true; claims: LinkClaims } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'erased' };
+export type LinkLookup =
+  { ok: true; claims: LinkClaims } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'erased' };
 
 export interface LinkStoreOptions {
   db: Db;
@@ -28,8 +29,18 @@ export class LinkStore {
     const { token, claims } = issueLink(secret, interviewId, clock.now(), ttlMs);
     const expiresAt = new Date(claims.expiresAt);
     await db.$transaction(async (tx) => {
-      const link = await tx.candidateLink.create({ data: { interviewId, tokenHash: linkTokenHash(token), issuedBy: actor, expiresAt }, select: { id: true } });
-      await tx.auditEvent.create({ data: { actor, action: LINK_ISSUED, subject: `interview:${interviewId}`, data: { linkId: link.id, expiresAt: expiresAt.toISOString() } } });
+      const link = await tx.candidateLink.create({
+        data: { interviewId, tokenHash: linkTokenHash(token), issuedBy: actor, expiresAt },
+        select: { id: true },
+      });
+      await tx.auditEvent.create({
+        data: {
+          actor,
+          action: LINK_ISSUED,
+          subject: `interview:${interviewId}`,
+          data: { linkId: link.id, expiresAt: expiresAt.toISOString() },
+        },
+      });
     });
     return { token, expiresAt };
   }
@@ -38,8 +49,19 @@ export class LinkStore {
   async revokeAll(interviewId: string, actor: string): Promise<void> {
     const at = this.options.clock.now();
     await this.options.db.$transaction(async (tx) => {
-      const { count } = await tx.candidateLink.updateMany({ where: { interviewId, revokedAt: null }, data: { revokedAt: at } });
-      await tx.auditEvent.create({ data: { actor, action: LINKS_REVOKED, subject: `interview:${interviewId}`, data: { at: at.toISOString(), links: count }, createdAt: at } });
+      const { count } = await tx.candidateLink.updateMany({
+        where: { interviewId, revokedAt: null },
+        data: { revokedAt: at },
+      });
+      await tx.auditEvent.create({
+        data: {
+          actor,
+          action: LINKS_REVOKED,
+          subject: `interview:${interviewId}`,
+          data: { at: at.toISOString(), links: count },
+          createdAt: at,
+        },
+      });
     });
   }
 
@@ -51,10 +73,16 @@ export class LinkStore {
     if (!checked.ok) return checked;
     const row = await db.candidateLink.findUnique({
       where: { tokenHash: linkTokenHash(token) },
-      select: { interviewId: true, revokedAt: true, expiresAt: true, interview: { select: { platform: true, status: true } } },
+      select: {
+        interviewId: true,
+        revokedAt: true,
+        expiresAt: true,
+        interview: { select: { platform: true, status: true } },
+      },
     });
     // A well-signed token without a row was never issued here (or its interview is gone): the row is the truth.
-    if (!row || row.interviewId !== checked.claims.interviewId || row.interview.platform !== 'web') return { ok: false, reason: 'unknown' };
+    if (!row || row.interviewId !== checked.claims.interviewId || row.interview.platform !== 'web')
+      return { ok: false, reason: 'unknown' };
     if (row.revokedAt) return { ok: false, reason: row.interview.status === 'erased' ? 'erased' : 'revoked' };
     if (row.expiresAt <= now) return { ok: false, reason: 'expired' };
     return checked;

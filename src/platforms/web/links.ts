@@ -20,10 +20,17 @@ function sign(secret: Buffer, payload: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
-export function issueLink(secret: Buffer, interviewId: string, now: Date, ttlMs: number): { token: string; claims: LinkClaims } {
+export function issueLink(
+  secret: Buffer,
+  interviewId: string,
+  now: Date,
+  ttlMs: number,
+): { token: string; claims: LinkClaims } {
   const claims = { interviewId, issuedAt: now.getTime(), expiresAt: now.getTime() + ttlMs };
   const nonce = randomBytes(16).toString('base64url');
-  const payload = Buffer.from([VERSION, interviewId, claims.issuedAt, claims.expiresAt, nonce].join('.')).toString('base64url');
+  const payload = Buffer.from([VERSION, interviewId, claims.issuedAt, claims.expiresAt, nonce].join('.')).toString(
+    'base64url',
+  );
   return { token: `${payload}.${sign(secret, payload)}`, claims };
 }
 
@@ -36,7 +43,12 @@ export function checkLink(secret: Buffer, token: string, now: Date): LinkCheck {
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'unknown' };
   const [version, interviewId, issued, expires] = Buffer.from(payload, 'base64url').toString('utf8').split('.');
   const claims = { interviewId: interviewId ?? '', issuedAt: Number(issued), expiresAt: Number(expires) };
-  if (version !== VERSION || !UUID.test(claims.interviewId) || !Number.isFinite(claims.issuedAt) || !Number.isFinite(claims.expiresAt)) {
+  if (
+    version !== VERSION ||
+    !UUID.test(claims.interviewId) ||
+    !Number.isFinite(claims.issuedAt) ||
+    !Number.isFinite(claims.expiresAt)
+  ) {
     return { ok: false, reason: 'unknown' };
   }
   return claims.expiresAt <= now.getTime() ? { ok: false, reason: 'expired' } : { ok: true, claims };

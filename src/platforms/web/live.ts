@@ -78,7 +78,9 @@ export class LiveHub {
     subscriber.on('close', () => (this.confirmed = false));
     subscriber.on('ready', () => this.subscribe(subscriber));
     // The runtime's client already reports an unreachable Redis; reconnecting is ioredis's job.
-    subscriber.on('error', (error: Error) => this.logger.debug({ err: { message: error.message } }, 'web live-update subscriber: redis error'));
+    subscriber.on('error', (error: Error) =>
+      this.logger.debug({ err: { message: error.message } }, 'web live-update subscriber: redis error'),
+    );
     this.subscribe(subscriber);
   }
 
@@ -103,8 +105,13 @@ export class LiveHub {
         for (const interviewId of this.listeners.keys()) this.ring(interviewId);
         return;
       } catch (error) {
-        this.logger.debug({ err: { message: error instanceof Error ? error.message : String(error) }, attempt }, 'web live updates: subscribe failed, retrying');
-        await sleep(Math.min(initial * 2 ** attempt, max), undefined, { signal: this.stopped.signal }).catch(() => undefined);
+        this.logger.debug(
+          { err: { message: error instanceof Error ? error.message : String(error) }, attempt },
+          'web live updates: subscribe failed, retrying',
+        );
+        await sleep(Math.min(initial * 2 ** attempt, max), undefined, { signal: this.stopped.signal }).catch(
+          () => undefined,
+        );
       }
     }
   }

@@ -31,5 +31,7 @@ export async function hit(redis: Redis, key: string, limit: Limit, nowMs: number
 export async function hitAll(redis: Redis, checks: Array<[string, Limit]>, nowMs: number): Promise<RateCheck> {
   const results = await Promise.all(checks.map(([key, limit]) => hit(redis, key, limit, nowMs)));
   const refused = results.filter((r): r is { ok: false; retryAfterSeconds: number } => !r.ok);
-  return refused.length ? { ok: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) } : { ok: true };
+  return refused.length
+    ? { ok: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) }
+    : { ok: true };
 }

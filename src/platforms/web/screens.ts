@@ -4,7 +4,14 @@ import type { InterviewRunner } from '../../engine/index.js';
 import { MAX_QUESTIONS } from '../common/question-count.js';
 import { LEVELS, SKILL_AREAS, type Level, type SkillArea } from '../../scoring/types.js';
 import { AppError } from '../../shared/errors.js';
-import { createInterview, defaultRoleSlug, ensureCandidate, ensureDefaultRoles, ensureWorkspace, findRoleBySlug } from '../../store/index.js';
+import {
+  createInterview,
+  defaultRoleSlug,
+  ensureCandidate,
+  ensureDefaultRoles,
+  ensureWorkspace,
+  findRoleBySlug,
+} from '../../store/index.js';
 import type { Db } from '../../store/prisma.js';
 import { withQuestionCount } from '../common/question-count.js';
 
@@ -18,7 +25,6 @@ export interface NewScreen {
   /** The console's counterpart of the chat platforms' `questions=N`; null keeps the role's default. */
   questions: number | null;
 }
-
 
 export function parseNewScreen(body: Record<string, unknown>): NewScreen | string {
   const name = typeof body.candidateName === 'string' ? body.candidateName.trim() : '';
@@ -59,7 +65,11 @@ export class SandboxScreens {
     if (!stored) throw new AppError('not_found', 'sandbox role missing', { userMessage: 'That role does not exist.' });
     const role = withQuestionCount(stored, screen.questions);
     const candidateUserId = `web-${randomUUID()}`;
-    const candidate = await ensureCandidate(this.db, { workspaceId, platformUserId: candidateUserId, displayName: screen.candidateName });
+    const candidate = await ensureCandidate(this.db, {
+      workspaceId,
+      platformUserId: candidateUserId,
+      displayName: screen.candidateName,
+    });
     const conversationId = `web-${randomUUID()}`;
     const interview = await createInterview(this.db, {
       workspaceId,
@@ -84,14 +94,28 @@ export class SandboxScreens {
     return interview.id;
   }
 
-  async list(): Promise<Array<{ id: string; candidateName: string; roleTitle: string; status: string; createdAt: Date }>> {
+  async list(): Promise<
+    Array<{ id: string; candidateName: string; roleTitle: string; status: string; createdAt: Date }>
+  > {
     const workspaceId = await this.workspace();
     const rows = await this.db.interview.findMany({
       where: { workspaceId },
       orderBy: { createdAt: 'desc' },
       take: 50,
-      select: { id: true, status: true, createdAt: true, candidate: { select: { displayName: true } }, role: { select: { title: true } } },
+      select: {
+        id: true,
+        status: true,
+        createdAt: true,
+        candidate: { select: { displayName: true } },
+        role: { select: { title: true } },
+      },
     });
-    return rows.map((r) => ({ id: r.id, candidateName: r.candidate?.displayName ?? '(erased)', roleTitle: r.role.title, status: r.status, createdAt: r.createdAt }));
+    return rows.map((r) => ({
+      id: r.id,
+      candidateName: r.candidate?.displayName ?? '(erased)',
+      roleTitle: r.role.title,
+      status: r.status,
+      createdAt: r.createdAt,
+    }));
   }
 }

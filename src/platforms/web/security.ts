@@ -68,7 +68,10 @@ function tokenMatches(req: Request): boolean {
 export function refuseCrossSite(publicUrl: string | null) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (sameOrigin(req, publicUrl) && tokenMatches(req)) return next();
-    res.status(403).type('text/plain').send('This form came from another site or has expired. Reload the page and try again.');
+    res
+      .status(403)
+      .type('text/plain')
+      .send('This form came from another site or has expired. Reload the page and try again.');
   };
 }
 

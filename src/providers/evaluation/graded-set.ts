@@ -73,10 +73,16 @@ export function gradedFigures(rows: readonly ScoredItem[]): GradedFigures {
   return {
     n: rows.length,
     unscored: rows.length - scored.length,
-    spearman: spearman(scored.map((r) => r.item.grade), scored.map((r) => r.overall)),
+    spearman: spearman(
+      scored.map((r) => r.item.grade),
+      scored.map((r) => r.overall),
+    ),
     pairwise: pairs.total === 0 ? null : pairs.right / pairs.total,
     pairs: pairs.total,
-    meanAbsoluteError: meanAbsoluteDifference(scored.map((r) => r.overall), scored.map((r) => r.item.grade)),
+    meanAbsoluteError: meanAbsoluteDifference(
+      scored.map((r) => r.overall),
+      scored.map((r) => r.item.grade),
+    ),
     categories: [...byCategory].map(([category, group]) => ({
       category,
       n: group.length,
@@ -86,7 +92,10 @@ export function gradedFigures(rows: readonly ScoredItem[]): GradedFigures {
     families: [...byFamily].map(([family, group]) => ({
       family,
       n: group.length,
-      spearman: spearman(group.map((r) => r.item.grade), group.map((r) => r.overall)),
+      spearman: spearman(
+        group.map((r) => r.item.grade),
+        group.map((r) => r.overall),
+      ),
     })),
   };
 }
@@ -126,15 +135,30 @@ export interface TargetCheck {
 /** Each target against the figures; a category the set does not have is not checked. */
 export function checkTargets(figures: GradedFigures): TargetCheck[] {
   const checks: TargetCheck[] = [
-    { name: 'Spearman', value: figures.spearman, target: `>= ${TARGETS.spearman.min}`, met: (figures.spearman ?? -1) >= TARGETS.spearman.min },
-    { name: 'pairwise order', value: figures.pairwise, target: `>= ${TARGETS.pairwise.min}`, met: (figures.pairwise ?? -1) >= TARGETS.pairwise.min },
+    {
+      name: 'Spearman',
+      value: figures.spearman,
+      target: `>= ${TARGETS.spearman.min}`,
+      met: (figures.spearman ?? -1) >= TARGETS.spearman.min,
+    },
+    {
+      name: 'pairwise order',
+      value: figures.pairwise,
+      target: `>= ${TARGETS.pairwise.min}`,
+      met: (figures.pairwise ?? -1) >= TARGETS.pairwise.min,
+    },
   ];
   for (const [category, bound] of Object.entries(TARGETS.categories)) {
     const figure = figures.categories.find((c) => c.category === category);
     if (figure === undefined) continue;
     const value = figure.meanScore;
     const met = value !== null && ('max' in bound ? value <= bound.max : value >= bound.min);
-    checks.push({ name: `mean of ${category}`, value, target: 'max' in bound ? `<= ${bound.max}` : `>= ${bound.min}`, met });
+    checks.push({
+      name: `mean of ${category}`,
+      value,
+      target: 'max' in bound ? `<= ${bound.max}` : `>= ${bound.min}`,
+      met,
+    });
   }
   return checks;
 }

@@ -7,7 +7,9 @@ import type { ProviderAnswerScore } from '../types.js';
 
 /** Mean of the dimension values (and STAR's, when scored); null when nothing has a value. */
 export function overallScore(score: Pick<ProviderAnswerScore, 'dimensions' | 'star'>): number | null {
-  const values = [...DIMENSIONS.map((d) => score.dimensions[d].value), score.star?.value ?? null].filter((v): v is number => v !== null);
+  const values = [...DIMENSIONS.map((d) => score.dimensions[d].value), score.star?.value ?? null].filter(
+    (v): v is number => v !== null,
+  );
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
@@ -15,7 +17,7 @@ export function overallScore(score: Pick<ProviderAnswerScore, 'dimensions' | 'st
 export function averageRanks(values: readonly number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   const ranks = new Array<number>(values.length).fill(0);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end++;
     const rank = (start + end) / 2 + 1;

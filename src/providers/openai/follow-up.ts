@@ -11,7 +11,11 @@ import type { StructuredOutcome } from './structured-call.js';
 const PROMPT_MIN_CHARS = 15;
 const PROMPT_MAX_CHARS = 300;
 
-export async function decideFollowUpWithModel(gateway: ModelGateway, input: FollowUpInput, signal?: AbortSignal): Promise<StructuredOutcome<FollowUp | null>> {
+export async function decideFollowUpWithModel(
+  gateway: ModelGateway,
+  input: FollowUpInput,
+  signal?: AbortSignal,
+): Promise<StructuredOutcome<FollowUp | null>> {
   const cleaned = guardAnswer(input.answer).cleaned;
   const normalized = normalizeForMatch(cleaned);
   const partNames = input.bankQuestion.expectedParts.map((p) => p.name.toLowerCase());
@@ -34,10 +38,18 @@ export async function decideFollowUpWithModel(gateway: ModelGateway, input: Foll
 
 /** Lower case, words only, so a repeat that differs in punctuation or case is still a repeat. */
 function wordsOf(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
-export function checkFollowUpReply(reply: FollowUpReply, normalizedAnswer: string, partNames: string[], asked: readonly string[] = []): string[] {
+export function checkFollowUpReply(
+  reply: FollowUpReply,
+  normalizedAnswer: string,
+  partNames: string[],
+  asked: readonly string[] = [],
+): string[] {
   if (!reply.needed) return [];
   const problems: string[] = [];
   const prompt = reply.prompt?.trim() ?? '';
@@ -46,12 +58,14 @@ export function checkFollowUpReply(reply: FollowUpReply, normalizedAnswer: strin
     problems.push(`the prompt must be ${PROMPT_MIN_CHARS} to ${PROMPT_MAX_CHARS} characters long`);
   }
   if (!prompt.endsWith('?')) problems.push('the prompt must end with a question mark');
-  if (asked.some((text) => wordsOf(text) === wordsOf(prompt))) problems.push('the prompt repeats a question already asked in this interview');
+  if (asked.some((text) => wordsOf(text) === wordsOf(prompt)))
+    problems.push('the prompt repeats a question already asked in this interview');
   if (reply.refersTo === null || !quoteIsInText(reply.refersTo, normalizedAnswer)) {
     problems.push('refersTo must be words copied from the answer');
   }
   const unknown = reply.missing.filter((name) => !partNames.includes(name.trim().toLowerCase()));
   if (unknown.length > 0) problems.push('missing may only name the expected parts as listed');
-  if (reply.reason === 'missing_parts' && reply.missing.length === 0) problems.push('missing_parts needs at least one missing part');
+  if (reply.reason === 'missing_parts' && reply.missing.length === 0)
+    problems.push('missing_parts needs at least one missing part');
   return problems;
 }

@@ -7,20 +7,34 @@
 import type { CircuitBreaker, CallVerdict } from '../resilience/circuit-breaker.js';
 import type { Semaphore } from '../resilience/semaphore.js';
 import { zeroUsage } from '../usage.js';
-import { callStructured, type ModelSettings, type StructuredOutcome, type StructuredRequest } from './structured-call.js';
+import {
+  callStructured,
+  type ModelSettings,
+  type StructuredOutcome,
+  type StructuredRequest,
+} from './structured-call.js';
 
 export interface ModelGateway {
   readonly model: string;
   call<T>(request: StructuredRequest<T>): Promise<StructuredOutcome<T>>;
 }
 
-export function createModelGateway(settings: ModelSettings, breaker: CircuitBreaker, semaphore: Semaphore): ModelGateway {
+export function createModelGateway(
+  settings: ModelSettings,
+  breaker: CircuitBreaker,
+  semaphore: Semaphore,
+): ModelGateway {
   return {
     model: settings.model,
     async call<T>(request: StructuredRequest<T>): Promise<StructuredOutcome<T>> {
       request.signal?.throwIfAborted();
       if (!breaker.allowRequest()) {
-        return { ok: false, reason: 'circuit_open', error: 'the provider has been failing; calls are paused for now', usage: zeroUsage() };
+        return {
+          ok: false,
+          reason: 'circuit_open',
+          error: 'the provider has been failing; calls are paused for now',
+          usage: zeroUsage(),
+        };
       }
       let verdict: CallVerdict = 'neutral';
       try {
@@ -35,5 +49,8 @@ export function createModelGateway(settings: ModelSettings, breaker: CircuitBrea
 }
 
 function isTransportFault(outcome: StructuredOutcome<unknown>): boolean {
-  return !outcome.ok && (outcome.reason === 'timeout' || outcome.reason === 'rate_limited' || outcome.reason === 'provider_error');
+  return (
+    !outcome.ok &&
+    (outcome.reason === 'timeout' || outcome.reason === 'rate_limited' || outcome.reason === 'provider_error')
+  );
 }

@@ -7,7 +7,11 @@ import { PROFILE_SYSTEM_PROMPT, profileUserMessage } from './prompts/interviewin
 import { profileReplySchema, type ProfileReply } from './schemas.js';
 import type { StructuredOutcome } from './structured-call.js';
 
-export function extractProfileWithModel(gateway: ModelGateway, introduction: string, signal?: AbortSignal): Promise<StructuredOutcome<Profile>> {
+export function extractProfileWithModel(
+  gateway: ModelGateway,
+  introduction: string,
+  signal?: AbortSignal,
+): Promise<StructuredOutcome<Profile>> {
   // An introduction can carry an injection attempt as well as an answer can; the model reads it without one.
   const cleaned = guardAnswer(introduction).cleaned;
   const normalized = normalizeForMatch(cleaned);
@@ -34,9 +38,12 @@ export function checkProfileReply(reply: ProfileReply, normalizedIntroduction: s
   for (const [field, claimed] of claims) {
     const evidence = reply.evidence[field];
     if (claimed && evidence === null) problems.push(`evidence.${field} is required when ${field} is set`);
-    if (evidence !== null && !quoteIsInText(evidence, normalizedIntroduction)) problems.push(`evidence.${field} is not copied from the introduction`);
+    if (evidence !== null && !quoteIsInText(evidence, normalizedIntroduction))
+      problems.push(`evidence.${field} is not copied from the introduction`);
   }
-  const unnamed = reply.skills.flatMap((skill, i) => (normalizedIntroduction.includes(normalizeForMatch(skill)) ? [] : [i + 1]));
+  const unnamed = reply.skills.flatMap((skill, i) =>
+    normalizedIntroduction.includes(normalizeForMatch(skill)) ? [] : [i + 1],
+  );
   if (unnamed.length > 0) problems.push(`skills ${unnamed.join(', ')} are not named in the introduction`);
   return problems;
 }

@@ -102,7 +102,12 @@ class OpenAIProvider implements InterviewProvider {
       scorerVersion: `${PROMPT_VERSION}/${model}`,
       scorerLabel: `OpenAI scorer (${model}, prompt ${PROMPT_VERSION})`,
     };
-    this.scorer = { gateway: this.gateway, cache: options.cache ?? new InMemoryScoreCache(), identity, inflight: new Map() };
+    this.scorer = {
+      gateway: this.gateway,
+      cache: options.cache ?? new InMemoryScoreCache(),
+      identity,
+      inflight: new Map(),
+    };
   }
 
   async extractProfile(introduction: string, options?: CallOptions): Promise<ProfileResult> {
@@ -134,17 +139,32 @@ class OpenAIProvider implements InterviewProvider {
     const guarded = guardAnswer(input.answer);
     const outcome = await scoreWithModel(this.scorer, input, guarded, options?.signal);
     if (outcome.ok) return modelScore(this.scorer.identity, outcome, guarded);
-    this.log?.warn({ operation: 'score_answer', reason: outcome.reason, error: outcome.error }, 'model score not usable');
-    if (!this.fallbackScoring) return failedScore(this.scorer.identity, guarded, outcome.error, { usage: outcome.usage });
+    this.log?.warn(
+      { operation: 'score_answer', reason: outcome.reason, error: outcome.error },
+      'model score not usable',
+    );
+    if (!this.fallbackScoring)
+      return failedScore(this.scorer.identity, guarded, outcome.error, { usage: outcome.usage });
     const standInScore = await this.offline.scoreAnswer(input, options);
     return { ...standInScore, fallbackFrom: this.noteFor(outcome), usage: addUsage(outcome.usage, standInScore.usage) };
   }
 
   /** The offline provider's result, marked as standing in, with the tokens the failed attempt spent added. */
-  private async standIn<R extends { source: ResultSource; usage: TokenUsage }>(operation: string, failure: Failure, run: () => Promise<R>): Promise<R> {
-    this.log?.warn({ operation, reason: failure.reason, error: failure.error }, 'model result not usable; the offline provider stands in');
+  private async standIn<R extends { source: ResultSource; usage: TokenUsage }>(
+    operation: string,
+    failure: Failure,
+    run: () => Promise<R>,
+  ): Promise<R> {
+    this.log?.warn(
+      { operation, reason: failure.reason, error: failure.error },
+      'model result not usable; the offline provider stands in',
+    );
     const result = await run();
-    return { ...result, source: { ...result.source, fallbackFrom: this.noteFor(failure) }, usage: addUsage(failure.usage, result.usage) };
+    return {
+      ...result,
+      source: { ...result.source, fallbackFrom: this.noteFor(failure) },
+      usage: addUsage(failure.usage, result.usage),
+    };
   }
 
   private noteFor(failure: Failure): FallbackNote {
@@ -165,9 +185,17 @@ function buildGateway(options: OpenAIProviderOptions, model: string, log: Logger
     failureThreshold: options.failureThreshold,
     cooldownMs: options.cooldownMs,
     onStateChange: ({ from, to, failures }) => {
-      if (to === 'open') log?.warn({ from, to, failures }, 'OpenAI provider is failing: the offline provider stands in until it recovers');
+      if (to === 'open')
+        log?.warn(
+          { from, to, failures },
+          'OpenAI provider is failing: the offline provider stands in until it recovers',
+        );
       else log?.info({ from, to }, 'OpenAI provider circuit changed state');
     },
   });
-  return createModelGateway({ client, model, seed: options.seed ?? DEFAULT_SEED }, breaker, new Semaphore(options.concurrency ?? 4));
+  return createModelGateway(
+    { client, model, seed: options.seed ?? DEFAULT_SEED },
+    breaker,
+    new Semaphore(options.concurrency ?? 4),
+  );
 }

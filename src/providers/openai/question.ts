@@ -8,17 +8,28 @@ import { QUESTION_SYSTEM_PROMPT, profileSummary, questionUserMessage } from './p
 import { questionReplySchema } from './schemas.js';
 import type { StructuredOutcome } from './structured-call.js';
 
-export async function writeQuestionWithModel(gateway: ModelGateway, input: NextQuestionInput, signal?: AbortSignal): Promise<StructuredOutcome<string>> {
+export async function writeQuestionWithModel(
+  gateway: ModelGateway,
+  input: NextQuestionInput,
+  signal?: AbortSignal,
+): Promise<StructuredOutcome<string>> {
   const profileText = normalizeForMatch(profileSummary(input.profile));
   const outcome = await gateway.call({
     schemaName: 'next_question',
     schema: questionReplySchema,
     messages: [
       { role: 'system', content: QUESTION_SYSTEM_PROMPT },
-      { role: 'user', content: questionUserMessage(input.role, input.profile, input.bankQuestion, input.askedQuestions) },
+      {
+        role: 'user',
+        content: questionUserMessage(input.role, input.profile, input.bankQuestion, input.askedQuestions),
+      },
     ],
     check: (reply) => {
-      const problems = checkGeneratedQuestion({ text: reply.question, bankQuestion: input.bankQuestion, askedQuestions: input.askedQuestions });
+      const problems = checkGeneratedQuestion({
+        text: reply.question,
+        bankQuestion: input.bankQuestion,
+        askedQuestions: input.askedQuestions,
+      });
       // Profile details are short ("Go"), so this is a plain containment test, not the quote check for answers.
       const detail = reply.profileDetail === null ? null : normalizeForMatch(reply.profileDetail);
       if (detail !== null && (detail.length === 0 || !profileText.includes(detail))) {

@@ -3,7 +3,13 @@
  * every point it gives. Returns the score, or why there is none (the provider decides about the fallback).
  */
 import { createHash } from 'node:crypto';
-import { DIMENSIONS, type DimensionScore, type Dimension, type ScoringQuestion, type StarScore } from '../../scoring/index.js';
+import {
+  DIMENSIONS,
+  type DimensionScore,
+  type Dimension,
+  type ScoringQuestion,
+  type StarScore,
+} from '../../scoring/index.js';
 import type { GuardedAnswer } from '../answer-guard.js';
 import { scoreCacheKey, type CachedScore, type ScoreCache } from '../cache.js';
 import { wantsStar, type ScorerIdentity } from '../score-results.js';
@@ -33,7 +39,12 @@ export async function scoreWithModel(
   guarded: GuardedAnswer,
   signal?: AbortSignal,
 ): Promise<ModelOutcome> {
-  const key = scoreCacheKey({ model: scorer.gateway.model, promptVersion: keyedPromptVersion(input.question), question: input.question, scoredText: guarded.bounded });
+  const key = scoreCacheKey({
+    model: scorer.gateway.model,
+    promptVersion: keyedPromptVersion(input.question),
+    question: input.question,
+    scoredText: guarded.bounded,
+  });
   // Looked up before any await, so a second request for the same text always finds the first one's task.
   const running = scorer.inflight.get(key);
   if (running) {
@@ -121,16 +132,25 @@ export function checkScoreReply(reply: ScoreReply, normalizedAnswer: string, que
   return problems;
 }
 
-function checkEvidence(name: string, reply: Pick<DimensionReply, 'value' | 'quotes'>, normalizedAnswer: string): string[] {
+function checkEvidence(
+  name: string,
+  reply: Pick<DimensionReply, 'value' | 'quotes'>,
+  normalizedAnswer: string,
+): string[] {
   const problems: string[] = [];
-  if (reply.value > 0 && reply.quotes.length === 0) problems.push(`${name}: a value above 0 needs at least one quote from the answer`);
+  if (reply.value > 0 && reply.quotes.length === 0)
+    problems.push(`${name}: a value above 0 needs at least one quote from the answer`);
   const missing = reply.quotes.flatMap((quote, index) => (quoteIsInText(quote, normalizedAnswer) ? [] : [index + 1]));
-  if (missing.length > 0) problems.push(`${name}: quote ${missing.join(', ')} is not in the answer (quotes must be copied exactly)`);
+  if (missing.length > 0)
+    problems.push(`${name}: quote ${missing.join(', ')} is not in the answer (quotes must be copied exactly)`);
   return problems;
 }
 
 function toCachedScore(reply: ScoreReply, question: ScoringQuestion): CachedScore {
-  const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, toDimensionScore(reply[d])])) as Record<Dimension, DimensionScore>;
+  const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, toDimensionScore(reply[d])])) as Record<
+    Dimension,
+    DimensionScore
+  >;
   const star: StarScore | undefined =
     wantsStar(question) && reply.star
       ? {
@@ -146,7 +166,10 @@ function toCachedScore(reply: ScoreReply, question: ScoringQuestion): CachedScor
 
 function toDimensionScore(reply: DimensionReply): DimensionScore {
   const quoted = reply.quotes.map((q) => `“${q.trim()}”`).join('; ');
-  return { value: Math.round(reply.value * 100) / 100, evidence: quoted ? `${reply.rationale.trim()} Quoted: ${quoted}` : reply.rationale.trim() };
+  return {
+    value: Math.round(reply.value * 100) / 100,
+    evidence: quoted ? `${reply.rationale.trim()} Quoted: ${quoted}` : reply.rationale.trim(),
+  };
 }
 
 /** A model score as a ProviderAnswerScore, with this answer's flags (cached parts never carry flags). */

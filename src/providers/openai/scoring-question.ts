@@ -1,4 +1,9 @@
-import { toScoringQuestion, type BankQuestion, type QuestionRubric, type ScoringQuestion } from '../../scoring/index.js';
+import {
+  toScoringQuestion,
+  type BankQuestion,
+  type QuestionRubric,
+  type ScoringQuestion,
+} from '../../scoring/index.js';
 
 /** A written question keeps its bank question's rubric (the checks make it stay on that topic). */
 export function toScoringQuestionWithText(bankQuestion: BankQuestion, text: string): ScoringQuestion {
@@ -40,7 +45,11 @@ function rubricOf(primary: QuestionRubric, fallback: QuestionRubric = {}): Quest
   };
 }
 
-function nonEmpty<K extends keyof QuestionRubric>(key: K, primary: QuestionRubric[K], fallback: QuestionRubric[K]): Partial<QuestionRubric> {
+function nonEmpty<K extends keyof QuestionRubric>(
+  key: K,
+  primary: QuestionRubric[K],
+  fallback: QuestionRubric[K],
+): Partial<QuestionRubric> {
   const value = primary?.length ? primary : fallback?.length ? fallback : undefined;
   return value ? { [key]: value } : {};
 }

@@ -4,13 +4,7 @@
  * that fails (bad JSON, wrong shape, refusal, failed check) is retried once, with the problem in a follow-up
  * message; transport faults are not, because the SDK has already retried them (with Retry-After honoured).
  */
-import {
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  RateLimitError,
-  type OpenAI,
-} from 'openai';
+import { APIConnectionTimeoutError, APIError, APIUserAbortError, RateLimitError, type OpenAI } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
@@ -36,12 +30,15 @@ export interface StructuredRequest<T> {
 }
 
 export type StructuredOutcome<T> =
-  | { ok: true; value: T; usage: TokenUsage }
-  | { ok: false; reason: FailureReason; error: string; usage: TokenUsage };
+  { ok: true; value: T; usage: TokenUsage } | { ok: false; reason: FailureReason; error: string; usage: TokenUsage };
 
-type Reading<T> = { ok: true; value: T } | { ok: false; reason: 'invalid_output' | 'refused'; problem: string; said: string };
+type Reading<T> =
+  { ok: true; value: T } | { ok: false; reason: 'invalid_output' | 'refused'; problem: string; said: string };
 
-export async function callStructured<T>(settings: ModelSettings, request: StructuredRequest<T>): Promise<StructuredOutcome<T>> {
+export async function callStructured<T>(
+  settings: ModelSettings,
+  request: StructuredRequest<T>,
+): Promise<StructuredOutcome<T>> {
   let messages = request.messages;
   let usage = zeroUsage();
   let last: Extract<Reading<T>, { ok: false }> | undefined;
@@ -52,14 +49,22 @@ export async function callStructured<T>(settings: ModelSettings, request: Struct
     const reading = readReply(sent.completion, request);
     if (reading.ok) return { ok: true, value: reading.value, usage };
     last = reading;
-    messages = [...messages, { role: 'assistant', content: reading.said }, { role: 'user', content: retryMessage(reading.problem) }];
+    messages = [
+      ...messages,
+      { role: 'assistant', content: reading.said },
+      { role: 'user', content: retryMessage(reading.problem) },
+    ];
   }
   return { ok: false, reason: last?.reason ?? 'invalid_output', error: last?.problem ?? 'no usable reply', usage };
 }
 
 type Sent = { ok: true; completion: ChatCompletion } | { ok: false; reason: FailureReason; error: string };
 
-async function send<T>(settings: ModelSettings, request: StructuredRequest<T>, messages: ChatCompletionMessageParam[]): Promise<Sent> {
+async function send<T>(
+  settings: ModelSettings,
+  request: StructuredRequest<T>,
+  messages: ChatCompletionMessageParam[],
+): Promise<Sent> {
   try {
     const completion = await settings.client.chat.completions.create(
       {
@@ -82,22 +87,40 @@ async function send<T>(settings: ModelSettings, request: StructuredRequest<T>, m
 /** The SDK's errors, reduced to a reason and a message without request or response bodies. */
 export function describeTransportError(err: unknown): { reason: FailureReason; error: string } {
   if (err instanceof APIConnectionTimeoutError) return { reason: 'timeout', error: 'the model call timed out' };
-  if (err instanceof RateLimitError) return { reason: 'rate_limited', error: 'the provider kept answering 429 (rate limited)' };
+  if (err instanceof RateLimitError)
+    return { reason: 'rate_limited', error: 'the provider kept answering 429 (rate limited)' };
   if (err instanceof APIError) {
     const status = err.status === undefined ? 'no HTTP status' : `HTTP ${err.status}`;
     return { reason: 'provider_error', error: `the provider call failed (${status})` };
   }
-  return { reason: 'provider_error', error: `the provider call failed (${err instanceof Error ? err.name : 'unknown error'})` };
+  return {
+    reason: 'provider_error',
+    error: `the provider call failed (${err instanceof Error ? err.name : 'unknown error'})`,
+  };
 }
 
 function readReply<T>(completion: ChatCompletion, request: StructuredRequest<T>): Reading<T> {
   const choice = completion.choices[0];
   const message = choice?.message;
-  if (!choice || !message) return { ok: false, reason: 'invalid_output', problem: 'the reply had no message', said: '' };
-  if (message.refusal) return { ok: false, reason: 'refused', problem: 'the model refused to answer', said: message.refusal };
-  if (choice.finish_reason === 'content_filter') return { ok: false, reason: 'refused', problem: 'the reply was stopped by a content filter', said: message.content ?? '' };
+  if (!choice || !message)
+    return { ok: false, reason: 'invalid_output', problem: 'the reply had no message', said: '' };
+  if (message.refusal)
+    return { ok: false, reason: 'refused', problem: 'the model refused to answer', said: message.refusal };
+  if (choice.finish_reason === 'content_filter')
+    return {
+      ok: false,
+      reason: 'refused',
+      problem: 'the reply was stopped by a content filter',
+      said: message.content ?? '',
+    };
   const content = message.content ?? '';
-  if (choice.finish_reason === 'length') return { ok: false, reason: 'invalid_output', problem: 'the reply was cut off before the JSON ended', said: content };
+  if (choice.finish_reason === 'length')
+    return {
+      ok: false,
+      reason: 'invalid_output',
+      problem: 'the reply was cut off before the JSON ended',
+      said: content,
+    };
   let json: unknown;
   try {
     json = JSON.parse(content);
@@ -108,7 +131,12 @@ function readReply<T>(completion: ChatCompletion, request: StructuredRequest<T>)
   const parsed = request.schema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    return { ok: false, reason: 'invalid_output', problem: `the reply did not match the schema (${issues.join('; ')})`, said: content };
+    return {
+      ok: false,
+      reason: 'invalid_output',
+      problem: `the reply did not match the schema (${issues.join('; ')})`,
+      said: content,
+    };
   }
   const problems = request.check?.(parsed.data) ?? [];
   if (problems.length > 0) return { ok: false, reason: 'invalid_output', problem: problems.join('; '), said: content };

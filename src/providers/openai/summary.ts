@@ -6,9 +6,14 @@ import { summaryReplySchema, type SummaryReply } from './schemas.js';
 import type { StructuredOutcome } from './structured-call.js';
 
 /** "7/10", "8 out of 10", "scored 6", "a 9" after a verb of rating. */
-const STATED_SCORE = /\b\d+(?:\.\d+)?\s*(?:\/|out\s+of)\s*10\b|\b(?:scored?|rated|graded|earned|got)\s+(?:an?\s+|only\s+)?\d/iu;
+const STATED_SCORE =
+  /\b\d+(?:\.\d+)?\s*(?:\/|out\s+of)\s*10\b|\b(?:scored?|rated|graded|earned|got)\s+(?:an?\s+|only\s+)?\d/iu;
 
-export function summarizeWithModel(gateway: ModelGateway, input: SummaryInput, signal?: AbortSignal): Promise<StructuredOutcome<InterviewSummary>> {
+export function summarizeWithModel(
+  gateway: ModelGateway,
+  input: SummaryInput,
+  signal?: AbortSignal,
+): Promise<StructuredOutcome<InterviewSummary>> {
   return gateway.call({
     schemaName: 'interview_summary',
     schema: summaryReplySchema,

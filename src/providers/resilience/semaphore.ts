@@ -12,7 +12,8 @@ export class Semaphore {
   private readonly waiters: Waiter[] = [];
 
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`a semaphore needs a limit of at least 1 (got ${limit})`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`a semaphore needs a limit of at least 1 (got ${limit})`);
   }
 
   get inUse(): number {

@@ -6,7 +6,11 @@ const FUNCTION_WORDS = new Set(
 );
 
 export function contentWords(text: string): Set<string> {
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return new Set(words.filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w)));
 }
 

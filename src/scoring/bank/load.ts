@@ -82,13 +82,17 @@ function checkCounts(file: LoadedFile): void {
   const { questions, family } = file.content;
   const kind = family === 'behavioral' ? 'behavioral' : 'technical';
   if (questions.length < MIN_QUESTIONS_PER_FAMILY) {
-    throw invalid(`${file.name}: questions: needs at least ${MIN_QUESTIONS_PER_FAMILY} ${kind} questions, found ${questions.length}`);
+    throw invalid(
+      `${file.name}: questions: needs at least ${MIN_QUESTIONS_PER_FAMILY} ${kind} questions, found ${questions.length}`,
+    );
   }
   if (kind === 'behavioral') return;
   for (const level of LEVELS) {
     const count = questions.filter((q) => q.levels.includes(level)).length;
     if (count < MIN_QUESTIONS_PER_LEVEL) {
-      throw invalid(`${file.name}: questions: needs at least ${MIN_QUESTIONS_PER_LEVEL} at level ${level}, found ${count}`);
+      throw invalid(
+        `${file.name}: questions: needs at least ${MIN_QUESTIONS_PER_LEVEL} at level ${level}, found ${count}`,
+      );
     }
   }
 }

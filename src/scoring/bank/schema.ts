@@ -9,13 +9,13 @@ const phrase = z.string().trim().min(1).regex(NO_MARKUP, 'must not contain marku
 
 const conceptSchema = z.object({ name: phrase, synonyms: z.array(phrase) }).strict();
 const partSchema = z.object({ name: phrase, cues: z.array(phrase).min(1) }).strict();
-const misconceptionSchema = z
-  .object({ claim: phrase, cues: z.array(z.array(phrase).min(1)).min(1).max(4) })
-  .strict();
+const misconceptionSchema = z.object({ claim: phrase, cues: z.array(z.array(phrase).min(1)).min(1).max(4) }).strict();
 
 export const bankQuestionSchema = z
   .object({
-    id: z.string().regex(/^[a-z]+(?:-[a-z0-9]+)+$/, 'must be lower-case words joined by hyphens, e.g. fe-react-state-01'),
+    id: z
+      .string()
+      .regex(/^[a-z]+(?:-[a-z0-9]+)+$/, 'must be lower-case words joined by hyphens, e.g. fe-react-state-01'),
     family: z.enum(QUESTION_FAMILIES),
     kind: z.enum(['technical', 'behavioral']),
     levels: z.array(z.enum(LEVELS)).min(1),
@@ -29,14 +29,22 @@ export const bankQuestionSchema = z
   .strict()
   .superRefine((q, ctx) => {
     if ((q.family === 'behavioral') !== (q.kind === 'behavioral')) {
-      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'behavioral questions live in the behavioral family only' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: 'behavioral questions live in the behavioral family only',
+      });
     }
     if (new Set(q.levels).size !== q.levels.length) {
       ctx.addIssue({ code: 'custom', path: ['levels'], message: 'lists a level twice' });
     }
     const partNames = q.expectedParts.map((p) => p.name);
     if (q.kind === 'behavioral' && partNames.join(',') !== STAR_PARTS.join(',')) {
-      ctx.addIssue({ code: 'custom', path: ['expectedParts'], message: `must be the STAR parts ${STAR_PARTS.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expectedParts'],
+        message: `must be the STAR parts ${STAR_PARTS.join(', ')}`,
+      });
     }
   });
 

@@ -34,7 +34,11 @@ export interface FollowUpOptions {
  * answer and names what is missing, in a wording not asked before in the interview. Null when the answer is complete
  * enough, or when every wording left would repeat one already asked.
  */
-export function decideFollowUp(question: BankQuestion, answer: string, options: FollowUpOptions = {}): FollowUpDecision | null {
+export function decideFollowUp(
+  question: BankQuestion,
+  answer: string,
+  options: FollowUpOptions = {},
+): FollowUpDecision | null {
   const model = buildQuestionModel(toScoringQuestion(question));
   const bounded = boundForScoring(typeof answer === 'string' ? answer : '').text;
   const analyzed = analyzeText(bounded, model.vocabulary);
@@ -71,7 +75,10 @@ function framesFor(question: BankQuestion, missing: readonly string[]): string[]
 
 /** Lower case, words only: "Could you…?" and "could you… ?" are the same wording. */
 function wordsOf(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 /**
@@ -79,10 +86,17 @@ function wordsOf(text: string): string {
  * before one that was, and a phrase not quoted yet before one that was. Quoted as `You mentioned "<phrase>".`;
  * without a phrase (nothing quotable) the template alone.
  */
-function chooseWording(frames: readonly string[], phrases: readonly string[], asked: readonly string[]): { prompt: string; quote: string | null } | null {
+function chooseWording(
+  frames: readonly string[],
+  phrases: readonly string[],
+  asked: readonly string[],
+): { prompt: string; quote: string | null } | null {
   const askedWords = asked.map(wordsOf);
   const used = (text: string) => askedWords.some((a) => a.includes(wordsOf(text)));
-  const byFreshness = <T extends string>(items: readonly T[]) => [...items.filter((i) => !used(i)), ...items.filter((i) => used(i))];
+  const byFreshness = <T extends string>(items: readonly T[]) => [
+    ...items.filter((i) => !used(i)),
+    ...items.filter((i) => used(i)),
+  ];
   const quotes: (string | null)[] = phrases.length > 0 ? byFreshness(phrases) : [null];
   for (const frame of byFreshness(frames)) {
     for (const quote of quotes) {

@@ -29,7 +29,9 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 /** A quote may start with one of these ("the retry logic"), and does not start right after one ("the | retry"). */
 const DETERMINERS = words('a an the this that these those my our your their its');
 /** A quote does not start right after one of these: "in | front of the database" reads as a fragment. */
-const PREPOSITIONS = words('of in on at by for from into onto with about above below between through under over via within without upon off out up down during per till until than like');
+const PREPOSITIONS = words(
+  'of in on at by for from into onto with about above below between through under over via within without upon off out up down during per till until than like',
+);
 /** A quote does not end right before one of these: "keep | the response", "in front | of the database". */
 const BINDS_BACK = words('a an the this that these those my our your their its it them me us him her of');
 
@@ -107,7 +109,12 @@ export function quotablePhrases(answer: string, topic: ReadonlySet<string>, know
       for (let to = from + QUOTE_MIN_WORDS - 1; to < Math.min(words.length, from + QUOTE_MAX_WORDS); to += 1) {
         if (!isContentWord(words[to]!.lower)) continue;
         const window = words.slice(from, to + 1);
-        const topicStems = new Set(window.filter((w) => isContentWord(w.lower)).map((w) => stem(w.lower)).filter((s) => topic.has(s)));
+        const topicStems = new Set(
+          window
+            .filter((w) => isContentWord(w.lower))
+            .map((w) => stem(w.lower))
+            .filter((s) => topic.has(s)),
+        );
         candidates.push({
           phrase: clause.text.slice(words[from]!.start, words[to]!.end),
           cleanEdges: cleanEdges(before, words[to + 1]?.lower),

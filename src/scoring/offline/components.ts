@@ -62,11 +62,15 @@ export interface Components {
 }
 
 export function computeComponents(s: AnswerSignals, model: QuestionModel, flags: readonly AnswerFlag[]): Components {
-  const total = s.conceptsExplained.length + s.conceptsNamed.length + s.conceptsDismissed.length + s.conceptsMissing.length;
+  const total =
+    s.conceptsExplained.length + s.conceptsNamed.length + s.conceptsDismissed.length + s.conceptsMissing.length;
   const credited = s.conceptsExplained.length + Math.min(NAMED_ONLY_MAX, NAMED_ONLY_CREDIT * s.conceptsNamed.length);
   const partTotal = s.partsFound.length + s.partsMissing.length;
   const referenceSize = model.referenceStems?.size ?? 0;
-  const referenceNeeded = Math.min(REFERENCE_HITS_MAX, Math.max(REFERENCE_HITS_MIN, referenceSize * REFERENCE_SHARE_FOR_FULL));
+  const referenceNeeded = Math.min(
+    REFERENCE_HITS_MAX,
+    Math.max(REFERENCE_HITS_MIN, referenceSize * REFERENCE_SHARE_FOR_FULL),
+  );
   const restates = restatesQuestion(s);
   return {
     accuracyConcepts: total === 0 ? 0 : clamp01(credited / Math.min(total, CONCEPTS_FOR_ACCURACY)),
@@ -75,7 +79,8 @@ export function computeComponents(s: AnswerSignals, model: QuestionModel, flags:
     parts: partTotal === 0 ? 0 : s.partsFound.length / partTotal,
     focus: s.topicalShare,
     concision: concisionOf(s),
-    offTopic: !restates && s.words >= OFF_TOPIC_MIN_WORDS && (s.topicalShare < OFF_TOPIC_SHARE || missesTheTopic(s, model)),
+    offTopic:
+      !restates && s.words >= OFF_TOPIC_MIN_WORDS && (s.topicalShare < OFF_TOPIC_SHARE || missesTheTopic(s, model)),
     restates,
     keywordList: flags.includes('keyword_list'),
     veryShort: flags.includes('very_short'),
@@ -97,8 +102,13 @@ function concisionOf(s: AnswerSignals): number {
   if (s.words < PADDING_MIN_WORDS) return 1;
   const hundreds = s.words / 100;
   const ideas = (s.referenceHits + 2 * s.conceptsExplained.length) / hundreds;
-  const density = clamp01((ideas - PADDED_IDEAS_PER_100_WORDS) / (DENSE_IDEAS_PER_100_WORDS - PADDED_IDEAS_PER_100_WORDS));
-  const chatter = clamp01((s.chatter / hundreds - NATURAL_CHATTER_PER_100_WORDS) / (HEAVY_CHATTER_PER_100_WORDS - NATURAL_CHATTER_PER_100_WORDS));
+  const density = clamp01(
+    (ideas - PADDED_IDEAS_PER_100_WORDS) / (DENSE_IDEAS_PER_100_WORDS - PADDED_IDEAS_PER_100_WORDS),
+  );
+  const chatter = clamp01(
+    (s.chatter / hundreds - NATURAL_CHATTER_PER_100_WORDS) /
+      (HEAVY_CHATTER_PER_100_WORDS - NATURAL_CHATTER_PER_100_WORDS),
+  );
   return density * (1 - 0.5 * chatter);
 }
 
@@ -123,5 +133,8 @@ function restatesQuestion(s: AnswerSignals): boolean {
   const specific = new Set(s.sentences.flatMap((x) => [...x.novel].filter((stem) => !GENERIC_WORDS.has(stem)))).size;
   // A short thin answer ("I would put Redis in front with an expiry") is dense with what little it says: not a restatement.
   const perHundredWords = (100 * specific) / Math.max(1, s.totalWords);
-  return perHundredWords < RESTATE_SPECIFIC_PER_100_WORDS && RESTATING.some((rule) => s.echoShare >= rule.echo && specific < rule.specificWords);
+  return (
+    perHundredWords < RESTATE_SPECIFIC_PER_100_WORDS &&
+    RESTATING.some((rule) => s.echoShare >= rule.echo && specific < rule.specificWords)
+  );
 }

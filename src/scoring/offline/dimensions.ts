@@ -6,7 +6,10 @@ import type { AnswerSignals } from './signals.js';
 
 /** Caps, as a share of 10, for answers that cannot earn a high mark whatever else they contain. */
 type Caps = Partial<Record<Dimension, number>>;
-const CAPS: Record<'keywordList' | 'offTopic' | 'restates' | 'misconception' | 'dismissive', { caps: Caps; why: string }> = {
+const CAPS: Record<
+  'keywordList' | 'offTopic' | 'restates' | 'misconception' | 'dismissive',
+  { caps: Caps; why: string }
+> = {
   keywordList: {
     caps: { technicalAccuracy: 0.35, completeness: 0.35, clarity: 0.25, depth: 0.2, practicality: 0.2 },
     why: 'The answer is a list of terms without sentences, so this is capped.',
@@ -38,7 +41,11 @@ interface Raw {
 
 export const NOT_ASSESSED = 'Not assessed offline: no reference answer.';
 
-export function scoreDimensions(s: AnswerSignals, c: Components, model: QuestionModel): Record<Dimension, DimensionScore> {
+export function scoreDimensions(
+  s: AnswerSignals,
+  c: Components,
+  model: QuestionModel,
+): Record<Dimension, DimensionScore> {
   const raw: Record<Dimension, Raw> = {
     technicalAccuracy: accuracy(s, c, model),
     completeness: completeness(s, c, model),
@@ -84,20 +91,26 @@ function accuracy(s: AnswerSignals, c: Components, model: QuestionModel): Raw {
     const where = firstSentence(s, (i) => (s.sentences[i]?.explained.length ?? 0) > 0);
     parts.push(`Explains ${joinList(s.conceptsExplained)} in its own words:${quoted(s, where)}.`);
   }
-  if (s.conceptsNamed.length > 0) parts.push(`Names ${joinList(s.conceptsNamed)} without saying anything about ${s.conceptsNamed.length === 1 ? 'it' : 'them'}.`);
+  if (s.conceptsNamed.length > 0)
+    parts.push(
+      `Names ${joinList(s.conceptsNamed)} without saying anything about ${s.conceptsNamed.length === 1 ? 'it' : 'them'}.`,
+    );
   if (s.conceptsDismissed.length > 0) {
     const where = firstSentence(s, (i) => (s.sentences[i]?.dismissed.length ?? 0) > 0);
     parts.push(`Negates or dismisses ${joinList(s.conceptsDismissed)}:${quoted(s, where)}.`);
   }
   if (parts.length === 0) parts.push(`Says nothing about the ${what}.`);
-  if (model.conceptsFromBank && s.conceptsMissing.length > 0) parts.push(`Not mentioned: ${joinList(s.conceptsMissing)}.`);
+  if (model.conceptsFromBank && s.conceptsMissing.length > 0)
+    parts.push(`Not mentioned: ${joinList(s.conceptsMissing)}.`);
   parts.push(`Shares ${count(s.referenceHits, 'key idea')} with the reference answer beyond the question's own words.`);
   for (const m of s.misconceptions) parts.push(`States a common misconception (${m.claim}): "${m.quote}".`);
   // Correct points spread thin over padding are only partly credited: a reader cannot tell what the candidate
   // would say on their own from what they happened to mention on the way.
   // Staying on the question is worth something only in an answer that says something about it.
   const saysSomething = s.conceptsExplained.length > 0 || s.referenceHits >= 2;
-  const value = (0.45 * c.accuracyConcepts + 0.35 * c.reference + (saysSomething ? 0.2 * c.focus : 0)) * (0.75 + 0.25 * c.concision);
+  const value =
+    (0.45 * c.accuracyConcepts + 0.35 * c.reference + (saysSomething ? 0.2 * c.focus : 0)) *
+    (0.75 + 0.25 * c.concision);
   return { value, evidence: parts.join(' ') };
 }
 
@@ -140,7 +153,10 @@ function clarity(s: AnswerSignals, c: Components): Raw {
     s.properSentences === 0
       ? 'Has no complete sentences.'
       : `Written in ${count(s.properSentences, 'complete sentence')} averaging ${Math.round(s.avgSentenceWords)} words.`;
-  evidence += markers > 0 ? ` Uses ${count(markers, 'kind')} of linking words (reasons, steps, examples, contrasts).` : ' Uses no linking words.';
+  evidence +=
+    markers > 0
+      ? ` Uses ${count(markers, 'kind')} of linking words (reasons, steps, examples, contrasts).`
+      : ' Uses no linking words.';
   const offQuestion = Math.round((1 - c.focus) * 100);
   if (offQuestion >= 20) {
     const tangent = firstSentence(s, (i) => s.sentences[i]?.topical === false);
@@ -156,12 +172,20 @@ function depth(s: AnswerSignals, c: Components, model: QuestionModel): Raw {
   const nuance = model.behavioral ? clamp01(s.reflection) : clamp01(s.tradeOffs / 2);
   const reference = c.reference ?? c.coverage;
   const value =
-    (0.3 * c.coverage + 0.2 * reference + 0.25 * clamp01(s.reasoning / 2) + 0.15 * nuance + 0.1 * clamp01(s.novelStems / 30)) *
+    (0.3 * c.coverage +
+      0.2 * reference +
+      0.25 * clamp01(s.reasoning / 2) +
+      0.15 * nuance +
+      0.1 * clamp01(s.novelStems / 30)) *
     (0.5 + 0.5 * c.focus) *
     (0.4 + 0.6 * c.concision);
   const nuanceText = model.behavioral
-    ? s.reflection > 0 ? 'reflects on what was learned' : 'does not reflect on what was learned'
-    : s.tradeOffs > 0 ? `weighs trade-offs or limits ${count(s.tradeOffs, 'time')}` : 'does not discuss trade-offs or limits';
+    ? s.reflection > 0
+      ? 'reflects on what was learned'
+      : 'does not reflect on what was learned'
+    : s.tradeOffs > 0
+      ? `weighs trade-offs or limits ${count(s.tradeOffs, 'time')}`
+      : 'does not discuss trade-offs or limits';
   const reasons = s.reasoning > 0 ? `Explains why ${count(s.reasoning, 'time')}` : 'Does not explain why';
   return { value, evidence: `${reasons}, ${nuanceText}, and adds ${count(s.novelStems, 'idea word')} of its own.` };
 }
@@ -171,7 +195,10 @@ function practicality(s: AnswerSignals, c: Components, model: QuestionModel): Ra
   const specificText = `${count(s.numbers, 'number')} and ${count(s.namedTerms, 'named tool or term', 'named tools or terms')}`;
   if (model.behavioral && s.star !== null) {
     const value =
-      (0.3 * Number(s.star.action) + 0.3 * Number(s.star.result) + 0.2 * clamp01(specifics / 2) + 0.2 * clamp01(s.actions / 3)) *
+      (0.3 * Number(s.star.action) +
+        0.3 * Number(s.star.result) +
+        0.2 * clamp01(specifics / 2) +
+        0.2 * clamp01(s.actions / 3)) *
       (0.6 + 0.4 * c.focus);
     const actions = `Describes ${count(s.actions, 'concrete action')} taken by the candidate`;
     const result = s.star.result ? 'states a result' : 'states no result';
@@ -183,7 +210,12 @@ function practicality(s: AnswerSignals, c: Components, model: QuestionModel): Ra
     (0.3 * grounding + 0.15 * clamp01(s.steps / 2) + 0.25 * clamp01(specifics / 2) + 0.3 * c.accuracyConcepts) *
     (0.6 + 0.4 * c.focus) *
     (0.7 + 0.3 * c.concision);
-  const example = s.examples > 0 ? 'Gives a concrete example' : s.applied > 0 ? 'Says how it would be applied but gives no example' : 'Gives no concrete example';
+  const example =
+    s.examples > 0
+      ? 'Gives a concrete example'
+      : s.applied > 0
+        ? 'Says how it would be applied but gives no example'
+        : 'Gives no concrete example';
   const steps = s.steps > 0 ? 'describes steps' : 'describes no steps';
   return { value, evidence: `${example}, ${steps}, and gives ${specificText}.` };
 }

@@ -13,5 +13,8 @@ export const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Feedback is shown in chat as plain text: no markup may slip in from bank or question text. */
 export function plain(sentence: string): string {
-  return sentence.replace(/[*#`•]/g, '').replace(/\s+/g, ' ').trim();
+  return sentence
+    .replace(/[*#`•]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

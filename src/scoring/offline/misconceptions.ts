@@ -8,9 +8,30 @@ import { NEGATORS, negatedAt, negatedInClause, phraseStarts } from './negation.j
  * it is not asserting it.
  */
 export const WARNING_FRAME_PHRASES = [
-  'wrong', 'mistake', 'mistaken', 'misconception', 'myth', 'pitfall', 'trap', 'antipattern', 'anti pattern',
-  'dangerous', 'bad idea', 'bad practice', 'incorrect', 'unsafe', 'insecure', 'used to think', 'people think',
-  'some people', 'common error', 'instead', 'rather than', 'misunderstanding', 'naive', 'false',
+  'wrong',
+  'mistake',
+  'mistaken',
+  'misconception',
+  'myth',
+  'pitfall',
+  'trap',
+  'antipattern',
+  'anti pattern',
+  'dangerous',
+  'bad idea',
+  'bad practice',
+  'incorrect',
+  'unsafe',
+  'insecure',
+  'used to think',
+  'people think',
+  'some people',
+  'common error',
+  'instead',
+  'rather than',
+  'misunderstanding',
+  'naive',
+  'false',
 ];
 const WARNING_FRAME = WARNING_FRAME_PHRASES.map((p) => phraseStems(p));
 
@@ -81,7 +102,9 @@ function claimSpans(tokens: readonly Token[], misconception: Misconception): Arr
   const perGroup = raw.map((matches, g) => {
     const others = raw.filter((_, k) => k !== g).flat();
     const inOtherCue = (i: number) => others.some(([start, end]) => i >= start && i < end);
-    return matches.filter(([start]) => !negatedAt(tokens, start, inOtherCue) && !negatedInClause(tokens, start, inOtherCue));
+    return matches.filter(
+      ([start]) => !negatedAt(tokens, start, inOtherCue) && !negatedInClause(tokens, start, inOtherCue),
+    );
   });
   if (perGroup.some((matches) => matches.length === 0)) return null;
   for (const anchor of perGroup[0] ?? []) {
@@ -102,7 +125,11 @@ function negatedThroughout(tokens: readonly Token[]): boolean {
 }
 
 /** Whether the sentence asserts the misconception: a close match of every group, outside any warning frame. */
-function asserts(tokens: readonly Token[], misconception: Misconception, frames: ReadonlyArray<readonly string[]>): boolean {
+function asserts(
+  tokens: readonly Token[],
+  misconception: Misconception,
+  frames: ReadonlyArray<readonly string[]>,
+): boolean {
   if (negatedThroughout(tokens)) return false;
   const spans = claimSpans(tokens, misconception);
   if (spans === null) return false;

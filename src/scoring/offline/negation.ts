@@ -6,8 +6,20 @@
 import { phraseStems, type Token } from '../text/analyze.js';
 
 export const NEGATORS: ReadonlySet<string> = new Set([
-  'not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'avoid', 'avoids', 'avoided',
-  'avoiding', 'instead',
+  'not',
+  'no',
+  'never',
+  'without',
+  'nor',
+  'neither',
+  'none',
+  'nothing',
+  'nobody',
+  'avoid',
+  'avoids',
+  'avoided',
+  'avoiding',
+  'instead',
 ]);
 
 /** How many words before a phrase a negator may stand and still negate it. */
@@ -28,12 +40,35 @@ function softenedAt(tokens: readonly Token[], i: number, index: number): boolean
 
 /** Words that say the named thing is not worth having; matched as stemmed phrases inside one clause. */
 const DISMISSALS = [
-  'not matter', 'not important', 'never use', 'never need', 'useless', 'pointless', 'irrelevant', 'overrated',
-  'not worth', 'not relevant', 'not bother', 'waste of time', 'not useful', 'never bother',
+  'not matter',
+  'not important',
+  'never use',
+  'never need',
+  'useless',
+  'pointless',
+  'irrelevant',
+  'overrated',
+  'not worth',
+  'not relevant',
+  'not bother',
+  'waste of time',
+  'not useful',
+  'never bother',
 ].map((p) => phraseStems(p));
 
 /** Words and punctuation that start a new clause: negation and dismissal do not reach across them. */
-const CLAUSE_WORDS = new Set(['but', 'because', 'while', 'whereas', 'although', 'though', 'so', 'which', 'however', 'since']);
+const CLAUSE_WORDS = new Set([
+  'but',
+  'because',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'so',
+  'which',
+  'however',
+  'since',
+]);
 /** "Never: commit them to git" still negates across its colon; commas and brackets end the negator's reach. */
 const CLAUSE_GAP = /[,;()\u2014\u2013]|\s-\s/u;
 
@@ -41,7 +76,11 @@ const CLAUSE_GAP = /[,;()\u2014\u2013]|\s-\s/u;
  * Whether a negator stands within the window before `index`. `ignore` leaves out negators that belong to something
  * else (a cue phrase of the same claim: "tokens never expire"). "no-cors" and "non-blocking" are words, not negations.
  */
-export function negatedAt(tokens: readonly Token[], index: number, ignore: (i: number) => boolean = () => false): boolean {
+export function negatedAt(
+  tokens: readonly Token[],
+  index: number,
+  ignore: (i: number) => boolean = () => false,
+): boolean {
   for (let i = Math.max(0, index - NEGATION_WINDOW); i < index; i++) {
     const token = tokens[i];
     if (token === undefined || !NEGATORS.has(token.lower) || ignore(i)) continue;
@@ -57,7 +96,11 @@ export function negatedAt(tokens: readonly Token[], index: number, ignore: (i: n
  * Whether a negator stands anywhere earlier in the clause of `index` ("you can not filter on a window function in
  * WHERE directly"): a claim is judged by its whole clause. Commas, brackets and conjunctions end a clause.
  */
-export function negatedInClause(tokens: readonly Token[], index: number, ignore: (i: number) => boolean = () => false): boolean {
+export function negatedInClause(
+  tokens: readonly Token[],
+  index: number,
+  ignore: (i: number) => boolean = () => false,
+): boolean {
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i];
     if (token === undefined) break;
@@ -95,7 +138,10 @@ export function clauseRanges(tokens: readonly Token[]): Array<[number, number]> 
 
 /** Whether the clause says what it names is not worth having. */
 export function dismisses(tokens: readonly Token[], [start, end]: [number, number]): boolean {
-  const line = ` ${tokens.slice(start, end).map((t) => t.stem).join(' ')} `;
+  const line = ` ${tokens
+    .slice(start, end)
+    .map((t) => t.stem)
+    .join(' ')} `;
   return DISMISSALS.some((stems) => line.includes(` ${stems.join(' ')} `));
 }
 

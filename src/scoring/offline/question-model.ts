@@ -2,7 +2,17 @@ import { phraseStems, rawTokens, vocabularyOf } from '../text/analyze.js';
 import { stem } from '../text/stem.js';
 import { isContentWord } from '../text/stopwords.js';
 import { STAR_PARTS, type Concept, type ExpectedPart, type Misconception, type ScoringQuestion } from '../types.js';
-import { CHATTER, EXAMPLES, FILLER, QUESTION_FRAME, REASONING, REFLECTION, STAR_CUES, STEPS, TRADE_OFFS } from './lexicons.js';
+import {
+  CHATTER,
+  EXAMPLES,
+  FILLER,
+  QUESTION_FRAME,
+  REASONING,
+  REFLECTION,
+  STAR_CUES,
+  STEPS,
+  TRADE_OFFS,
+} from './lexicons.js';
 import { WARNING_FRAME_PHRASES } from './misconceptions.js';
 
 /** Everything the scorer derives from a question once, before looking at the answer. */
@@ -31,7 +41,9 @@ export interface QuestionModel {
 
 /** Stems of the linking-word lexicons ("because", "first", "for example"): how an answer is built, not its topic. */
 const STRUCTURE: ReadonlySet<string> = new Set(
-  [...REASONING, ...EXAMPLES, ...TRADE_OFFS, ...STEPS, ...REFLECTION].flatMap((p) => phraseStems(p)).filter((s) => isContentWord(s)),
+  [...REASONING, ...EXAMPLES, ...TRADE_OFFS, ...STEPS, ...REFLECTION]
+    .flatMap((p) => phraseStems(p))
+    .filter((s) => isContentWord(s)),
 );
 
 /** At most this many key terms are taken from an ad-hoc question's text. */
@@ -46,7 +58,9 @@ export function buildQuestionModel(question: ScoringQuestion): QuestionModel {
   const rubricParts = rubric.expectedParts ?? [];
   const parentTerms = parent ? keyTermsOf(parent.text) : [];
   const concepts =
-    rubricConcepts.length > 0 ? rubricConcepts : [...new Set([...questionTerms, ...parentTerms])].map((t) => ({ name: t, synonyms: [] }));
+    rubricConcepts.length > 0
+      ? rubricConcepts
+      : [...new Set([...questionTerms, ...parentTerms])].map((t) => ({ name: t, synonyms: [] }));
   const probed = parent ? probedParts(question.text, rubricParts, behavioral) : rubricParts;
   const parts = probed.length > 0 ? probed : genericParts(behavioral, questionTerms);
   const echoStems = contentStemsOf([question.text, parent?.text ?? ''].join(' '));
@@ -64,7 +78,11 @@ export function buildQuestionModel(question: ScoringQuestion): QuestionModel {
     // Sentence openers that are words, not names: "People think...", "Honestly, ...".
     ...WARNING_FRAME_PHRASES,
     ...CHATTER,
-    ...REASONING, ...EXAMPLES, ...TRADE_OFFS, ...STEPS, ...REFLECTION,
+    ...REASONING,
+    ...EXAMPLES,
+    ...TRADE_OFFS,
+    ...STEPS,
+    ...REFLECTION,
     ...Object.values(STAR_CUES).flat(),
   ]);
   return {
@@ -76,7 +94,11 @@ export function buildQuestionModel(question: ScoringQuestion): QuestionModel {
     partsFromBank: probed.length > 0,
     referenceStems,
     echoStems,
-    topicStems: new Set([...conceptStems, ...cueStems, ...(referenceStems ?? []), ...echoStems].filter((s) => !FILLER.has(s) && !STRUCTURE.has(s))),
+    topicStems: new Set(
+      [...conceptStems, ...cueStems, ...(referenceStems ?? []), ...echoStems].filter(
+        (s) => !FILLER.has(s) && !STRUCTURE.has(s),
+      ),
+    ),
     questionTerms: questionTerms.map((t) => stem(t)),
     misconceptions: rubric.misconceptions ?? [],
     vocabulary,
@@ -88,13 +110,20 @@ export function buildQuestionModel(question: ScoringQuestion): QuestionModel {
  * situation" probes the situation). A follow-up that names none probes the whole parent.
  */
 function probedParts(followUpText: string, parentParts: readonly ExpectedPart[], behavioral: boolean): ExpectedPart[] {
-  const parts = behavioral && parentParts.length === 0 ? STAR_PARTS.map((name) => ({ name, cues: [...STAR_CUES[name]] })) : [...parentParts];
-  const asked = ` ${rawTokens(followUpText).map((t) => stem(t.text)).join(' ')} `;
+  const parts =
+    behavioral && parentParts.length === 0
+      ? STAR_PARTS.map((name) => ({ name, cues: [...STAR_CUES[name]] }))
+      : [...parentParts];
+  const asked = ` ${rawTokens(followUpText)
+    .map((t) => stem(t.text))
+    .join(' ')} `;
   const mentions = (phrase: string) => {
     const stems = phraseStems(phrase).filter((s) => isContentWord(s));
     return stems.length > 0 && asked.includes(` ${stems.join(' ')} `);
   };
-  const named = parts.filter((p) => mentions(p.name) || p.cues.some((cue) => cue.split(/\s+/).length > 1 && mentions(cue)));
+  const named = parts.filter(
+    (p) => mentions(p.name) || p.cues.some((cue) => cue.split(/\s+/).length > 1 && mentions(cue)),
+  );
   return named.length > 0 ? named : parts;
 }
 

@@ -81,7 +81,14 @@ function allDimensions(value: number | null, evidence: string): Record<Dimension
 
 /** An empty or emoji-only answer is a real, computed score of zero, not a missing one. */
 function noAnswer(flags: AnswerFlag[], behavioral: boolean): AnswerScore {
-  const star: StarScore = { situation: false, task: false, action: false, result: false, value: 0, evidence: NO_ANSWER };
+  const star: StarScore = {
+    situation: false,
+    task: false,
+    action: false,
+    result: false,
+    value: 0,
+    evidence: NO_ANSWER,
+  };
   return {
     ...base('ok'),
     dimensions: allDimensions(0, NO_ANSWER),

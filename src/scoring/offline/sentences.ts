@@ -36,9 +36,47 @@ export interface SentenceFacts {
 const NOVEL_WORDS_PER_CONCEPT = 2.5;
 /** Words that turn a list of terms into a claim: "X is", "X lets", "X means". */
 const PREDICATES = new Set([
-  'is', 'are', 'was', 'were', 'means', 'lets', 'let', 'allows', 'allow', 'makes', 'keeps', 'keep', 'stores', 'store',
-  'runs', 'run', 'returns', 'return', 'gives', 'give', 'prevents', 'prevent', 'ensures', 'ensure', 'causes', 'cause',
-  'because', 'when', 'so', 'by', 'if', 'which', 'that', 'can', 'will', 'should', 'must', 'does', 'do', 'has', 'have',
+  'is',
+  'are',
+  'was',
+  'were',
+  'means',
+  'lets',
+  'let',
+  'allows',
+  'allow',
+  'makes',
+  'keeps',
+  'keep',
+  'stores',
+  'store',
+  'runs',
+  'run',
+  'returns',
+  'return',
+  'gives',
+  'give',
+  'prevents',
+  'prevent',
+  'ensures',
+  'ensure',
+  'causes',
+  'cause',
+  'because',
+  'when',
+  'so',
+  'by',
+  'if',
+  'which',
+  'that',
+  'can',
+  'will',
+  'should',
+  'must',
+  'does',
+  'do',
+  'has',
+  'have',
 ]);
 
 export function analyzeSentences(text: AnalyzedText, model: QuestionModel): SentenceFacts[] {
@@ -102,15 +140,27 @@ function mentionsOf(tokens: readonly Token[], concept: Concept): number[] {
  * About the question: it names a concept, or uses two of the topic's words, or (in a story) one of them or a STAR
  * cue. Topic words are the rubric's concepts and cues, the reference answer's words and the question's own.
  */
-function isTopical(tokens: readonly Token[], content: readonly Token[], conceptMentions: number, model: QuestionModel): boolean {
+function isTopical(
+  tokens: readonly Token[],
+  content: readonly Token[],
+  conceptMentions: number,
+  model: QuestionModel,
+): boolean {
   if (conceptMentions > 0) return true;
   // The question's own words count half: an answer about something else can still borrow one or two of them.
   const stems = new Set(content.map((t) => t.stem).filter((s) => model.topicStems.has(s)));
   const hits = [...stems].reduce((sum, s) => sum + (model.echoStems.has(s) ? 0.5 : 1), 0);
   if (hits >= 2) return true;
   if (!model.behavioral) return false;
-  const line = { sentences: [tokens as Token[]], tokens: tokens as Token[], stemLine: ` ${tokens.map((t) => t.stem).join(' ')} ` };
-  return hits >= 1 || Object.values(STAR_CUES).some((cues) => cues.some((cue) => cue.includes(' ') && containsPhrase(line, cue)));
+  const line = {
+    sentences: [tokens as Token[]],
+    tokens: tokens as Token[],
+    stemLine: ` ${tokens.map((t) => t.stem).join(' ')} `,
+  };
+  return (
+    hits >= 1 ||
+    Object.values(STAR_CUES).some((cues) => cues.some((cue) => cue.includes(' ') && containsPhrase(line, cue)))
+  );
 }
 
 /** The sentence with its own punctuation, a name shown as [name], at most about 160 characters. */

@@ -3,7 +3,18 @@ import { containsPhrase, countPhrase, type AnalyzedText, type Token } from '../t
 import { NAME_PLACEHOLDER } from '../text/neutralize.js';
 import { isStopword } from '../text/stopwords.js';
 import { STAR_PARTS, type ExpectedPart, type StarPart } from '../types.js';
-import { APPLIED, CHATTER, EXAMPLES, IRREGULAR_PAST, NOT_ACTIONS, REASONING, REFLECTION, STAR_CUES, STEPS, TRADE_OFFS } from './lexicons.js';
+import {
+  APPLIED,
+  CHATTER,
+  EXAMPLES,
+  IRREGULAR_PAST,
+  NOT_ACTIONS,
+  REASONING,
+  REFLECTION,
+  STAR_CUES,
+  STEPS,
+  TRADE_OFFS,
+} from './lexicons.js';
 import { findMisconceptions } from './misconceptions.js';
 import type { QuestionModel } from './question-model.js';
 import { analyzeSentences, type SentenceFacts } from './sentences.js';
@@ -87,7 +98,10 @@ export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerS
   const actions = countActions(topical.flatMap((s) => s.tokens));
   const star = model.behavioral ? measureStar(topicalText, model.parts, actions) : null;
   const parts = star
-    ? { found: model.parts.map((p) => p.name).filter((n) => star[n as StarPart]), missing: model.parts.map((p) => p.name).filter((n) => !star[n as StarPart]) }
+    ? {
+        found: model.parts.map((p) => p.name).filter((n) => star[n as StarPart]),
+        missing: model.parts.map((p) => p.name).filter((n) => !star[n as StarPart]),
+      }
     : splitFound(model.parts, (p) => p.cues.some((cue) => containsPhrase(topicalText, cue)));
   const referenceHits = new Set(sentences.flatMap((s) => [...s.referenceHits])).size;
   const answerStems = new Set(text.tokens.map((t) => t.stem));
@@ -104,7 +118,10 @@ export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerS
     partsFound: parts.found,
     partsMissing: parts.missing,
     referenceHits,
-    referenceOverlap: model.referenceStems === null || model.referenceStems.size === 0 ? null : referenceHits / model.referenceStems.size,
+    referenceOverlap:
+      model.referenceStems === null || model.referenceStems.size === 0
+        ? null
+        : referenceHits / model.referenceStems.size,
     novelStems: new Set(sentences.flatMap((s) => [...s.novel])).size,
     echoShare: shareOfAll(all.reduce((sum, s) => sum + s.echoTokens, 0)),
     fillerShare: shareOfAll(all.reduce((sum, s) => sum + s.fillerTokens, 0)),
@@ -122,7 +139,11 @@ export function measureAnswer(text: AnalyzedText, model: QuestionModel): AnswerS
     actions,
     star,
     // Every sentence counts here: a wrong claim made in the question's own words is still a wrong claim.
-    misconceptions: findMisconceptions(all.map((s) => s.tokens), model.misconceptions, model.echoStems).map((m) => ({ claim: m.claim, quote: all[m.sentence]?.quote ?? '' })),
+    misconceptions: findMisconceptions(
+      all.map((s) => s.tokens),
+      model.misconceptions,
+      model.echoStems,
+    ).map((m) => ({ claim: m.claim, quote: all[m.sentence]?.quote ?? '' })),
     questionTermsFound: model.questionTerms.filter((t) => answerStems.has(t)).length,
     questionTermsTotal: model.questionTerms.length,
   };
@@ -174,7 +195,8 @@ function countRepeats(sentences: readonly SentenceFacts[]): number {
   const seen: Array<ReadonlySet<string>> = [];
   for (const s of sentences) {
     const stems = new Set(s.tokens.filter((t) => !isStopword(t.lower)).map((t) => t.stem));
-    if (stems.size >= 3 && seen.some((earlier) => [...stems].filter((x) => earlier.has(x)).length / stems.size >= 0.8)) repeats++;
+    if (stems.size >= 3 && seen.some((earlier) => [...stems].filter((x) => earlier.has(x)).length / stems.size >= 0.8))
+      repeats++;
     seen.push(stems);
   }
   return repeats;
@@ -217,6 +239,11 @@ function measureStar(text: AnalyzedText, parts: readonly ExpectedPart[], actions
     const cues = [...bankCues, ...STAR_CUES[name]];
     return cues.some((cue) => containsPhrase(text, cue)) || (name === 'action' && actions > 0);
   };
-  const all = { situation: covered('situation'), task: covered('task'), action: covered('action'), result: covered('result') };
+  const all = {
+    situation: covered('situation'),
+    task: covered('task'),
+    action: covered('action'),
+    result: covered('result'),
+  };
   return STAR_PARTS.reduce((out, p) => ({ ...out, [p]: all[p] }), {} as Record<StarPart, boolean>);
 }

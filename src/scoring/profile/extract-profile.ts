@@ -24,7 +24,10 @@ interface FoundSkill {
  * null (or 0 projects with null evidence): the profile never guesses.
  */
 export function extractProfile(introduction: string): Profile {
-  const sentences = introduction.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const sentences = introduction
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   const skills = findSkills(sentences);
   const area = findSelfDescribedArea(sentences) ?? areaFromSkills(skills, sentences);
   const level = findLevel(introduction);
@@ -82,7 +85,8 @@ function areaFromSkills(skills: readonly FoundSkill[], sentences: readonly strin
   if (second === undefined || first[1] >= second[1] * MIN_AREA_LEAD) return { area: first[0], evidence };
   const pair = new Set([first[0], second[0]]);
   // Strong front-end and back-end skills in about equal measure is what full-stack means.
-  if (pair.has('frontend') && pair.has('backend') && second[1] >= MIN_AREA_WEIGHT) return { area: 'fullstack' as const, evidence };
+  if (pair.has('frontend') && pair.has('backend') && second[1] >= MIN_AREA_WEIGHT)
+    return { area: 'fullstack' as const, evidence };
   return null;
 }
 

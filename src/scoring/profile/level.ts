@@ -11,24 +11,58 @@ const ROLE = '(?:developer|engineer|dev|analyst|scientist|consultant|programmer|
 
 /** "I am a senior backend engineer", "junior developer", "I'm junior"; not "senior engineers" (other people). */
 function titleCue(word: string): RegExp {
-  return new RegExp(`\\b(?:(?:i am|i'm|as) (?:an? )?)?${word}(?:\\s+[\\w-]+)?\\s+${ROLE}\\b(?!s)|\\b(?:i am|i'm) (?:a )?${word}\\b`, 'i');
+  return new RegExp(
+    `\\b(?:(?:i am|i'm|as) (?:an? )?)?${word}(?:\\s+[\\w-]+)?\\s+${ROLE}\\b(?!s)|\\b(?:i am|i'm) (?:a )?${word}\\b`,
+    'i',
+  );
 }
 
 const CUES: readonly LevelCue[] = [
-  { level: 'early_career', weight: 2, pattern: /\bearly (?:in|on|into) (?:my )?(?:professional |tech |software |engineering )?(?:journey|career)\b/i },
+  {
+    level: 'early_career',
+    weight: 2,
+    pattern: /\bearly (?:in|on|into) (?:my )?(?:professional |tech |software |engineering )?(?:journey|career)\b/i,
+  },
   { level: 'early_career', weight: 3, pattern: titleCue('junior') },
-  { level: 'early_career', weight: 2, pattern: /\b(?:recent|fresh|new) (?:graduate|grad)\b|\brecently graduated\b|\bjust graduated\b/i },
+  {
+    level: 'early_career',
+    weight: 2,
+    pattern: /\b(?:recent|fresh|new) (?:graduate|grad)\b|\brecently graduated\b|\bjust graduated\b/i,
+  },
   { level: 'early_career', weight: 2, pattern: /\b(?:an? )?intern\b|\binternships?\b/i },
-  { level: 'early_career', weight: 2, pattern: /\bentry[\s-]level\b|\bmy first (?:job|role)\b|\b(?:a|final[\s-]year|computer science) student\b|\bbootcamp\b/i },
+  {
+    level: 'early_career',
+    weight: 2,
+    pattern:
+      /\bentry[\s-]level\b|\bmy first (?:job|role)\b|\b(?:a|final[\s-]year|computer science) student\b|\bbootcamp\b/i,
+  },
   { level: 'mid', weight: 3, pattern: /\bmid[\s-]?level\b|\bintermediate (?:developer|engineer)\b/i },
   { level: 'senior', weight: 3, pattern: titleCue('senior') },
-  { level: 'senior', weight: 3, pattern: /\b(?:tech(?:nical)?|team|engineering) lead\b|\blead (?:developer|engineer)\b/i },
+  {
+    level: 'senior',
+    weight: 3,
+    pattern: /\b(?:tech(?:nical)?|team|engineering) lead\b|\blead (?:developer|engineer)\b/i,
+  },
   { level: 'senior', weight: 3, pattern: new RegExp(`\\b(?:staff|principal)\\s+${ROLE}\\b`, 'i') },
 ];
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, a: 1, an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  a: 1,
+  an: 1,
 };
 
 /** "5 years of experience", "over ten years as", "2+ years working with". */

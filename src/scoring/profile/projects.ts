@@ -4,7 +4,15 @@ export interface ProjectFinding {
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
 };
 
 /** "three personal projects", "5 projects". */
@@ -60,5 +68,12 @@ function splitAtLastAnd(item: string): string[] {
 }
 
 function clean(items: string[]): string[] {
-  return items.map((p) => p.trim().replace(/^(?:and|or)\s+/i, '').trim()).filter((p) => /\p{L}/u.test(p));
+  return items
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^(?:and|or)\s+/i, '')
+        .trim(),
+    )
+    .filter((p) => /\p{L}/u.test(p));
 }

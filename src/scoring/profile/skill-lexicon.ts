@@ -81,7 +81,15 @@ function title(words: readonly string[]): RegExp {
 export const ROLE_TITLES: Readonly<Record<SkillArea, RegExp>> = {
   fullstack: title([String.raw`full[\s-]?stack`, String.raw`mern[\s-]stack`, String.raw`mean[\s-]stack`]),
   frontend: title([String.raw`front[\s-]?end`, 'ui', 'react', 'angular', 'vue']),
-  backend: title([String.raw`back[\s-]?end`, String.raw`server[\s-]side`, 'api', 'java', String.raw`node(?:\.js)?`, 'python', 'go']),
+  backend: title([
+    String.raw`back[\s-]?end`,
+    String.raw`server[\s-]side`,
+    'api',
+    'java',
+    String.raw`node(?:\.js)?`,
+    'python',
+    'go',
+  ]),
   data: /\b(?:data\s+(?:engineer|scientist|analyst)|(?:machine learning|ml|analytics|bi)\s+(?:engineer|developer|analyst))\b/i,
   devops: new RegExp(
     String.raw`\b(?:devops(?:\s+engineer)?|site reliability engineer|sre|platform engineer|cloud engineer` +

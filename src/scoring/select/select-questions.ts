@@ -1,7 +1,14 @@
 import { AppError } from '../../shared/errors.js';
 import { analyzePlain, containsPhrase } from '../text/analyze.js';
 import { seededHash } from '../text/hash.js';
-import { LEVELS, SKILL_AREAS, type BankQuestion, type Level, type QuestionBank, type SelectQuestionsOptions } from '../types.js';
+import {
+  LEVELS,
+  SKILL_AREAS,
+  type BankQuestion,
+  type Level,
+  type QuestionBank,
+  type SelectQuestionsOptions,
+} from '../types.js';
 
 /** Share of the questions asked at the candidate's lower level when they are below the role's level. */
 const LEAN_SHARE = 0.6;
@@ -23,7 +30,11 @@ export function selectQuestions(bank: QuestionBank, options: SelectQuestionsOpti
   checkOptions(options, technicalCount, behavioralCount);
   const lean = lowerLevel(level, profile?.experienceLevel ?? null);
   const skills = profile?.skills ?? [];
-  const rank = (q: BankQuestion): Ranked => ({ question: q, overlap: skillOverlap(q, skills), hash: seededHash(seed, q.id) });
+  const rank = (q: BankQuestion): Ranked => ({
+    question: q,
+    overlap: skillOverlap(q, skills),
+    hash: seededHash(seed, q.id),
+  });
   const technicalPool = bank.questions.filter((q) => q.kind === 'technical' && q.family === skillArea).map(rank);
   const behavioralPool = bank.questions.filter((q) => q.kind === 'behavioral').map(rank);
   return [
@@ -36,8 +47,12 @@ function checkOptions(options: SelectQuestionsOptions, technical: number, behavi
   const problems: string[] = [];
   if (!SKILL_AREAS.includes(options.skillArea)) problems.push(`skillArea must be one of ${SKILL_AREAS.join(', ')}`);
   if (!LEVELS.includes(options.level)) problems.push(`level must be one of ${LEVELS.join(', ')}`);
-  for (const [name, n] of [['technicalCount', technical], ['behavioralCount', behavioral]] as const) {
-    if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) problems.push(`${name} must be a whole number from 0 to ${MAX_COUNT}`);
+  for (const [name, n] of [
+    ['technicalCount', technical],
+    ['behavioralCount', behavioral],
+  ] as const) {
+    if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT)
+      problems.push(`${name} must be a whole number from 0 to ${MAX_COUNT}`);
   }
   if (typeof options.seed !== 'string' || options.seed.length === 0) problems.push('seed must be a non-empty string');
   if (problems.length > 0) throw new AppError('invalid_input', `selectQuestions: ${problems.join('; ')}`);
@@ -55,7 +70,10 @@ function planLevels(role: Level, lean: Level, total: number): Array<[Level, numb
   const atLean = Math.ceil(total * LEAN_SHARE);
   // The rest come one step up from the candidate's level, toward the role's.
   const stepUp = LEVELS[levelIndex(lean) + 1] ?? role;
-  return [[lean, atLean], [stepUp, total - atLean]];
+  return [
+    [lean, atLean],
+    [stepUp, total - atLean],
+  ];
 }
 
 function byPreference(a: Ranked, b: Ranked): number {
@@ -82,7 +100,12 @@ function pick(pool: readonly Ranked[], plan: Array<[Level, number]>, lean: Level
   // Not enough at a level: the nearest levels fill in, lower first, so the interview never gets harder than planned.
   const rest = pool
     .filter((r) => !taken.has(r.question.id))
-    .sort((a, b) => distanceFrom(lean, a.question) - distanceFrom(lean, b.question) || easiest(a) - easiest(b) || byPreference(a, b));
+    .sort(
+      (a, b) =>
+        distanceFrom(lean, a.question) - distanceFrom(lean, b.question) ||
+        easiest(a) - easiest(b) ||
+        byPreference(a, b),
+    );
   take(rest, total - chosen.length);
   return chosen.sort((a, b) => easiest(a) - easiest(b) || byPreference(a, b)).map((r) => r.question);
 }

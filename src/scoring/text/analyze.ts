@@ -120,7 +120,9 @@ export function analyzeText(text: string, known: ReadonlySet<string> = EMPTY): A
 /** The same analysis without neutralising, for trusted text such as bank questions (names there are tool names). */
 export function analyzePlain(text: string): AnalyzedText {
   const sentences = splitSentences(text)
-    .map((chunk) => rawTokens(chunk).map((t) => ({ raw: t.text, lower: t.text.toLowerCase(), stem: stem(t.text), gap: t.gapBefore })))
+    .map((chunk) =>
+      rawTokens(chunk).map((t) => ({ raw: t.text, lower: t.text.toLowerCase(), stem: stem(t.text), gap: t.gapBefore })),
+    )
     .filter((s) => s.length > 0);
   const tokens = sentences.flat();
   return { sentences, tokens, stemLine: ` ${tokens.map((t) => t.stem).join(' ')} ` };

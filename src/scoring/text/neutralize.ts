@@ -18,15 +18,49 @@ export interface Token {
 export const NAME_PLACEHOLDER = '§name';
 
 const NEUTRAL: Readonly<Record<string, string>> = {
-  he: 'they', she: 'they', him: 'them', her: 'them', his: 'their', hers: 'theirs',
-  himself: 'themself', herself: 'themself', man: 'person', woman: 'person', men: 'people', women: 'people',
-  guy: 'person', gal: 'person', boy: 'person', girl: 'person', gentleman: 'person', lady: 'person',
-  guys: 'people', girls: 'people', boys: 'people', ladies: 'people', gentlemen: 'people',
-  husband: 'spouse', wife: 'spouse', boyfriend: 'partner', girlfriend: 'partner',
-  father: 'parent', mother: 'parent', dad: 'parent', mom: 'parent', mum: 'parent',
-  son: 'child', daughter: 'child', brother: 'sibling', sister: 'sibling',
-  chairman: 'chair', chairwoman: 'chair', businessman: 'professional', businesswoman: 'professional',
-  salesman: 'salesperson', saleswoman: 'salesperson', manpower: 'staffing',
+  he: 'they',
+  she: 'they',
+  him: 'them',
+  her: 'them',
+  his: 'their',
+  hers: 'theirs',
+  himself: 'themself',
+  herself: 'themself',
+  man: 'person',
+  woman: 'person',
+  men: 'people',
+  women: 'people',
+  guy: 'person',
+  gal: 'person',
+  boy: 'person',
+  girl: 'person',
+  gentleman: 'person',
+  lady: 'person',
+  guys: 'people',
+  girls: 'people',
+  boys: 'people',
+  ladies: 'people',
+  gentlemen: 'people',
+  husband: 'spouse',
+  wife: 'spouse',
+  boyfriend: 'partner',
+  girlfriend: 'partner',
+  father: 'parent',
+  mother: 'parent',
+  dad: 'parent',
+  mom: 'parent',
+  mum: 'parent',
+  son: 'child',
+  daughter: 'child',
+  brother: 'sibling',
+  sister: 'sibling',
+  chairman: 'chair',
+  chairwoman: 'chair',
+  businessman: 'professional',
+  businesswoman: 'professional',
+  salesman: 'salesperson',
+  saleswoman: 'salesperson',
+  manpower: 'staffing',
 };
 
 /** Honorifics carry gender and their trailing dot would split a sentence; they are dropped before anything else. */
@@ -64,7 +98,8 @@ export function neutralizeTokens(
     if (isNameLike(token.text, stem, known)) {
       // A name written in several words ("Mary Ann", "O'Neil-Smith") still counts as one token.
       const continues = inNameRun && /^[\s\-‐–]*$/u.test(token.gapBefore);
-      if (!continues) out.push({ raw: NAME_PLACEHOLDER, lower: NAME_PLACEHOLDER, stem: NAME_PLACEHOLDER, gap: token.gapBefore });
+      if (!continues)
+        out.push({ raw: NAME_PLACEHOLDER, lower: NAME_PLACEHOLDER, stem: NAME_PLACEHOLDER, gap: token.gapBefore });
       inNameRun = true;
       continue;
     }
@@ -86,5 +121,7 @@ const COMMON_CAPITALISED: ReadonlySet<string> = new Set(
   this those to we when where which while who with you your after before during once first second third next finally
   also however because since although though eventually overall instead meanwhile later initially afterwards
   yes no sure okay ok well never not nothing nobody none neither nor without avoid always often sometimes usually
-  just only every each all both most many some any another other such`.split(/\s+/).filter((w) => w.length > 0),
+  just only every each all both most many some any another other such`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
 );

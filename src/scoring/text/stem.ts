@@ -4,7 +4,10 @@
  * anything it cannot fold the bank lists as a synonym.
  */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+  let w = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
   if (w.length <= 3 || /\d/.test(w)) return w;
   w = stripPlural(w);
   w = stripVerbEnding(w);

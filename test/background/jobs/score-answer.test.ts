@@ -40,10 +40,17 @@ describe('scoringQuestionFor', () => {
   });
 
   it('scores a planned question against its bank rubric with the text asked, and skips the introduction', () => {
-    const question = scoringQuestionFor(bank, { kind: 'behavioral', questionId: disagreement.id, questionText: REWORDED, parentTurn: null });
+    const question = scoringQuestionFor(bank, {
+      kind: 'behavioral',
+      questionId: disagreement.id,
+      questionText: REWORDED,
+      parentTurn: null,
+    });
     expect(question).toMatchObject({ id: disagreement.id, kind: 'behavioral', text: REWORDED });
     expect(question?.parent).toBeUndefined();
     expect(question?.expectedParts).toHaveLength(4);
-    expect(scoringQuestionFor(bank, { kind: 'introduction', questionId: null, questionText: 'Hi', parentTurn: null })).toBeNull();
+    expect(
+      scoringQuestionFor(bank, { kind: 'introduction', questionId: null, questionText: 'Hi', parentTurn: null }),
+    ).toBeNull();
   });
 });

@@ -23,7 +23,13 @@ describe('npm run cli -- jobs', () => {
     const job = await scoring.add('score_answer', { answerId: 'a-1' }, { jobId: 'score.a-1' });
     // Fail it the way a worker would, so the CLI sees a real failed job with a reason.
     const { Worker } = await import('bullmq');
-    const worker = new Worker('scoring', async () => { throw new Error('scorer unavailable'); }, { connection: redisConnection(), prefix, autorun: false });
+    const worker = new Worker(
+      'scoring',
+      async () => {
+        throw new Error('scorer unavailable');
+      },
+      { connection: redisConnection(), prefix, autorun: false },
+    );
     const taken = await worker.getNextJob('test-token');
     expect(taken?.id).toBe(job.id);
     await taken?.moveToFailed(new Error('scorer unavailable'), 'test-token');

@@ -46,7 +46,13 @@ describe('per-destination rate limit', () => {
     });
     const queues = createQueues(redisConnection(), prefix);
     const events = new QueueEvents('posting', { connection: redisConnection(), prefix });
-    const host = startWorkerHost({ connection: redisConnection(), prefix, definitions: [post], deps: null, logger: pino({ level: 'silent' }) });
+    const host = startWorkerHost({
+      connection: redisConnection(),
+      prefix,
+      definitions: [post],
+      deps: null,
+      logger: pino({ level: 'silent' }),
+    });
     open.push({ close: async () => void (await deleteKeys(prefix), redis.disconnect()) }, queues, events, host);
     await events.waitUntilReady();
 

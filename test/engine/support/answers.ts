@@ -19,7 +19,10 @@ export function goodAnswerFor(prompt: string): string {
 }
 
 /** Answers every prompt until the interview closes; returns the prompts that were answered, in order. */
-export async function answerUntilClosed(chat: TestChat, answerFor: (prompt: string) => string = goodAnswerFor): Promise<string[]> {
+export async function answerUntilClosed(
+  chat: TestChat,
+  answerFor: (prompt: string) => string = goodAnswerFor,
+): Promise<string[]> {
   const prompts: string[] = [];
   for (let guard = 0; guard < 40 && !CLOSING.test(chat.lastReply()); guard += 1) {
     const prompt = chat.lastReply();

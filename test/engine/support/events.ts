@@ -12,9 +12,28 @@ export function nextMessageId(): string {
 
 export const ev = {
   start: (): InboundEvent => ({ ...base, kind: 'start', userId: 'U-recruiter', messageId: nextMessageId() }),
-  message: (text: string, messageId = nextMessageId(), userId = CANDIDATE): InboundEvent => ({ ...base, kind: 'message', userId, messageId, text }),
-  edit: (messageId: string, text: string): InboundEvent => ({ ...base, kind: 'message_edited', userId: CANDIDATE, messageId, text }),
-  timer: (timerId: string): InboundEvent => ({ ...base, kind: 'timer', timer: 'answer_quiet_window', timerId, userId: 'system', messageId: timerId }),
+  message: (text: string, messageId = nextMessageId(), userId = CANDIDATE): InboundEvent => ({
+    ...base,
+    kind: 'message',
+    userId,
+    messageId,
+    text,
+  }),
+  edit: (messageId: string, text: string): InboundEvent => ({
+    ...base,
+    kind: 'message_edited',
+    userId: CANDIDATE,
+    messageId,
+    text,
+  }),
+  timer: (timerId: string): InboundEvent => ({
+    ...base,
+    kind: 'timer',
+    timer: 'answer_quiet_window',
+    timerId,
+    userId: 'system',
+    messageId: timerId,
+  }),
   decision: (decision: 'advance' | 'hold' | 'reject', userId = 'U-manager'): InboundEvent => ({
     ...base,
     kind: 'decision',

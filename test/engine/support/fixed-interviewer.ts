@@ -25,6 +25,8 @@ export function createFixedInterviewer(plan: PlannedQuestion[] = FIXED_PLAN): In
     classifyAnswer,
     isTruncatedForScoring: (text) => boundForScoring(text).truncated,
     decideFollowUp: (questionId, answer) =>
-      answer.split(/\s+/).filter(Boolean).length < 8 ? { prompt: `Could you say more about ${questionId}?`, reason: 'short' } : null,
+      answer.split(/\s+/).filter(Boolean).length < 8
+        ? { prompt: `Could you say more about ${questionId}?`, reason: 'short' }
+        : null,
   };
 }

@@ -31,7 +31,8 @@ import { defaultRoleSlug, defaultRoleTitle } from '../../../src/store/roles.js';
 export function defaultRole(slug: string): RoleConfig {
   for (const skillArea of SKILL_AREAS as readonly SkillArea[]) {
     for (const level of LEVELS as readonly Level[]) {
-      if (defaultRoleSlug(skillArea, level) === slug) return { title: defaultRoleTitle(skillArea, level), skillArea, level, technicalCount: 5, behavioralCount: 2 };
+      if (defaultRoleSlug(skillArea, level) === slug)
+        return { title: defaultRoleTitle(skillArea, level), skillArea, level, technicalCount: 5, behavioralCount: 2 };
     }
   }
   throw new Error(`no default role ${slug}`);
@@ -120,7 +121,13 @@ export class MemoryChat {
   }
 
   async decide(decision: DecisionKind, deciderId = 'U-manager'): Promise<void> {
-    await this.dispatch({ ...this.eventBase(deciderId), kind: 'decision', decision, note: null, messageId: this.nextMessageId() });
+    await this.dispatch({
+      ...this.eventBase(deciderId),
+      kind: 'decision',
+      decision,
+      note: null,
+      messageId: this.nextMessageId(),
+    });
   }
 
   /** Moves the clock, fires due timers and delivers what they caused; returns the new replies. */
@@ -152,7 +159,14 @@ export class MemoryChat {
   }
 
   private eventBase(userId: string) {
-    return { platform: 'web' as const, workspaceId: 'memory', conversationId: `local-${this.interviewId}`, threadId: null, userId, raw: null };
+    return {
+      platform: 'web' as const,
+      workspaceId: 'memory',
+      conversationId: `local-${this.interviewId}`,
+      threadId: null,
+      userId,
+      raw: null,
+    };
   }
 
   private async dispatch(event: InboundEvent): Promise<void> {
@@ -165,7 +179,8 @@ export class MemoryChat {
     for (const row of this.store.outbox.slice(this.delivered)) {
       const effect = row.effect;
       if (effect.type === 'send_message') this.messages.push({ recipient: effect.recipient, text: effect.text });
-      else if (effect.type === 'schedule_timer') this.timers.push({ timer: effect.timer, timerId: effect.timerId, fireAt: effect.fireAt, key: row.key });
+      else if (effect.type === 'schedule_timer')
+        this.timers.push({ timer: effect.timer, timerId: effect.timerId, fireAt: effect.fireAt, key: row.key });
       else this.jobs.push(effect.job);
     }
     this.delivered = this.store.outbox.length;
@@ -176,12 +191,20 @@ export class MemoryChat {
     this.deliver();
     for (;;) {
       const now = this.clock.now().getTime();
-      const due = this.timers.filter((t) => t.fireAt.getTime() <= now).sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime() || a.key.localeCompare(b.key));
+      const due = this.timers
+        .filter((t) => t.fireAt.getTime() <= now)
+        .sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime() || a.key.localeCompare(b.key));
       if (due.length === 0) return;
       for (const timer of due) {
         this.timers.splice(this.timers.indexOf(timer), 1);
         // A stale timer (a newer message moved the window) is a no-op in the step, so firing it is harmless.
-        await this.runner.handle(this.interviewId, { ...this.eventBase('system'), kind: 'timer', timer: timer.timer, timerId: timer.timerId, messageId: timer.timerId });
+        await this.runner.handle(this.interviewId, {
+          ...this.eventBase('system'),
+          kind: 'timer',
+          timer: timer.timer,
+          timerId: timer.timerId,
+          messageId: timer.timerId,
+        });
       }
       this.deliver();
     }

@@ -13,10 +13,15 @@ export async function everythingStoredFor(db: Db, interviewId: string): Promise<
     },
   });
   const audit = await db.auditEvent.findMany({ where: { subject: `interview:${interviewId}` } });
-  return JSON.stringify({ interview, audit }, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  return JSON.stringify({ interview, audit }, (_key, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value,
+  );
 }
 
 export async function outboxKinds(db: Db, interviewId: string): Promise<string[]> {
-  const rows = await db.outboxEvent.findMany({ where: { interviewId }, orderBy: [{ createdAt: 'asc' }, { dedupeKey: 'asc' }] });
+  const rows = await db.outboxEvent.findMany({
+    where: { interviewId },
+    orderBy: [{ createdAt: 'asc' }, { dedupeKey: 'asc' }],
+  });
   return rows.map((r) => r.kind);
 }

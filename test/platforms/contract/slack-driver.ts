@@ -40,7 +40,11 @@ export async function slackContractDriver(db: Db, redis: Redis, keyPrefix: strin
     },
     async start(roleSlug, questions) {
       await command('/interview', 'UADMIN', `<@UCAND|ada> ${roleSlug} questions=${questions}`);
-      interviewId = (await db.interview.findFirstOrThrow({ where: { workspace: { externalId: harness.bot.teamId }, candidate: { platformUserId: 'UCAND' } } })).id;
+      interviewId = (
+        await db.interview.findFirstOrThrow({
+          where: { workspace: { externalId: harness.bot.teamId }, candidate: { platformUserId: 'UCAND' } },
+        })
+      ).id;
       return interviewId;
     },
     async candidateSays(text) {
@@ -52,7 +56,16 @@ export async function slackContractDriver(db: Db, redis: Redis, keyPrefix: strin
     async edit(sent, text) {
       const { channel, thread } = await where();
       const ts = `1800000001.${String(++seq).padStart(6, '0')}`;
-      await harness.driver.event({ type: 'message', subtype: 'message_changed', channel, channel_type: 'im', ts, event_ts: ts, message: { type: 'message', user: 'UCAND', text, ts: sent.ref, thread_ts: thread }, previous_message: { type: 'message', user: 'UCAND', text: '(before)', ts: sent.ref, thread_ts: thread } });
+      await harness.driver.event({
+        type: 'message',
+        subtype: 'message_changed',
+        channel,
+        channel_type: 'im',
+        ts,
+        event_ts: ts,
+        message: { type: 'message', user: 'UCAND', text, ts: sent.ref, thread_ts: thread },
+        previous_message: { type: 'message', user: 'UCAND', text: '(before)', ts: sent.ref, thread_ts: thread },
+      });
       await harness.platform.idle();
     },
     candidateReceived: () => slack.messages.filter((m) => m.channel === 'DCAND' && m.thread_ts).map((m) => m.text),
@@ -63,7 +76,14 @@ export async function slackContractDriver(db: Db, redis: Redis, keyPrefix: strin
     async decide(decision) {
       const card = cardMessages()[0];
       if (!card) throw new Error('no card to decide on');
-      await harness.driver.click({ userId: 'UMGR', actionId: `${DECISION_ACTION_PREFIX}${decision}`, value: interviewId, channelId: 'CHIRING', messageTs: card.ts, responseUrl: slack.responseUrl(`decide-${++seq}`) });
+      await harness.driver.click({
+        userId: 'UMGR',
+        actionId: `${DECISION_ACTION_PREFIX}${decision}`,
+        value: interviewId,
+        channelId: 'CHIRING',
+        messageTs: card.ts,
+        responseUrl: slack.responseUrl(`decide-${++seq}`),
+      });
       await harness.platform.idle();
     },
     close: () => fixture.close(),

@@ -41,14 +41,18 @@ export function platformContract(name: string, makeDriver: () => Promise<Platfor
     it('counts a duplicate delivery once', async () => {
       introduction = await driver.candidateSays('I build back-end services');
       await driver.redeliver(introduction, 'I build back-end services');
-      const answer = await driver.db.answer.findFirstOrThrow({ where: { turn: { interviewId, kind: 'introduction' } } });
+      const answer = await driver.db.answer.findFirstOrThrow({
+        where: { turn: { interviewId, kind: 'introduction' } },
+      });
       expect(answer.platformMessageIds).toHaveLength(1);
       expect(answer.text).toBe('I build back-end services');
     });
 
     it('applies an edit to the answer it belongs to', async () => {
       await driver.edit(introduction, 'I build back-end services in Node and PostgreSQL');
-      const answer = await driver.db.answer.findFirstOrThrow({ where: { turn: { interviewId, kind: 'introduction' } } });
+      const answer = await driver.db.answer.findFirstOrThrow({
+        where: { turn: { interviewId, kind: 'introduction' } },
+      });
       expect(answer.text).toBe('I build back-end services in Node and PostgreSQL');
     });
 
@@ -64,7 +68,11 @@ export function platformContract(name: string, makeDriver: () => Promise<Platfor
       firstAnswer = await driver.candidateSays('I would add an index.');
       driver.advanceClock(16_000);
       await driver.deliver();
-      const answerOf = () => driver.db.answer.findFirstOrThrow({ where: { turn: { interviewId, kind: { not: 'introduction' } } }, include: { scores: true } });
+      const answerOf = () =>
+        driver.db.answer.findFirstOrThrow({
+          where: { turn: { interviewId, kind: { not: 'introduction' } } },
+          include: { scores: true },
+        });
       const before = await answerOf();
       expect(before.scores.length).toBeGreaterThan(0);
       await driver.edit(firstAnswer, ANSWER);
@@ -90,7 +98,8 @@ export function platformContract(name: string, makeDriver: () => Promise<Platfor
       await driver.postCard();
       await driver.postCard();
       expect(driver.cards()).toHaveLength(1);
-      for (const words of ['Final score', 'Technical accuracy', 'Recommendation', 'Scored by']) expect(driver.cards()[0]).toContain(words);
+      for (const words of ['Final score', 'Technical accuracy', 'Recommendation', 'Scored by'])
+        expect(driver.cards()[0]).toContain(words);
     });
 
     it('refuses an edit once the report is built, in plain words, and keeps the answer', async () => {
@@ -98,7 +107,9 @@ export function platformContract(name: string, makeDriver: () => Promise<Platfor
       await driver.edit(firstAnswer, 'Something else entirely.');
       await driver.deliver();
       expect(last()).toBe('Your answer was already scored and sent to the hiring team; it can no longer be changed.');
-      const answer = await driver.db.answer.findFirstOrThrow({ where: { turn: { interviewId, kind: { not: 'introduction' } } } });
+      const answer = await driver.db.answer.findFirstOrThrow({
+        where: { turn: { interviewId, kind: { not: 'introduction' } } },
+      });
       expect(answer.text).toBe(ANSWER);
       // A chat that draws edits itself must not show one that was refused.
       expect(await driver.editsShown?.(firstAnswer)).toBe(shownBefore);

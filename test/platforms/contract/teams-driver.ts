@@ -10,8 +10,16 @@ import { startSigningKeys } from '../../support/teams-signing.js';
 import type { PlatformDriver } from './driver.js';
 
 const HIRING = '19:contract-hiring@thread.tacv2';
-const candidate: TeamsPerson = { id: '29:contract-ada', name: 'Ada Lovelace', aadObjectId: '00000000-0000-4000-8000-0000000000ad' };
-const manager: TeamsPerson = { id: '29:contract-morgan', name: 'Morgan Manager', aadObjectId: '00000000-0000-4000-8000-00000000000b' };
+const candidate: TeamsPerson = {
+  id: '29:contract-ada',
+  name: 'Ada Lovelace',
+  aadObjectId: '00000000-0000-4000-8000-0000000000ad',
+};
+const manager: TeamsPerson = {
+  id: '29:contract-morgan',
+  name: 'Morgan Manager',
+  aadObjectId: '00000000-0000-4000-8000-00000000000b',
+};
 
 export async function teamsContractDriver(db: Db, redis: Redis, keyPrefix: string): Promise<PlatformDriver> {
   const connector = await startFakeBotConnector();
@@ -21,7 +29,8 @@ export async function teamsContractDriver(db: Db, redis: Redis, keyPrefix: strin
   const chat = `a:personal-${candidate.id}`;
   let interviewId = '';
   const settle = () => harness.platform.idle();
-  const cardActivities = () => connector.inConversation(HIRING).filter((a) => a.attachments[0]?.contentType === ADAPTIVE_CARD_TYPE);
+  const cardActivities = () =>
+    connector.inConversation(HIRING).filter((a) => a.attachments[0]?.contentType === ADAPTIVE_CARD_TYPE);
   return {
     platform: 'teams',
     db,
@@ -31,9 +40,18 @@ export async function teamsContractDriver(db: Db, redis: Redis, keyPrefix: strin
       await settle();
     },
     async start(roleSlug, questions) {
-      await harness.driver.command(harness.admin, HIRING, `interview @@Ada Lovelace ${roleSlug} questions=${questions}`, [candidate]);
+      await harness.driver.command(
+        harness.admin,
+        HIRING,
+        `interview @@Ada Lovelace ${roleSlug} questions=${questions}`,
+        [candidate],
+      );
       await settle();
-      interviewId = (await db.interview.findFirstOrThrow({ where: { workspace: { externalId: harness.tenantId }, candidate: { platformUserId: candidate.id } } })).id;
+      interviewId = (
+        await db.interview.findFirstOrThrow({
+          where: { workspace: { externalId: harness.tenantId }, candidate: { platformUserId: candidate.id } },
+        })
+      ).id;
       return interviewId;
     },
     async candidateSays(text) {

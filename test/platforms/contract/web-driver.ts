@@ -29,7 +29,13 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
   const bank = defaultQuestionBank();
   const interviewer = createOfflineInterviewer(bank);
   const runner = new InterviewRunner({ store: createInterviewStore(db), step: createStep(interviewer), clock });
-  const settings = { sandbox: true, linkSecret: Buffer.from(randomUUID().repeat(2)), linkSecretIsEphemeral: false, publicUrl: null, linkTtlMs: DEFAULT_LINK_TTL_MS };
+  const settings = {
+    sandbox: true,
+    linkSecret: Buffer.from(randomUUID().repeat(2)),
+    linkSecretIsEphemeral: false,
+    publicUrl: null,
+    linkTtlMs: DEFAULT_LINK_TTL_MS,
+  };
   const platform = createWebPlatform({ env: parsed.env, db, redis, logger: silentLogger, clock, runner, settings });
   const app = express();
   platform.mount(app);
@@ -38,7 +44,17 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const work = { scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label };
-  const delivery = inProcessDelivery({ db, redis, clock, runner, work, messenger: platform.messenger, destinations: platform.destinations, keyPrefix, logger: silentLogger });
+  const delivery = inProcessDelivery({
+    db,
+    redis,
+    clock,
+    runner,
+    work,
+    messenger: platform.messenger,
+    destinations: platform.destinations,
+    keyPrefix,
+    logger: silentLogger,
+  });
 
   // The browser's side: one CSRF cookie for the console, the chat and the hiring page (same origin).
   const post = await sandboxFormPoster(base);
@@ -48,10 +64,17 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
   let received: string[] = [];
   let cards: string[] = [];
   const refresh = async () => {
-    const rows = await db.webMessage.findMany({ where: { interviewId, kind: 'said', author: 'screener' }, orderBy: { seq: 'asc' }, select: { text: true } });
+    const rows = await db.webMessage.findMany({
+      where: { interviewId, kind: 'said', author: 'screener' },
+      orderBy: { seq: 'asc' },
+      select: { text: true },
+    });
     received = rows.map((r) => r.text);
     const hiring = await (await fetch(`${base}/hiring`)).text();
-    cards = hiring.split('<article class="card"').slice(1).map((chunk) => chunk.split('</article>')[0] ?? '');
+    cards = hiring
+      .split('<article class="card"')
+      .slice(1)
+      .map((chunk) => chunk.split('</article>')[0] ?? '');
   };
   const say = async (clientId: string, text: string) => {
     await post(`/c/${token}/messages`, { text, clientId });
@@ -65,9 +88,17 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
     setUp: () => Promise.resolve(),
     async start(roleSlug, questions) {
       const [skillArea, level] = roleSlug.split('-');
-      const page = await (await post('/screens', { candidateName: 'Ada Lovelace', skillArea: skillArea ?? '', level: level ?? '', questions: String(questions) })).text();
+      const page = await (
+        await post('/screens', {
+          candidateName: 'Ada Lovelace',
+          skillArea: skillArea ?? '',
+          level: level ?? '',
+          questions: String(questions),
+        })
+      ).text();
       token = /\/c\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43})/.exec(page)?.[1] ?? '';
-      interviewId = (await db.candidateLink.findUniqueOrThrow({ where: { tokenHash: linkTokenHash(token) } })).interviewId;
+      interviewId = (await db.candidateLink.findUniqueOrThrow({ where: { tokenHash: linkTokenHash(token) } }))
+        .interviewId;
       return interviewId;
     },
     async candidateSays(text) {
@@ -80,7 +111,8 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
       await post(`/c/${token}/edits`, { messageId: `web:${interviewId}:${sent.ref}`, text });
       await refresh();
     },
-    editsShown: (sent) => db.webMessage.count({ where: { interviewId, kind: 'edited', messageId: `web:${interviewId}:${sent.ref}` } }),
+    editsShown: (sent) =>
+      db.webMessage.count({ where: { interviewId, kind: 'edited', messageId: `web:${interviewId}:${sent.ref}` } }),
     candidateReceived: () => received,
     async deliver() {
       await delivery.deliver(interviewId);

@@ -33,7 +33,14 @@ describe('acknowledging in time', () => {
     const sent = await harness.driver.command('/interview', 'UADMIN', '<@UCAND1> backend-mid', slack.responseUrl(key));
     expect(sent.status).toBe(200);
     expect(sent.elapsedMs).toBeLessThan(1_000);
-    const click = await harness.driver.click({ userId: 'UADMIN', actionId: 'screener_full_report', value: '00000000-0000-0000-0000-000000000000', channelId: 'CX', messageTs: '1.2', responseUrl: slack.responseUrl('slow-click') });
+    const click = await harness.driver.click({
+      userId: 'UADMIN',
+      actionId: 'screener_full_report',
+      value: '00000000-0000-0000-0000-000000000000',
+      channelId: 'CX',
+      messageTs: '1.2',
+      responseUrl: slack.responseUrl('slow-click'),
+    });
     expect(click.status).toBe(200);
     expect(click.elapsedMs).toBeLessThan(1_000);
     // Slack is slow, not down: once it answers, the screen starts.
@@ -72,13 +79,21 @@ describe('bad usage', () => {
 
   it('refuses a second screen for a candidate who has one open', async () => {
     expect(await run('/interview', 'UADMIN', '<@UCAND3> frontend-mid')).toContain('Started a screen');
-    expect(await run('/interview', 'UOWNER', '<@UCAND3> data-mid')).toMatch(/already has a screen in progress \(started by <@UADMIN>\)/);
-    expect(await db.interview.count({ where: { candidate: { platformUserId: 'UCAND3' }, workspace: { externalId: harness.bot.teamId } } })).toBe(1);
+    expect(await run('/interview', 'UOWNER', '<@UCAND3> data-mid')).toMatch(
+      /already has a screen in progress \(started by <@UADMIN>\)/,
+    );
+    expect(
+      await db.interview.count({
+        where: { candidate: { platformUserId: 'UCAND3' }, workspace: { externalId: harness.bot.teamId } },
+      }),
+    ).toBe(1);
   });
 
   it('asks for the number of questions it was given', async () => {
     await run('/interview', 'UADMIN', '<@UCAND4> devops-senior questions=4');
-    const interview = await db.interview.findFirstOrThrow({ where: { candidate: { platformUserId: 'UCAND4' }, workspace: { externalId: harness.bot.teamId } } });
+    const interview = await db.interview.findFirstOrThrow({
+      where: { candidate: { platformUserId: 'UCAND4' }, workspace: { externalId: harness.bot.teamId } },
+    });
     const state = interview.state as { role: { technicalCount: number; behavioralCount: number } };
     expect(state.role.technicalCount + state.role.behavioralCount).toBe(4);
   });
@@ -98,7 +113,9 @@ describe('who may do what', () => {
   it('lets only admins and owners change the settings, and shows them', async () => {
     expect(await run('/interview-admin', 'UREC', 'channel <#CHIRE|hire>')).toMatch(/Only workspace admins and owners/);
     expect(await run('/interview-admin', 'UADMIN', 'channel <#CHIRE|hire>')).toContain('<#CHIRE>');
-    expect(await run('/interview-admin', 'UADMIN', 'managers add <@UM1> <@UM2>')).toContain('Hiring managers: <@UM1>, <@UM2>');
+    expect(await run('/interview-admin', 'UADMIN', 'managers add <@UM1> <@UM2>')).toContain(
+      'Hiring managers: <@UM1>, <@UM2>',
+    );
     const shown = await run('/interview-admin', 'UADMIN', 'show');
     expect(shown).toContain('*Hiring channel*: <#CHIRE>');
     expect(shown).toContain('<@UM1>, <@UM2>');

@@ -39,7 +39,13 @@ const deps: JobDeps = {
   keyPrefix: prefix,
   lockTtlMs: 5_000,
 };
-const host = startWorkerHost({ connection: redisConnection(), prefix, definitions: [deliverMessagesJob], deps, logger: deps.logger });
+const host = startWorkerHost({
+  connection: redisConnection(),
+  prefix,
+  definitions: [deliverMessagesJob],
+  deps,
+  logger: deps.logger,
+});
 const events = new QueueEvents('messages', { connection: redisConnection(), prefix });
 await events.waitUntilReady();
 // Registered after the fixture's, so these close first (after-hooks run in reverse).
@@ -54,7 +60,12 @@ async function pendingMessage(): Promise<{ interviewId: string; channel: string;
   const userId = `U${randomUUID().slice(0, 8).toUpperCase()}`;
   const interviewId = await newSlackInterview(db, workspaceId, userId);
   const row = await db.outboxEvent.create({
-    data: { interviewId, kind: 'send_message', payload: { recipient: { to: 'candidate' }, text: 'Question 1' }, dedupeKey: `${interviewId}:errors:0` },
+    data: {
+      interviewId,
+      kind: 'send_message',
+      payload: { recipient: { to: 'candidate' }, text: 'Question 1' },
+      dedupeKey: `${interviewId}:errors:0`,
+    },
   });
   return { interviewId, channel: `D${userId}`, upToSeq: String(row.seq) };
 }
@@ -71,15 +82,18 @@ async function settle(jobId: string): Promise<Job> {
 const postsTo = (channel: string) => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === channel).length;
 
 describe('a Slack refusal that no retry can change', () => {
-  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive'])('%s: one attempt, failed for good, no retries', async (error) => {
-    const { interviewId, channel, upToSeq } = await pendingMessage();
-    slack.refuse('chat.postMessage', error, { when: (body) => body.channel === channel });
-    const job = await settle(await enqueue(queues, deliverMessagesJob, { interviewId, upToSeq, round: 0 }));
-    expect(await job.getState()).toBe('failed');
-    expect(job.attemptsMade).toBe(1);
-    expect(job.failedReason).toBe(`not_found: Slack chat.postMessage: ${error}`);
-    expect(postsTo(channel)).toBe(1);
-  });
+  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive'])(
+    '%s: one attempt, failed for good, no retries',
+    async (error) => {
+      const { interviewId, channel, upToSeq } = await pendingMessage();
+      slack.refuse('chat.postMessage', error, { when: (body) => body.channel === channel });
+      const job = await settle(await enqueue(queues, deliverMessagesJob, { interviewId, upToSeq, round: 0 }));
+      expect(await job.getState()).toBe('failed');
+      expect(job.attemptsMade).toBe(1);
+      expect(job.failedReason).toBe(`not_found: Slack chat.postMessage: ${error}`);
+      expect(postsTo(channel)).toBe(1);
+    },
+  );
 });
 
 describe('a Slack outage', () => {
@@ -95,7 +109,11 @@ describe('a Slack outage', () => {
 });
 
 describe('toAppError', () => {
-  const platformError = (error: string) => Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
+  const platformError = (error: string) =>
+    Object.assign(new Error(`An API error occurred: ${error}`), {
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error },
+    });
 
   it('makes the permanent answers permanent codes and keeps the cause', () => {
     const mapped = toAppError(platformError('is_archived'), 'chat.postMessage');
@@ -106,7 +124,10 @@ describe('toAppError', () => {
 
   it('leaves outages, transport failures and unknown answers retryable', () => {
     expect(toAppError(platformError('internal_error'), 'chat.postMessage').code).toBe('unavailable');
-    expect(toAppError(Object.assign(new Error('socket hang up'), { code: 'slack_webapi_request_error' }), 'chat.postMessage').code).toBe('unavailable');
+    expect(
+      toAppError(Object.assign(new Error('socket hang up'), { code: 'slack_webapi_request_error' }), 'chat.postMessage')
+        .code,
+    ).toBe('unavailable');
     expect(toAppError(platformError('some_new_error'), 'chat.postMessage').code).toBe('internal');
     expect(toAppError(new TypeError('boom'), 'chat.postMessage').code).toBe('internal');
   });

@@ -14,7 +14,9 @@ import { sampleReport } from '../../support/fixtures.js';
 import { slackPayloadProblems } from '../../support/slack-blocks.js';
 import { slackFixture } from '../../support/slack-fixture.js';
 
-const { db, slack, harness } = await slackFixture('slack-limits', { users: [{ id: 'UREC', name: 'rita', is_admin: true }] });
+const { db, slack, harness } = await slackFixture('slack-limits', {
+  users: [{ id: 'UREC', name: 'rita', is_admin: true }],
+});
 
 /** A 40,000-character answer with markup Slack would otherwise interpret, and a marker at its very end. */
 function hugeAnswer(n: number): string {
@@ -23,7 +25,9 @@ function hugeAnswer(n: number): string {
 }
 
 function hugeReport(): Report {
-  const base = sampleReport('Maximilian Alexander Bartholomew Featherstonehaugh-Wolfeschlegelsteinhausenbergerdorff the Third of Somewhere Quite Long');
+  const base = sampleReport(
+    'Maximilian Alexander Bartholomew Featherstonehaugh-Wolfeschlegelsteinhausenbergerdorff the Third of Somewhere Quite Long',
+  );
   const template = base.questions[0] as ReportQuestion;
   const questions = Array.from({ length: 7 }, (_, i) => ({
     ...template,
@@ -42,7 +46,10 @@ function hugeReport(): Report {
     statistics: { ...base.statistics, questionsAsked: 7, technical: 5, behavioral: 2, answered: 7, scored: 7 },
     summary: 'A long summary. '.repeat(400),
     profile: { ...base.profile, skills: Array.from({ length: 200 }, (_, i) => `skill-${i}`) },
-    recommendation: { ...base.recommendation, rationale: Array.from({ length: 40 }, (_, i) => `Reason ${i}: ${'the evidence is strong, '.repeat(8)}`) },
+    recommendation: {
+      ...base.recommendation,
+      rationale: Array.from({ length: 40 }, (_, i) => `Reason ${i}: ${'the evidence is strong, '.repeat(8)}`),
+    },
   };
 }
 
@@ -52,7 +59,11 @@ describe('Block Kit limits, computed', () => {
   it('the report card fits one message, before and after a decision', () => {
     expect(ReportSchema.safeParse(report).success).toBe(true);
     const undecided = cardMessage(report, 'interview-1', null);
-    const decided = cardMessage(report, 'interview-1', { kind: 'reject', deciderId: 'UMGR', at: new Date('2026-01-05T10:00:00Z') });
+    const decided = cardMessage(report, 'interview-1', {
+      kind: 'reject',
+      deciderId: 'UMGR',
+      at: new Date('2026-01-05T10:00:00Z'),
+    });
     expect(slackPayloadProblems(undecided)).toEqual([]);
     expect(slackPayloadProblems(decided)).toEqual([]);
     // Clipped, not dropped: the card still has every part, and the buttons.
@@ -83,7 +94,7 @@ describe('Block Kit limits, computed', () => {
 });
 
 describe('Block Kit limits, through the app and the fake Web API', () => {
-  it('posts the huge report\'s card and full report, and splits a long engine message, all accepted', async () => {
+  it("posts the huge report's card and full report, and splits a long engine message, all accepted", async () => {
     await harness.driver.command('/interview-admin', 'UREC', 'channel <#CBIG|big>', slack.responseUrl('channel'));
     await harness.driver.command('/interview', 'UREC', '<@UCAND> data-senior', slack.responseUrl('start'));
     await harness.platform.idle();
@@ -93,13 +104,30 @@ describe('Block Kit limits, through the app and the fake Web API', () => {
     await harness.postCard(interview.id);
     const card = slack.messages.find((m) => m.channel === 'CBIG' && m.metadata?.event_type === REPORT_EVENT_TYPE);
     expect(card).toBeDefined();
-    await harness.driver.click({ userId: 'UREC', actionId: FULL_REPORT_ACTION, value: interview.id, channelId: 'CBIG', messageTs: card!.ts, responseUrl: slack.responseUrl('full') });
+    await harness.driver.click({
+      userId: 'UREC',
+      actionId: FULL_REPORT_ACTION,
+      value: interview.id,
+      channelId: 'CBIG',
+      messageTs: card!.ts,
+      responseUrl: slack.responseUrl('full'),
+    });
     await harness.platform.idle();
-    expect(slack.messages.filter((m) => m.channel === 'CBIG' && m.thread_ts === card!.ts).length).toBe(fullReportMessages(hugeReport()).length);
+    expect(slack.messages.filter((m) => m.channel === 'CBIG' && m.thread_ts === card!.ts).length).toBe(
+      fullReportMessages(hugeReport()).length,
+    );
 
     const long = `${'word '.repeat(9_000)}LAST-WORD`;
     const before = slack.messages.length;
-    await harness.platform.messenger.send({ interviewId: interview.id, recipient: { to: 'candidate' }, text: long, platform: 'slack', conversationId: interview.platformConversationId, threadId: interview.platformThreadId, recruiterId: 'UREC' });
+    await harness.platform.messenger.send({
+      interviewId: interview.id,
+      recipient: { to: 'candidate' },
+      text: long,
+      platform: 'slack',
+      conversationId: interview.platformConversationId,
+      threadId: interview.platformThreadId,
+      recruiterId: 'UREC',
+    });
     const pieces = slack.messages.slice(before);
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.every((p) => p.text.length <= 4000 && p.thread_ts === interview.platformThreadId)).toBe(true);

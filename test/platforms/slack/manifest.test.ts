@@ -22,7 +22,12 @@ function listAt(yaml: string, path: string[], field?: string): string[] {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     const indent = line.length - line.trimStart().length;
     const text = line.trim();
-    while (stack.length && stack.at(-1)!.indent >= indent && !(text.startsWith('- ') && stack.at(-1)!.indent === indent)) stack.pop();
+    while (
+      stack.length &&
+      stack.at(-1)!.indent >= indent &&
+      !(text.startsWith('- ') && stack.at(-1)!.indent === indent)
+    )
+      stack.pop();
     const keys = stack.map((s) => s.key);
     const item = /^- (?:(\w+): )?(.*)$/.exec(text);
     if (item && keys.join('.') === path.join('.')) {
@@ -31,7 +36,8 @@ function listAt(yaml: string, path: string[], field?: string): string[] {
       continue;
     }
     const key = /^(?:- )?(\w+):(?:\s|$)/.exec(text);
-    if (field && key?.[1] === field && keys.join('.') === path.join('.')) found.push(text.slice(text.indexOf(':') + 1).trim());
+    if (field && key?.[1] === field && keys.join('.') === path.join('.'))
+      found.push(text.slice(text.indexOf(':') + 1).trim());
     if (key && !item) stack.push({ indent, key: key[1]! });
   }
   return found;
@@ -49,7 +55,12 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'users.info': ['users:read'],
   'views.publish': [],
 };
-const EVENT_SCOPES: Record<string, string[]> = { 'message.im': ['im:history'], app_home_opened: [], app_uninstalled: [], tokens_revoked: [] };
+const EVENT_SCOPES: Record<string, string[]> = {
+  'message.im': ['im:history'],
+  app_home_opened: [],
+  app_uninstalled: [],
+  tokens_revoked: [],
+};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -59,8 +70,16 @@ function sourceFiles(dir: string): string[] {
 }
 
 function methodsCalled(): string[] {
-  const text = sourceFiles('src/platforms/slack').map((f) => readFileSync(f, 'utf8')).join('\n');
-  return [...new Set([...text.matchAll(/\.(auth|chat|conversations|users|views|files|reactions|team)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))].sort();
+  const text = sourceFiles('src/platforms/slack')
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  return [
+    ...new Set(
+      [...text.matchAll(/\.(auth|chat|conversations|users|views|files|reactions|team)\.(\w+)\(/g)].map(
+        (m) => `${m[1]}.${m[2]}`,
+      ),
+    ),
+  ].sort();
 }
 
 describe('the Slack manifest', () => {
@@ -77,7 +96,11 @@ describe('the Slack manifest', () => {
     const called = methodsCalled();
     expect(called.length).toBeGreaterThan(5);
     for (const method of called) expect(METHOD_SCOPES, `scopes of ${method}`).toHaveProperty([method]);
-    const needed = new Set([...called.flatMap((m) => METHOD_SCOPES[m] ?? []), ...BOT_EVENTS.flatMap((e) => EVENT_SCOPES[e] ?? []), 'commands']);
+    const needed = new Set([
+      ...called.flatMap((m) => METHOD_SCOPES[m] ?? []),
+      ...BOT_EVENTS.flatMap((e) => EVENT_SCOPES[e] ?? []),
+      'commands',
+    ]);
     expect([...needed].sort()).toEqual([...BOT_SCOPES].sort());
   });
 

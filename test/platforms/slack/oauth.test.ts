@@ -18,12 +18,21 @@ const teamB: FakeBot = uniqueBot();
 const { db, slack, harness, clock } = await slackFixture('slack-oauth', {
   users: [{ id: 'UADMIN', name: 'ann', is_admin: true }],
   prepare(slack) {
-    for (const [code, bot] of [['code-a', teamA], ['code-b', teamB]] as const) {
+    for (const [code, bot] of [
+      ['code-a', teamA],
+      ['code-b', teamB],
+    ] as const) {
       slack.installCodes.set(code, bot);
       slack.bots.set(bot.token, bot);
     }
   },
-  env: { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 's'.repeat(40), SLACK_TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY },
+  env: {
+    SLACK_BOT_TOKEN: '',
+    SLACK_CLIENT_ID: '111.222',
+    SLACK_CLIENT_SECRET: 'client-secret',
+    SLACK_STATE_SECRET: 's'.repeat(40),
+    SLACK_TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY,
+  },
 });
 
 async function install(code: string): Promise<Response> {
@@ -33,7 +42,10 @@ async function install(code: string): Promise<Response> {
   expect(consent.searchParams.get('scope')?.split(',').sort()).toEqual([...BOT_SCOPES].sort());
   const state = consent.searchParams.get('state') ?? '';
   const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return fetch(`${harness.baseUrl}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+  return fetch(`${harness.baseUrl}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
+    headers: { cookie },
+    redirect: 'manual',
+  });
 }
 
 const drivers = new Map<string, SlackDriver>();
@@ -43,7 +55,9 @@ function driverFor(bot: FakeBot): SlackDriver {
   drivers.set(bot.teamId, driver);
   return driver;
 }
-const installationOf = async (bot: FakeBot) => (await db.workspace.findUnique({ where: { platform_externalId: { platform: 'slack', externalId: bot.teamId } } }))?.installation;
+const installationOf = async (bot: FakeBot) =>
+  (await db.workspace.findUnique({ where: { platform_externalId: { platform: 'slack', externalId: bot.teamId } } }))
+    ?.installation;
 
 describe('OAuth install for several workspaces', () => {
   it('refuses a callback without the state it issued', async () => {
@@ -59,19 +73,31 @@ describe('OAuth install for several workspaces', () => {
       const stored = JSON.stringify(await installationOf(bot));
       expect(stored).toContain(bot.botUserId);
       expect(stored).not.toContain(bot.token);
-      expect(await harness.platform.tokens.forTeam(bot.teamId)).toMatchObject({ botToken: bot.token, botUserId: bot.botUserId });
+      expect(await harness.platform.tokens.forTeam(bot.teamId)).toMatchObject({
+        botToken: bot.token,
+        botUserId: bot.botUserId,
+      });
     }
   });
 
   it('answers each workspace with its own token', async () => {
     for (const bot of [teamA, teamB]) {
       const before = slack.calls.length;
-      await driverFor(bot).command('/interview', 'UADMIN', `<@UC${bot.teamId}> backend-mid`, slack.responseUrl(`start-${bot.teamId}`));
+      await driverFor(bot).command(
+        '/interview',
+        'UADMIN',
+        `<@UC${bot.teamId}> backend-mid`,
+        slack.responseUrl(`start-${bot.teamId}`),
+      );
       await harness.platform.idle();
       const calls = slack.calls.slice(before).filter((c) => c.method !== 'respond');
-      expect(calls.map((c) => c.method)).toEqual(expect.arrayContaining(['users.info', 'conversations.open', 'chat.postMessage']));
+      expect(calls.map((c) => c.method)).toEqual(
+        expect.arrayContaining(['users.info', 'conversations.open', 'chat.postMessage']),
+      );
       expect(new Set(calls.map((c) => c.token))).toEqual(new Set([bot.token]));
-      expect(String(slack.responses.find((r) => r.key === `start-${bot.teamId}`)?.body.text)).toContain('Started a screen');
+      expect(String(slack.responses.find((r) => r.key === `start-${bot.teamId}`)?.body.text)).toContain(
+        'Started a screen',
+      );
     }
   });
 
@@ -83,17 +109,27 @@ describe('OAuth install for several workspaces', () => {
     // Its interviews and settings stay; only the secrets go.
     expect(await db.interview.count({ where: { workspace: { externalId: teamA.teamId } } })).toBe(1);
     const before = slack.calls.length;
-    expect((await driverFor(teamA).command('/interview', 'UADMIN', 'status', slack.responseUrl('after'))).status).toBe(200);
+    expect((await driverFor(teamA).command('/interview', 'UADMIN', 'status', slack.responseUrl('after'))).status).toBe(
+      200,
+    );
     await harness.platform.idle();
     expect(slack.calls.slice(before)).toEqual([]);
     expect(await harness.platform.tokens.forTeam(teamB.teamId)).toMatchObject({ botToken: teamB.token });
   });
 
   it('deletes the tokens when the bot token is revoked, not when only user tokens are', async () => {
-    await driverFor(teamB).event({ type: 'tokens_revoked', tokens: { oauth: ['UINSTALLER'] }, event_ts: '1800000000.000002' });
+    await driverFor(teamB).event({
+      type: 'tokens_revoked',
+      tokens: { oauth: ['UINSTALLER'] },
+      event_ts: '1800000000.000002',
+    });
     await harness.platform.idle();
     expect(await harness.platform.tokens.forTeam(teamB.teamId)).not.toBeNull();
-    await driverFor(teamB).event({ type: 'tokens_revoked', tokens: { bot: [teamB.botUserId] }, event_ts: '1800000000.000003' });
+    await driverFor(teamB).event({
+      type: 'tokens_revoked',
+      tokens: { bot: [teamB.botUserId] },
+      event_ts: '1800000000.000003',
+    });
     await harness.platform.idle();
     expect(await installationOf(teamB)).toBeNull();
   });

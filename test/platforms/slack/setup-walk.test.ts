@@ -28,7 +28,13 @@ describe('docs/slack-setup.md, in its order', () => {
     scratch = await createScratchDatabase('slack_walk');
     slack = await startFakeSlack();
     slack.bots.set(BOT_TOKEN, { teamId: 'T1', teamName: 'Walk', token: BOT_TOKEN, botUserId: 'UBOT', botId: 'BBOT' });
-    slack.users.set('UADMIN', { id: 'UADMIN', name: 'rita', real_name: 'Rita Admin', is_admin: true, tz: 'Europe/London' });
+    slack.users.set('UADMIN', {
+      id: 'UADMIN',
+      name: 'rita',
+      real_name: 'Rita Admin',
+      is_admin: true,
+      tz: 'Europe/London',
+    });
     slack.users.set('UCAND', { id: 'UCAND', name: 'ada', real_name: 'Ada Lovelace', tz: 'Europe/London' });
   });
   afterAll(async () => {
@@ -37,7 +43,15 @@ describe('docs/slack-setup.md, in its order', () => {
   });
 
   function start(entry: string, env: Record<string, string>): Spawned {
-    const proc = spawnTs(entry, [], { PORT: '0', WORKER_PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: scratch.url, QUEUE_PREFIX: prefix, SLACK_SIGNING_SECRET: SECRET, ...env });
+    const proc = spawnTs(entry, [], {
+      PORT: '0',
+      WORKER_PORT: '0',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: scratch.url,
+      QUEUE_PREFIX: prefix,
+      SLACK_SIGNING_SECRET: SECRET,
+      ...env,
+    });
     running.push(proc);
     return proc;
   }
@@ -50,7 +64,9 @@ describe('docs/slack-setup.md, in its order', () => {
   it('1.3: with only SLACK_SIGNING_SECRET the server starts and answers the request URL check', async () => {
     const server = start('src/process/server.ts', {});
     const driver = await serverAt(server);
-    expect(server.stdout()).toMatch(/only SLACK_SIGNING_SECRET is set, so \/slack\/events answers Slack's URL verification and ignores everything else/);
+    expect(server.stdout()).toMatch(
+      /only SLACK_SIGNING_SECRET is set, so \/slack\/events answers Slack's URL verification and ignores everything else/,
+    );
     const check = JSON.stringify({ token: 'legacy', challenge: 'challenge-from-slack-3f9', type: 'url_verification' });
     const answered = await driver.send(check, 'application/json');
     expect(answered.status).toBe(200);
@@ -73,18 +89,26 @@ describe('docs/slack-setup.md, in its order', () => {
     const driver = await serverAt(server);
     await worker.waitFor(/"msg":"Screener worker started"/);
     const reply = async (key: string) => {
-      for (let i = 0; i < 100 && !slack.responses.some((r) => r.key === key); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let i = 0; i < 100 && !slack.responses.some((r) => r.key === key); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       return String(slack.responses.find((r) => r.key === key)?.body.text ?? '');
     };
 
-    expect((await driver.command('/interview-admin', 'UADMIN', 'channel <#CHIRING|hiring>', slack.responseUrl('channel'))).status).toBe(200);
+    expect(
+      (await driver.command('/interview-admin', 'UADMIN', 'channel <#CHIRING|hiring>', slack.responseUrl('channel')))
+        .status,
+    ).toBe(200);
     expect(await reply('channel')).toContain('<#CHIRING>');
-    expect((await driver.command('/interview', 'UADMIN', '<@UCAND|ada> backend-mid questions=2', slack.responseUrl('start'))).status).toBe(200);
+    expect(
+      (await driver.command('/interview', 'UADMIN', '<@UCAND|ada> backend-mid questions=2', slack.responseUrl('start')))
+        .status,
+    ).toBe(200);
     expect(await reply('start')).toContain('Started a screen of <@UCAND>');
 
     // The worker delivers the notice and the consent question into the DM's thread.
     const inDm = () => slack.messages.filter((m) => m.channel === 'DCAND').map((m) => m.text);
-    for (let i = 0; i < 200 && !inDm().some((t) => /reply "yes" or "no"/.test(t)); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 200 && !inDm().some((t) => /reply "yes" or "no"/.test(t)); i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(inDm()[0]).toContain('Back-end engineer (mid-level)');
     expect(inDm().some((t) => /reply "yes" or "no"/.test(t))).toBe(true);
     for (const proc of [server, worker]) proc.child.kill('SIGTERM');

@@ -37,11 +37,15 @@ describe('Socket Mode', () => {
     });
     expect(ack.envelope_id).toBeTruthy();
     await harness.platform.idle();
-    const interview = await db.interview.findFirstOrThrow({ where: { candidate: { platformUserId: 'USOCKET' }, workspace: { externalId: harness.bot.teamId } } });
+    const interview = await db.interview.findFirstOrThrow({
+      where: { candidate: { platformUserId: 'USOCKET' }, workspace: { externalId: harness.bot.teamId } },
+    });
     expect(interview.platformConversationId).toBe('DSOCKET');
     const root = slack.messages.find((m) => m.channel === 'DSOCKET' && m.ts === interview.platformThreadId);
     expect(root?.text).toContain('Back-end engineer (senior)');
     expect(root?.token).toBe(harness.bot.token);
-    expect(String(slack.responses.find((r) => r.key === 'socket')?.body.text)).toContain('Started a screen of <@USOCKET>');
+    expect(String(slack.responses.find((r) => r.key === 'socket')?.body.text)).toContain(
+      'Started a screen of <@USOCKET>',
+    );
   });
 });

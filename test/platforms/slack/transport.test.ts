@@ -20,7 +20,9 @@ let root = '';
 beforeAll(async () => {
   await harness.driver.command('/interview', 'UREC', '<@UCAND> frontend-mid questions=1', slack.responseUrl('start'));
   await harness.platform.idle();
-  const interview = await db.interview.findFirstOrThrow({ where: { recruiterId: 'UREC', workspace: { externalId: harness.bot.teamId } } });
+  const interview = await db.interview.findFirstOrThrow({
+    where: { recruiterId: 'UREC', workspace: { externalId: harness.bot.teamId } },
+  });
   interviewId = interview.id;
   dm = interview.platformConversationId ?? '';
   root = interview.platformThreadId ?? '';
@@ -42,7 +44,11 @@ describe('request verification', () => {
   it('answers a forged signature with 401 and calls nothing', async () => {
     const text = body();
     const timestamp = Math.floor(clock.now().getTime() / 1000);
-    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature('not-the-secret', timestamp, text) };
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': slackSignature('not-the-secret', timestamp, text),
+    };
     expect((await harness.driver.raw(text, headers)).status).toBe(401);
     // A body changed after signing is a forgery too.
     const signed = harness.driver.signedHeaders(text, 'application/x-www-form-urlencoded');
@@ -55,11 +61,19 @@ describe('request verification', () => {
     const text = body();
     for (const skewSeconds of [-301, 301]) {
       const timestamp = Math.floor(clock.now().getTime() / 1000) + skewSeconds;
-      const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, text) };
+      const headers = {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, text),
+      };
       expect((await harness.driver.raw(text, headers)).status).toBe(401);
     }
     const atEdge = Math.floor(clock.now().getTime() / 1000) - 290;
-    const fresh = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(atEdge), 'x-slack-signature': slackSignature(SIGNING_SECRET, atEdge, text) };
+    const fresh = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(atEdge),
+      'x-slack-signature': slackSignature(SIGNING_SECRET, atEdge, text),
+    };
     expect((await harness.driver.raw(text, fresh)).status).toBe(200);
     await harness.platform.idle();
     expect(slack.calls.length).toBe(callsBefore + 2); // the accepted one: users.info and its response_url answer
@@ -77,7 +91,7 @@ describe('request verification', () => {
     expect(slack.calls.length).toBe(callsBefore);
   });
 
-  it('answers Slack\'s URL verification only when it is signed', async () => {
+  it("answers Slack's URL verification only when it is signed", async () => {
     const text = JSON.stringify({ type: 'url_verification', challenge: 'abc123' });
     expect(JSON.parse((await harness.driver.send(text, 'application/json')).body)).toEqual({ challenge: 'abc123' });
     expect((await harness.driver.raw(text, { 'content-type': 'application/json' })).status).toBe(401);
@@ -100,8 +114,14 @@ describe('redeliveries', () => {
     expect(replies.at(-1)).toMatch(/^Introduction: /);
   });
 
-  it('stores one answer when the same message comes under a new event id (the engine\'s message-id check)', async () => {
-    const event = dmMessage({ channel: dm, user: 'UCAND', text: 'I build React apps with TypeScript and test them with Playwright.', ts: nextTs(), threadTs: root });
+  it("stores one answer when the same message comes under a new event id (the engine's message-id check)", async () => {
+    const event = dmMessage({
+      channel: dm,
+      user: 'UCAND',
+      text: 'I build React apps with TypeScript and test them with Playwright.',
+      ts: nextTs(),
+      threadTs: root,
+    });
     const before = await answerCount();
     await harness.driver.event(event, { eventId: 'EvFIRST' });
     await harness.driver.event(event, { eventId: 'EvSECOND' });
@@ -111,10 +131,21 @@ describe('redeliveries', () => {
 });
 
 describe('DM events handled on purpose', () => {
-  it('ignores the bot\'s own messages and other bots\' messages', async () => {
-    const before = { answers: await answerCount(), posts: slack.callsTo('chat.postMessage').length, version: (await db.interview.findUniqueOrThrow({ where: { id: interviewId } })).version };
-    await harness.driver.event({ ...dmMessage({ channel: dm, user: harness.bot.botUserId, text: 'Question 9 of 9', ts: nextTs(), threadTs: root }), bot_id: harness.bot.botId });
-    await harness.driver.event({ ...dmMessage({ channel: dm, user: 'UOTHERBOT', text: 'I am a bot too', ts: nextTs(), threadTs: root }), bot_id: 'BOTHER', subtype: 'bot_message' });
+  it("ignores the bot's own messages and other bots' messages", async () => {
+    const before = {
+      answers: await answerCount(),
+      posts: slack.callsTo('chat.postMessage').length,
+      version: (await db.interview.findUniqueOrThrow({ where: { id: interviewId } })).version,
+    };
+    await harness.driver.event({
+      ...dmMessage({ channel: dm, user: harness.bot.botUserId, text: 'Question 9 of 9', ts: nextTs(), threadTs: root }),
+      bot_id: harness.bot.botId,
+    });
+    await harness.driver.event({
+      ...dmMessage({ channel: dm, user: 'UOTHERBOT', text: 'I am a bot too', ts: nextTs(), threadTs: root }),
+      bot_id: 'BOTHER',
+      subtype: 'bot_message',
+    });
     await harness.deliver(interviewId);
     expect(await answerCount()).toBe(before.answers);
     expect(slack.callsTo('chat.postMessage').length).toBe(before.posts);
@@ -123,7 +154,9 @@ describe('DM events handled on purpose', () => {
 
   it('forwards an edit of an answer as an edit', async () => {
     const ts = nextTs();
-    await harness.driver.event(dmMessage({ channel: dm, user: 'UCAND', text: 'I mostly write CSS.', ts, threadTs: root }));
+    await harness.driver.event(
+      dmMessage({ channel: dm, user: 'UCAND', text: 'I mostly write CSS.', ts, threadTs: root }),
+    );
     await harness.platform.idle();
     await harness.driver.event({
       type: 'message',
@@ -141,20 +174,39 @@ describe('DM events handled on purpose', () => {
 
   it('ignores a deleted message', async () => {
     const version = (await db.interview.findUniqueOrThrow({ where: { id: interviewId } })).version;
-    await harness.driver.event({ type: 'message', subtype: 'message_deleted', channel: dm, channel_type: 'im', ts: nextTs(), deleted_ts: '1800000000.000004', previous_message: { user: 'UCAND', text: 'x', ts: '1800000000.000004' } });
+    await harness.driver.event({
+      type: 'message',
+      subtype: 'message_deleted',
+      channel: dm,
+      channel_type: 'im',
+      ts: nextTs(),
+      deleted_ts: '1800000000.000004',
+      previous_message: { user: 'UCAND', text: 'x', ts: '1800000000.000004' },
+    });
     await harness.platform.idle();
     expect((await db.interview.findUniqueOrThrow({ where: { id: interviewId } })).version).toBe(version);
   });
 
   it('says that files are not part of an answer', async () => {
-    await harness.driver.event(dmMessage({ channel: dm, user: 'UCAND', text: '', ts: nextTs(), threadTs: root, extra: { subtype: 'file_share', files: [{ id: 'F1', name: 'cv.pdf' }] } }));
+    await harness.driver.event(
+      dmMessage({
+        channel: dm,
+        user: 'UCAND',
+        text: '',
+        ts: nextTs(),
+        threadTs: root,
+        extra: { subtype: 'file_share', files: [{ id: 'F1', name: 'cv.pdf' }] },
+      }),
+    );
     await harness.platform.idle();
     expect(inThread().at(-1)).toBe(FILES_NOTE);
   });
 
   it('points a message outside the interview thread to the thread', async () => {
     const before = await answerCount();
-    await harness.driver.event(dmMessage({ channel: dm, user: 'UCAND', text: 'hello? where do I answer?', ts: nextTs() }));
+    await harness.driver.event(
+      dmMessage({ channel: dm, user: 'UCAND', text: 'hello? where do I answer?', ts: nextTs() }),
+    );
     await harness.platform.idle();
     const pointer = slack.messages.filter((m) => m.channel === dm && !m.thread_ts).at(-1);
     expect(pointer?.text).toMatch(/continues <https:\/\/fake\.slack\.test\/archives\/.*\|in its thread>/);

@@ -15,7 +15,13 @@ import { uniqueBot, type Harness } from '../../support/slack-harness.js';
 import { loggingTestDb, type StatementLog } from '../../support/statement-log.js';
 
 const ENCRYPTION_KEY = randomBytes(32).toString('base64');
-const OAUTH_ENV = { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 's'.repeat(40), SLACK_TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY };
+const OAUTH_ENV = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_CLIENT_ID: '111.222',
+  SLACK_CLIENT_SECRET: 'client-secret',
+  SLACK_STATE_SECRET: 's'.repeat(40),
+  SLACK_TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY,
+};
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -42,9 +48,18 @@ async function setUp(mode: 'single' | 'oauth'): Promise<{ log: StatementLog; sla
     { id: 'UADMIN', name: 'ann', real_name: 'Ann Admin', is_admin: true },
     { id: 'UCAND', name: 'ada', real_name: 'Ada Lovelace', tz: 'Europe/London' },
   ];
-  const fixture = await startSlackFixture({ label: `slack-turn-sql-${mode}`, db: log.db, bot, users, ...(mode === 'oauth' ? { env: OAUTH_ENV } : {}) });
+  const fixture = await startSlackFixture({
+    label: `slack-turn-sql-${mode}`,
+    db: log.db,
+    bot,
+    users,
+    ...(mode === 'oauth' ? { env: OAUTH_ENV } : {}),
+  });
   const { slack, harness, clock } = fixture;
-  if (mode === 'oauth') await prismaInstallationStore(log.db, Buffer.from(ENCRYPTION_KEY, 'base64'), () => clock.now()).storeInstallation(installationOf(bot));
+  if (mode === 'oauth')
+    await prismaInstallationStore(log.db, Buffer.from(ENCRYPTION_KEY, 'base64'), () => clock.now()).storeInstallation(
+      installationOf(bot),
+    );
   cleanups.push(async () => {
     await fixture.close();
     await log.db.$disconnect();
@@ -58,10 +73,17 @@ describe.each([
 ])('statements per candidate message ($mode workspace mode)', ({ mode, bound }) => {
   it(`answers a turn in at most ${bound} statements`, async () => {
     const { log, slack, harness } = await setUp(mode);
-    const started = await harness.driver.command('/interview', 'UADMIN', '<@UCAND> backend-mid', slack.responseUrl('start'));
+    const started = await harness.driver.command(
+      '/interview',
+      'UADMIN',
+      '<@UCAND> backend-mid',
+      slack.responseUrl('start'),
+    );
     expect(started.status).toBe(200);
     await harness.platform.idle();
-    const interview = await log.db.interview.findFirstOrThrow({ where: { workspace: { externalId: harness.bot.teamId } } });
+    const interview = await log.db.interview.findFirstOrThrow({
+      where: { workspace: { externalId: harness.bot.teamId } },
+    });
     const channel = interview.platformConversationId ?? '';
     const threadTs = interview.platformThreadId ?? '';
     await harness.deliver(interview.id);
@@ -71,14 +93,25 @@ describe.each([
     // The first part records the answer, the next ones extend it: both kinds of turn are bounded.
     for (let part = 1; part <= 3; part += 1) {
       log.reset();
-      const sent = await harness.driver.event(dmMessage({ channel, user: 'UCAND', text: `I built the orders API, part ${part}.`, ts: `1800000001.00000${part}`, threadTs }));
+      const sent = await harness.driver.event(
+        dmMessage({
+          channel,
+          user: 'UCAND',
+          text: `I built the orders API, part ${part}.`,
+          ts: `1800000001.00000${part}`,
+          threadTs,
+        }),
+      );
       expect(sent.status).toBe(200);
       await harness.platform.idle();
       const statements = log.statements();
       expect(countOf(statements), statements.join('\n')).toBeLessThanOrEqual(bound);
     }
     // Not vacuous: every part reached the answer.
-    const answer = await log.db.answer.findFirstOrThrow({ where: { turn: { interviewId: interview.id } }, orderBy: { receivedAt: 'desc' } });
+    const answer = await log.db.answer.findFirstOrThrow({
+      where: { turn: { interviewId: interview.id } },
+      orderBy: { receivedAt: 'desc' },
+    });
     expect(answer.text).toContain('part 1');
     expect(answer.text).toContain('part 3');
   });

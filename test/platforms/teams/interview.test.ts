@@ -23,9 +23,21 @@ let harness: TeamsHarness;
 const clock = new ManualClock();
 const prefix = uniquePrefix('teams-e2e');
 const HIRING = '19:hiring-channel@thread.tacv2';
-const candidate: TeamsPerson = { id: '29:candidate-ada', name: 'Ada Lovelace', aadObjectId: '00000000-0000-4000-8000-0000000000ad' };
-const manager: TeamsPerson = { id: '29:manager-morgan', name: 'Morgan Manager', aadObjectId: '00000000-0000-4000-8000-00000000000b' };
-const outsider: TeamsPerson = { id: '29:someone-else', name: 'Sam Someone', aadObjectId: '00000000-0000-4000-8000-00000000000c' };
+const candidate: TeamsPerson = {
+  id: '29:candidate-ada',
+  name: 'Ada Lovelace',
+  aadObjectId: '00000000-0000-4000-8000-0000000000ad',
+};
+const manager: TeamsPerson = {
+  id: '29:manager-morgan',
+  name: 'Morgan Manager',
+  aadObjectId: '00000000-0000-4000-8000-00000000000b',
+};
+const outsider: TeamsPerson = {
+  id: '29:someone-else',
+  name: 'Sam Someone',
+  aadObjectId: '00000000-0000-4000-8000-00000000000c',
+};
 
 const ANSWER =
   'I design REST APIs in Node with PostgreSQL: I add indexes for the slow queries I find with EXPLAIN ANALYZE, wrap multi-step writes in ' +
@@ -76,9 +88,13 @@ describe('a Teams screen from the start command to a decision', () => {
 
   it('sets up the tenant: hiring channel and a hiring manager, by an admin', async () => {
     expect(await command(harness.admin, 'admin channel')).toBe('Report cards will be posted in this channel.');
-    expect(await command(harness.admin, 'admin managers add @@Morgan Manager', [manager])).toBe('Hiring managers: 1 person.');
+    expect(await command(harness.admin, 'admin managers add @@Morgan Manager', [manager])).toBe(
+      'Hiring managers: 1 person.',
+    );
     expect(await command(outsider, 'admin recruiters add @@Sam Someone', [outsider])).toMatch(/Only the admins/);
-    const workspace = await db.workspace.findFirstOrThrow({ where: { platform: 'teams', externalId: harness.tenantId } });
+    const workspace = await db.workspace.findFirstOrThrow({
+      where: { platform: 'teams', externalId: harness.tenantId },
+    });
     expect(workspace.hiringManagerIds).toEqual([manager.id]);
     expect(workspace.hiringChannelId).toBe(HIRING);
   });
@@ -86,7 +102,9 @@ describe('a Teams screen from the start command to a decision', () => {
   it('refuses a start from someone who is not a recruiter, and explains bad usage', async () => {
     expect(await command(outsider, 'interview @@Ada Lovelace backend-mid', [candidate])).toMatch(/Only recruiters/);
     expect(await command(harness.admin, 'interview Ada backend-mid')).toMatch(/"Ada" is not a person[\s\S]*Usage/);
-    expect(await command(harness.admin, 'interview @@Ada Lovelace nope', [candidate])).toMatch(/There is no role "nope"/);
+    expect(await command(harness.admin, 'interview @@Ada Lovelace nope', [candidate])).toMatch(
+      /There is no role "nope"/,
+    );
   });
 
   it('tells the recruiter how to install the app when Teams refuses the 1:1 chat', async () => {
@@ -104,7 +122,14 @@ describe('a Teams screen from the start command to a decision', () => {
     const create = connector.calls.filter((c) => c.path === '/v3/conversations').at(-1);
     expect(create?.body).toMatchObject({ isGroup: false, tenantId: harness.tenantId, members: [{ id: candidate.id }] });
     expect(create?.authorization).toMatch(/^Bearer fake-access-token-/);
-    const interview = await db.interview.findFirstOrThrow({ where: { platform: 'teams', candidate: { platformUserId: candidate.id }, workspace: { externalId: harness.tenantId } }, include: { candidate: true } });
+    const interview = await db.interview.findFirstOrThrow({
+      where: {
+        platform: 'teams',
+        candidate: { platformUserId: candidate.id },
+        workspace: { externalId: harness.tenantId },
+      },
+      include: { candidate: true },
+    });
     interviewId = interview.id;
     expect(interview.platformConversationId).toBe(personal(candidate));
     expect(interview.candidate?.displayName).toBe('Ada Lovelace');
@@ -112,12 +137,22 @@ describe('a Teams screen from the start command to a decision', () => {
 
   it('runs the interview in the 1:1 conversation, with HTML normalized and an edit forwarded', async () => {
     await harness.deliver(interviewId);
-    expect(connector.inConversation(personal(candidate)).map((a) => a.text).join('\n')).toMatch(/reply "yes" or "no"/);
+    expect(
+      connector
+        .inConversation(personal(candidate))
+        .map((a) => a.text)
+        .join('\n'),
+    ).toMatch(/reply "yes" or "no"/);
     await candidateSays('<p>yes</p>');
     await harness.deliver(interviewId);
     expect(lastText(personal(candidate))).toMatch(/^Introduction: /);
     const intro = await candidateSays('I am a back-end developer &amp; I like <b>PostgreSQL</b>');
-    const edit = await harness.driver.edit(candidate, personal(candidate), intro, 'I am a back-end developer who builds APIs in Node and PostgreSQL');
+    const edit = await harness.driver.edit(
+      candidate,
+      personal(candidate),
+      intro,
+      'I am a back-end developer who builds APIs in Node and PostgreSQL',
+    );
     expect(edit.status).toBe(200);
     await harness.platform.idle();
     for (let guard = 0; guard < 12 && !/That was the last question/.test(lastText(personal(candidate))); guard += 1) {
@@ -148,12 +183,30 @@ describe('a Teams screen from the start command to a decision', () => {
     const content = posted[0]!.attachments[0]!.content;
     expect(content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     const all = JSON.stringify(content.body);
-    for (const words of ['Ada Lovelace', 'Back-end engineer', 'Final score', 'Technical accuracy', 'Completeness', 'Clarity', 'Depth', 'Practicality', 'Technical', 'Behavioral', 'Profile', 'Recommendation', 'Scored by']) {
+    for (const words of [
+      'Ada Lovelace',
+      'Back-end engineer',
+      'Final score',
+      'Technical accuracy',
+      'Completeness',
+      'Clarity',
+      'Depth',
+      'Practicality',
+      'Technical',
+      'Behavioral',
+      'Profile',
+      'Recommendation',
+      'Scored by',
+    ]) {
       expect(all).toContain(words);
     }
     expect(all).toMatch(/1\. Technical: \*\*\d/);
     const actions = content.actions as Array<{ type: string; data: { decision: string; interviewId: string } }>;
-    expect(actions.map((a) => [a.type, a.data.decision])).toEqual([['Action.Submit', 'advance'], ['Action.Submit', 'hold'], ['Action.Submit', 'reject']]);
+    expect(actions.map((a) => [a.type, a.data.decision])).toEqual([
+      ['Action.Submit', 'advance'],
+      ['Action.Submit', 'hold'],
+      ['Action.Submit', 'reject'],
+    ]);
     expect(actions.every((a) => a.data.interviewId === interviewId)).toBe(true);
   });
 
@@ -168,13 +221,22 @@ describe('a Teams screen from the start command to a decision', () => {
     const sent = await harness.driver.decide(manager, HIRING, card()!.id, interviewId, 'advance');
     expect(sent.status).toBe(200);
     await harness.deliver(interviewId);
-    expect(await db.decision.findUniqueOrThrow({ where: { interviewId } })).toMatchObject({ decision: 'advance', deciderId: manager.id });
+    expect(await db.decision.findUniqueOrThrow({ where: { interviewId } })).toMatchObject({
+      decision: 'advance',
+      deciderId: manager.id,
+    });
     const updated = card()!;
     expect(updated.updates).toBe(1);
-    expect(connector.calls.some((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${encodeURIComponent(updated.id)}`))).toBe(true);
+    expect(
+      connector.calls.some(
+        (c) => c.method === 'PUT' && c.path.endsWith(`/activities/${encodeURIComponent(updated.id)}`),
+      ),
+    ).toBe(true);
     expect(JSON.stringify(updated.attachments[0]!.content.body)).toContain('Decision: **Advance**');
     expect(updated.attachments[0]!.content.actions).toEqual([]);
-    expect(connector.inConversation(personal(manager)).some((a) => /Decision recorded: advance/.test(a.text))).toBe(true);
+    expect(connector.inConversation(personal(manager)).some((a) => /Decision recorded: advance/.test(a.text))).toBe(
+      true,
+    );
   });
 
   it('answers a second decision politely and changes nothing', async () => {

@@ -16,7 +16,11 @@ import { manifestProblems } from '../../../scripts/teams-package.js';
 const run = promisify(execFile);
 
 function runPackage(appId: string, out: string) {
-  return run(process.execPath, ['--import', 'tsx', 'scripts/teams-package.ts', '--out', out, '--domain', 'bot.example.org'], { env: { ...process.env, TEAMS_APP_ID: appId } });
+  return run(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/teams-package.ts', '--out', out, '--domain', 'bot.example.org'],
+    { env: { ...process.env, TEAMS_APP_ID: appId } },
+  );
 }
 
 /** Width, height and RGBA pixels of an unfiltered 8-bit RGBA PNG (the kind the package script writes). */
@@ -28,7 +32,8 @@ function decodePng(png: Uint8Array): { width: number; height: number; pixels: nu
   const raw = inflateSync(buffer.subarray(idat + 4, idat + 4 + buffer.readUInt32BE(idat - 4)));
   const pixels: number[][] = [];
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) pixels.push([...raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 5 + x * 4)]);
+    for (let x = 0; x < width; x += 1)
+      pixels.push([...raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 5 + x * 4)]);
   }
   return { width, height, pixels };
 }
@@ -46,7 +51,12 @@ describe('the Teams app package', () => {
     await runPackage(appId, out);
     const files = unzipSync(readFileSync(out));
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as { id: string; manifestVersion: string; bots: Array<{ botId: string; scopes: string[] }>; validDomains: string[] };
+    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as {
+      id: string;
+      manifestVersion: string;
+      bots: Array<{ botId: string; scopes: string[] }>;
+      validDomains: string[];
+    };
     expect(manifestProblems(manifest)).toEqual([]);
     expect(manifest.id).toBe(appId);
     expect(manifest.bots[0]?.botId).toBe(appId);
@@ -63,13 +73,22 @@ describe('the Teams app package', () => {
 
   it('refuses to build without a proper app id', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'teams-package-')), 'screener.zip');
-    await expect(runPackage('not-a-guid', out)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('TEAMS_APP_ID') });
+    await expect(runPackage('not-a-guid', out)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('TEAMS_APP_ID'),
+    });
   });
 
   it('has a schema that catches what Teams would refuse', () => {
     const manifest = JSON.parse(readFileSync('manifests/teams/manifest.json', 'utf8')) as Record<string, unknown>;
     expect(manifestProblems(manifest)).toEqual([]);
     const broken = { ...manifest, name: { short: 'S'.repeat(31) }, accentColor: 'blue', unknownField: true };
-    expect(manifestProblems(broken)).toEqual(expect.arrayContaining(['/name/short must NOT have more than 30 characters', '/accentColor must match pattern "^#[0-9a-fA-F]{6}$"', '/ must NOT have additional properties']));
+    expect(manifestProblems(broken)).toEqual(
+      expect.arrayContaining([
+        '/name/short must NOT have more than 30 characters',
+        '/accentColor must match pattern "^#[0-9a-fA-F]{6}$"',
+        '/ must NOT have additional properties',
+      ]),
+    );
   });
 });

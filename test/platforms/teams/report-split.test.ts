@@ -8,7 +8,10 @@ import { CloudAdapter } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_TYPE, CARD_BYTE_BUDGET } from '../../../src/platforms/teams/cards/report-card.js';
 import { adapterConnector } from '../../../src/platforms/teams/connector.js';
-import { CARD_POSTED_ACTION, teamsReportDestination } from '../../../src/platforms/teams/delivery/report-destination.js';
+import {
+  CARD_POSTED_ACTION,
+  teamsReportDestination,
+} from '../../../src/platforms/teams/delivery/report-destination.js';
 import { teamsSettings } from '../../../src/platforms/teams/settings.js';
 import { teamsAuthentication } from '../../../src/platforms/teams/transport/authentication.js';
 import type { PostedCard, ReportDestination } from '../../../src/outbound/destination.js';
@@ -33,7 +36,11 @@ function hugeReport(): Report {
     question: `QUESTION-MARKER-${i + 1}: ${'Explain in detail how you would design a system that '.repeat(60)}`,
     answer: `${`Answer ${i + 1} goes on & on <b>, "quoted"\n`.repeat(1_000)}`.slice(0, 39_980).padEnd(40_000, '.'),
   }));
-  return { ...base, questions, statistics: { ...base.statistics, questionsAsked: 7, technical: 5, behavioral: 2, answered: 7, scored: 7 } };
+  return {
+    ...base,
+    questions,
+    statistics: { ...base.statistics, questionsAsked: 7, technical: 5, behavioral: 2, answered: 7, scored: 7 },
+  };
 }
 
 let db: Db;
@@ -47,9 +54,17 @@ beforeAll(async () => {
   db = createTestDb();
   connector = await startFakeBotConnector();
   keys = await startSigningKeys();
-  const settings = teamsSettings(teamsEnv(connector, keys, { appId: randomUUID(), tenantId }, uniquePrefix('teams-split')));
-  const bot = adapterConnector(new CloudAdapter(teamsAuthentication(settings)), settings.appId, { baseDelayMs: 1, sleep: () => Promise.resolve() });
-  destination = teamsReportDestination({ db, connector: bot }, { serviceUrl: connector.url, tenantId, conversationId: HIRING });
+  const settings = teamsSettings(
+    teamsEnv(connector, keys, { appId: randomUUID(), tenantId }, uniquePrefix('teams-split')),
+  );
+  const bot = adapterConnector(new CloudAdapter(teamsAuthentication(settings)), settings.appId, {
+    baseDelayMs: 1,
+    sleep: () => Promise.resolve(),
+  });
+  destination = teamsReportDestination(
+    { db, connector: bot },
+    { serviceUrl: connector.url, tenantId, conversationId: HIRING },
+  );
 });
 
 afterAll(async () => {
@@ -79,20 +94,28 @@ describe('a Teams report too long for one message', () => {
     expect(followUps.length).toBeGreaterThan(1);
 
     // Every follow-up went to the card's thread.
-    const sends = connector.connectorCalls().filter((c) => c.method === 'POST' && c.status === 201 && c.path.includes('/activities'));
+    const sends = connector
+      .connectorCalls()
+      .filter((c) => c.method === 'POST' && c.status === 201 && c.path.includes('/activities'));
     expect(sends).toHaveLength(posted.length);
     const threaded = sends.filter((c) => decodeURIComponent(c.path).includes(`;messageid=${cardId}/activities/`));
     expect(threaded).toHaveLength(followUps.length);
 
-    for (const call of sends) expect(Buffer.byteLength(JSON.stringify(call.body), 'utf8')).toBeLessThanOrEqual(CARD_BYTE_BUDGET);
+    for (const call of sends)
+      expect(Buffer.byteLength(JSON.stringify(call.body), 'utf8')).toBeLessThanOrEqual(CARD_BYTE_BUDGET);
     const everything = posted.map((a) => `${a.text}\n${JSON.stringify(a.attachments)}`).join('\n');
     for (let n = 1; n <= 7; n += 1) expect(everything).toContain(`QUESTION-MARKER-${n}`);
     // Split, never dropped: each whole answer is in the thread.
     const thread = followUps.map((a) => a.text).join('\n');
     for (let n = 1; n <= 7; n += 1) expect(thread).toContain(`Answer ${n} goes on`);
 
-    const record = await db.auditEvent.findFirstOrThrow({ where: { action: CARD_POSTED_ACTION, subject: `interview:${reportKey}` } });
-    expect(record.data).toMatchObject({ activityId: cardId, followUps: { total: followUps.length, sent: followUps.length } });
+    const record = await db.auditEvent.findFirstOrThrow({
+      where: { action: CARD_POSTED_ACTION, subject: `interview:${reportKey}` },
+    });
+    expect(record.data).toMatchObject({
+      activityId: cardId,
+      followUps: { total: followUps.length, sent: followUps.length },
+    });
   });
 
   it('posts nothing more when a retry finds the card', async () => {

@@ -59,7 +59,9 @@ describe('Teams inbound authentication', () => {
   });
 
   it('refuses a token for another audience', async () => {
-    await expectRefused((activity) => harness.driver.signed(activity, { audience: '11111111-2222-4333-8444-555555555555' }));
+    await expectRefused((activity) =>
+      harness.driver.signed(activity, { audience: '11111111-2222-4333-8444-555555555555' }),
+    );
   });
 
   it('refuses an expired token (beyond the five minutes of clock skew the SDK allows)', async () => {
@@ -70,8 +72,10 @@ describe('Teams inbound authentication', () => {
     await expectRefused((activity) => harness.driver.signed(activity, { issuer: 'https://sts.example.com/' }));
   });
 
-  it('refuses a token whose service URL claim is not the activity\'s', async () => {
-    await expectRefused((activity) => harness.driver.signed(activity, { serviceUrl: 'https://smba.trafficmanager.net/evil/' }));
+  it("refuses a token whose service URL claim is not the activity's", async () => {
+    await expectRefused((activity) =>
+      harness.driver.signed(activity, { serviceUrl: 'https://smba.trafficmanager.net/evil/' }),
+    );
   });
 
   it('accepts a correctly signed activity, acknowledges it and then does the work', async () => {
@@ -89,7 +93,10 @@ describe('Teams outbound retries', () => {
     const sent = await harness.driver.command(harness.admin, HIRING, 'admin show');
     expect(sent.status).toBe(200);
     await harness.platform.idle();
-    const statuses = connector.calls.filter((c) => c.path.includes('/activities')).slice(-3).map((c) => c.status);
+    const statuses = connector.calls
+      .filter((c) => c.path.includes('/activities'))
+      .slice(-3)
+      .map((c) => c.status);
     expect(statuses).toEqual([429, 502, 201]);
     expect(connector.inConversation(HIRING).at(-1)?.text).toMatch(/Hiring channel/);
   });
@@ -97,13 +104,25 @@ describe('Teams outbound retries', () => {
 
 describe('Teams configuration', () => {
   it('refuses unauthenticated mode in production', () => {
-    const parsed = parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x', REDIS_URL: 'redis://r:6379', TEAMS_ALLOW_UNAUTHENTICATED: 'true', TEAMS_APP_ID: 'a', TEAMS_APP_PASSWORD: 'b', TEAMS_TENANT_ID: 'c' });
+    const parsed = parseEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://db/x',
+      REDIS_URL: 'redis://r:6379',
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+      TEAMS_APP_ID: 'a',
+      TEAMS_APP_PASSWORD: 'b',
+      TEAMS_TENANT_ID: 'c',
+    });
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? [] : parsed.problems.map((p) => p.variable)).toEqual(['TEAMS_ALLOW_UNAUTHENTICATED']);
   });
 
   it('requires the credentials when any Teams variable is set', () => {
     const parsed = parseEnv({ TEAMS_ADMIN_IDS: '00000000-0000-4000-8000-00000000a0a0' });
-    expect(parsed.ok ? [] : parsed.problems.map((p) => p.variable).sort()).toEqual(['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID']);
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.variable).sort()).toEqual([
+      'TEAMS_APP_ID',
+      'TEAMS_APP_PASSWORD',
+      'TEAMS_TENANT_ID',
+    ]);
   });
 });

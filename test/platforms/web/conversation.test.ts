@@ -52,18 +52,34 @@ describe('WebConversations', () => {
   it('reads what came after a seq, as a reconnecting page does', async () => {
     const { interviewId } = await createWebInterview(db);
     const at = new Date().toISOString();
-    const first = await conversations.append(interviewId, { kind: 'said', from: 'screener', text: 'one', at, messageId: null });
+    const first = await conversations.append(interviewId, {
+      kind: 'said',
+      from: 'screener',
+      text: 'one',
+      at,
+      messageId: null,
+    });
     await conversations.append(interviewId, { kind: 'said', from: 'screener', text: 'two', at, messageId: null });
-    expect((await conversations.read(interviewId, first)).map((i) => i.entry.kind === 'said' && i.entry.text)).toEqual(['two']);
+    expect((await conversations.read(interviewId, first)).map((i) => i.entry.kind === 'said' && i.entry.text)).toEqual([
+      'two',
+    ]);
   });
 
   it('publishes each entry with its seq after storing it', async () => {
     const { interviewId } = await createWebInterview(db);
     const subscriber = redis.duplicate();
     try {
-      const heard = new Promise<NumberedEntry>((resolve) => subscriber.on('message', (_channel: string, message: string) => resolve(JSON.parse(message) as NumberedEntry)));
+      const heard = new Promise<NumberedEntry>((resolve) =>
+        subscriber.on('message', (_channel: string, message: string) => resolve(JSON.parse(message) as NumberedEntry)),
+      );
       await subscriber.subscribe(conversations.channel(interviewId));
-      const entry = { kind: 'said' as const, from: 'screener' as const, text: 'live', at: new Date().toISOString(), messageId: null };
+      const entry = {
+        kind: 'said' as const,
+        from: 'screener' as const,
+        text: 'live',
+        at: new Date().toISOString(),
+        messageId: null,
+      };
       const seq = await conversations.append(interviewId, entry);
       expect(await heard).toEqual({ seq, entry });
       expect(await conversations.read(interviewId, seq - 1)).toEqual([{ seq, entry }]);

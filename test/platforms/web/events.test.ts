@@ -15,12 +15,19 @@ describe('the candidate event stream', () => {
 
   /** Rows written straight to PostgreSQL: nothing is published, as when they were appended while Redis was away. */
   async function row(interviewId: string, kind: 'said' | 'note', text: string): Promise<number> {
-    const created = await app.db.webMessage.create({ data: { interviewId, kind, author: 'screener', text }, select: { seq: true } });
+    const created = await app.db.webMessage.create({
+      data: { interviewId, kind, author: 'screener', text },
+      select: { seq: true },
+    });
     return Number(created.seq);
   }
 
   /** The stream's text until `done` holds for it (or 5 s pass). */
-  async function readStream(token: string, headers: Record<string, string>, done: (text: string) => boolean): Promise<string> {
+  async function readStream(
+    token: string,
+    headers: Record<string, string>,
+    done: (text: string) => boolean,
+  ): Promise<string> {
     const abort = new AbortController();
     const res = await fetch(`${app.url}/c/${token}/events`, { headers, signal: abort.signal });
     expect(res.headers.get('content-type')).toContain('text/event-stream');

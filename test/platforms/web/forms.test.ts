@@ -26,10 +26,17 @@ describe('sandbox forms', () => {
   /** Starts a screen from the console and returns the link token the redirected page shows. */
   async function startScreen(browser: FormBrowser, name: string): Promise<{ token: string; interviewId: string }> {
     await browser.open('/');
-    const posted = await browser.post('/screens', { candidateName: name, skillArea: 'frontend', level: 'senior', questions: '' });
+    const posted = await browser.post('/screens', {
+      candidateName: name,
+      skillArea: 'frontend',
+      level: 'senior',
+      questions: '',
+    });
     const page = await (await browser.follow(posted)).text();
     const token = LINK.exec(page)?.[2] ?? '';
-    const { interviewId } = await app.db.candidateLink.findUniqueOrThrow({ where: { tokenHash: linkTokenHash(token) } });
+    const { interviewId } = await app.db.candidateLink.findUniqueOrThrow({
+      where: { tokenHash: linkTokenHash(token) },
+    });
     return { token, interviewId };
   }
 
@@ -37,7 +44,12 @@ describe('sandbox forms', () => {
     const browser = formBrowser(app.url);
     await browser.open('/');
     const name = `Reload ${randomUUID()}`;
-    const posted = await browser.post('/screens', { candidateName: name, skillArea: 'frontend', level: 'senior', questions: '' });
+    const posted = await browser.post('/screens', {
+      candidateName: name,
+      skillArea: 'frontend',
+      level: 'senior',
+      questions: '',
+    });
     expect(posted.status).toBe(303);
     expect(posted.headers.get('location')).toBe('/?skillArea=frontend&level=senior');
     const shown = await browser.follow(posted);
@@ -56,7 +68,12 @@ describe('sandbox forms', () => {
   it('keeps what was typed when the form is refused', async () => {
     const browser = formBrowser(app.url);
     await browser.open('/');
-    const refused = await browser.post('/screens', { candidateName: 'Typed Name', skillArea: 'data', level: 'junior', questions: '999' });
+    const refused = await browser.post('/screens', {
+      candidateName: 'Typed Name',
+      skillArea: 'data',
+      level: 'junior',
+      questions: '999',
+    });
     expect(refused.status).toBe(400);
     const page = await refused.text();
     expect(page).toContain('value="Typed Name"');

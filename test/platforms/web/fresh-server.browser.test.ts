@@ -39,8 +39,16 @@ describe.skipIf(!chromiumPresent)('a freshly started sandbox server in Chromium'
 
     await chat.getByLabel('Your message').fill('yes');
     await chat.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => chat.locator('#conversation li.candidate .text').allTextContents(), { timeout: 20_000 }).toEqual(['yes']);
-    await expect.poll(async () => (await screener.count()) > before && /^Introduction: /.test((await screener.last().textContent()) ?? ''), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => chat.locator('#conversation li.candidate .text').allTextContents(), { timeout: 20_000 })
+      .toEqual(['yes']);
+    await expect
+      .poll(
+        async () =>
+          (await screener.count()) > before && /^Introduction: /.test((await screener.last().textContent()) ?? ''),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     expect(loads).toBe(1);
     await screenshot(chat, 'fresh-server-chat');
   }, 90_000);

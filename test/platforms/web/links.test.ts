@@ -52,7 +52,10 @@ describe('candidate links', () => {
   it('goes by the row for expiry', async () => {
     const { interviewId } = await createWebInterview(app.db);
     const { token } = await app.links.issue(interviewId, 'recruiter');
-    await app.db.candidateLink.update({ where: { tokenHash: linkTokenHash(token) }, data: { expiresAt: new Date(app.clock.now().getTime() - 1) } });
+    await app.db.candidateLink.update({
+      where: { tokenHash: linkTokenHash(token) },
+      data: { expiresAt: new Date(app.clock.now().getTime() - 1) },
+    });
     const page = await open(token);
     expect(page.status).toBe(410);
     expect(page.body).toContain('This link has expired');
@@ -70,12 +73,18 @@ describe('candidate links', () => {
     expect(link.tokenHash).toBe(linkTokenHash(token));
     const audit = await app.db.auditEvent.findMany({ where: { subject: `interview:${interviewId}` } });
     expect(audit.map((a) => a.action).sort()).toEqual(['web.link_issued', 'web.links_revoked']);
-    const stored = JSON.stringify({ link, audit, messages: await app.db.webMessage.findMany({ where: { interviewId } }) });
+    const stored = JSON.stringify({
+      link,
+      audit,
+      messages: await app.db.webMessage.findMany({ where: { interviewId } }),
+    });
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(signature);
 
     const keys = await app.redis.keys('*');
-    const values = await Promise.all(keys.map(async (k) => ((await app.redis.type(k)) === 'string' ? await app.redis.get(k) : '')));
+    const values = await Promise.all(
+      keys.map(async (k) => ((await app.redis.type(k)) === 'string' ? await app.redis.get(k) : '')),
+    );
     expect(JSON.stringify({ keys, values })).not.toContain(signature);
   });
 });

@@ -17,17 +17,32 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function hubBehindProxy(): Promise<{ hub: LiveHub; proxy: TcpProxy; conversations: WebConversations; publisher: Redis }> {
+async function hubBehindProxy(): Promise<{
+  hub: LiveHub;
+  proxy: TcpProxy;
+  conversations: WebConversations;
+  publisher: Redis;
+}> {
   const target = new URL(TEST_REDIS_URL);
   const proxy = await startTcpProxy(target.hostname, Number(target.port || 6379));
   // The runtime's client options: commands fail at once while the connection is not ready.
-  const client = new Redis(`redis://127.0.0.1:${proxy.port}`, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: () => 50 });
+  const client = new Redis(`redis://127.0.0.1:${proxy.port}`, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => 50,
+  });
   client.on('error', () => {});
   const publisher = new Redis(TEST_REDIS_URL);
   const db = createTestDb();
   const conversations = new WebConversations(db, publisher, uniquePrefix('webhub'));
   const hub = new LiveHub(client, conversations, pino({ level: 'silent' }), { retryInitialMs: 20, retryMaxMs: 100 });
-  cleanups.push(() => db.$disconnect(), () => proxy.close(), () => client.disconnect(), () => publisher.disconnect(), () => hub.stop());
+  cleanups.push(
+    () => db.$disconnect(),
+    () => proxy.close(),
+    () => client.disconnect(),
+    () => publisher.disconnect(),
+    () => hub.stop(),
+  );
   return { hub, proxy, conversations, publisher };
 }
 

@@ -11,9 +11,11 @@ import { startWebHarness, TEST_LINK_SECRET, type WebHarness } from '../../suppor
 
 const XSS = '<img src=x onerror=alert(1)>';
 const CLOSING = /That was the last question/;
-const PROMPT = /(Introduction|Question \d+ \((?:(?:technical|behavioral), \d+ of \d+ planned|follow-up to question \d+)\)): /;
+const PROMPT =
+  /(Introduction|Question \d+ \((?:(?:technical|behavioral), \d+ of \d+ planned|follow-up to question \d+)\)): /;
 
-if (!chromiumPresent) console.warn('SKIPPED web browser tests: /usr/bin/chromium is not installed (apt-get install chromium)');
+if (!chromiumPresent)
+  console.warn('SKIPPED web browser tests: /usr/bin/chromium is not installed (apt-get install chromium)');
 
 describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
   let harness: WebHarness;
@@ -41,12 +43,16 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
   /** Sideways scrolling of the whole page: none at any width we test. */
   function overflowX(page: Page): Promise<number> {
     // A string, evaluated in the page: these tests are compiled without the DOM's types.
-    return page.evaluate<number>('(() => { const root = document.scrollingElement; return root.scrollWidth - root.clientWidth; })()');
+    return page.evaluate<number>(
+      '(() => { const root = document.scrollingElement; return root.scrollWidth - root.clientWidth; })()',
+    );
   }
 
   /** Each bubble as rendered: "Screener" or "You", a line break, the text; no leading blank line or space. */
   function bubbles(page: Page): Promise<string[]> {
-    return page.locator('#conversation li').evaluateAll((items) => items.map((li) => (li as unknown as { innerText: string }).innerText));
+    return page
+      .locator('#conversation li')
+      .evaluateAll((items) => items.map((li) => (li as unknown as { innerText: string }).innerText));
   }
 
   async function lastScreenerMessage(page: Page): Promise<string> {
@@ -58,14 +64,22 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
     await page.getByLabel('Your message').fill(text);
     await page.getByRole('button', { name: 'Send' }).press('Enter');
     // Our own message, then at least one reply from Screener.
-    await page.locator('#conversation li').nth(before + 1).waitFor({ timeout: 20_000 });
+    await page
+      .locator('#conversation li')
+      .nth(before + 1)
+      .waitFor({ timeout: 20_000 });
   }
 
   async function waitForPrompt(page: Page): Promise<string> {
-    await expect.poll(async () => {
-      const last = await lastScreenerMessage(page);
-      return PROMPT.test(last) || CLOSING.test(last);
-    }, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const last = await lastScreenerMessage(page);
+          return PROMPT.test(last) || CLOSING.test(last);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     return lastScreenerMessage(page);
   }
 
@@ -104,7 +118,9 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
     expect(await chat.getByRole('link', { name: 'Erase my data' }).isVisible()).toBe(true);
     const live = await bubbles(chat);
     expect(live.filter((b) => !/^(Screener|You)\n\S/.test(b))).toEqual([]);
-    const labels = (await chat.locator('#conversation li.screener .text').allTextContents()).flatMap((t) => /^(Question \d+ \([^)]*\)):/.exec(t)?.[1] ?? []);
+    const labels = (await chat.locator('#conversation li.screener .text').allTextContents()).flatMap(
+      (t) => /^(Question \d+ \([^)]*\)):/.exec(t)?.[1] ?? [],
+    );
     // The answer is on the page as the characters typed; no element was made of it and no script ran.
     await chat.reload();
     expect(await bubbles(chat)).toEqual(live);
@@ -115,10 +131,15 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
     await screenshot(chat, 'candidate-chat');
 
     const hiring = await newPage();
-    await expect.poll(async () => {
-      await hiring.goto(harness.url + '/hiring');
-      return hiring.getByRole('heading', { name: /Ada Lovelace/ }).count();
-    }, { timeout: 60_000, interval: 500 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          await hiring.goto(harness.url + '/hiring');
+          return hiring.getByRole('heading', { name: /Ada Lovelace/ }).count();
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(1);
     await expect.poll(() => hiring.getByText(/Recommendation:/).count()).toBe(1);
     expect(await seriousViolations(hiring)).toEqual([]);
     await screenshot(hiring, 'hiring-channel');
@@ -134,7 +155,9 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
       return m ? [m[2] === 'FOLLOW-UP' ? `${m[1]} follow-up to ${m[3]}` : `${m[1]} ${m[2]!.toLowerCase()}`] : [];
     });
     const asked = labels.map((label) => {
-      const m = /^Question (\d+) \((?:(technical|behavioral), \d+ of \d+ planned|follow-up to question (\d+))\)$/.exec(label);
+      const m = /^Question (\d+) \((?:(technical|behavioral), \d+ of \d+ planned|follow-up to question (\d+))\)$/.exec(
+        label,
+      );
       return m ? (m[2] ? `${m[1]} ${m[2]}` : `${m[1]} follow-up to ${m[3]}`) : `unreadable: ${label}`;
     });
     expect(headings.length).toBeGreaterThan(7);
@@ -143,7 +166,9 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
     // The console links the finished screen's report.
     await recruiter.goto(harness.url + '/');
     await recruiter.getByRole('link', { name: 'Report for Ada Lovelace' }).click();
-    await expect.poll(() => recruiter.getByRole('heading', { level: 1 }).textContent()).toBe('Full report: Ada Lovelace');
+    await expect
+      .poll(() => recruiter.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Full report: Ada Lovelace');
 
     // On a phone the report's rules are borders, not lines of "=" wider than the screen.
     const phone = await newPage(375);
@@ -159,7 +184,10 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
   }, 240_000);
 
   it('fits a 375 px wide phone screen, console included, which keeps the chosen role and copies the link', async () => {
-    const recruiter = await browser.newPage({ viewport: { width: 375, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const recruiter = await browser.newPage({
+      viewport: { width: 375, height: 800 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await recruiter.goto(harness.url + '/');
     await recruiter.getByLabel('Candidate name').fill('Grace Hopper');
     await recruiter.getByLabel('Role').selectOption('data');
@@ -184,16 +212,25 @@ describe.skipIf(!chromiumPresent)('the web sandbox in Chromium', () => {
 
     // Erasing asks first, on a page of its own, and then says what happened.
     await phone.getByRole('link', { name: 'Stop and erase my data' }).click();
-    await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toBe('Erase everything? This cannot be undone.');
+    await expect
+      .poll(() => phone.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Erase everything? This cannot be undone.');
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await phone.getByRole('button', { name: 'Erase everything' }).click();
-    await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toBe('Your answers and personal data were erased');
+    await expect
+      .poll(() => phone.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Your answers and personal data were erased');
     expect(await phone.getByText('The recruiter withdrew this link').count()).toBe(0);
   }, 60_000);
 
   it('shows the expiry page for an expired link and the unknown-link page for a made-up one, with no conversation', async () => {
     const interview = await harness.db.interview.findFirstOrThrow({ where: { platform: 'web' } });
-    const { token } = issueLink(TEST_LINK_SECRET, interview.id, new Date(Date.now() - 8 * 24 * 3600_000), 7 * 24 * 3600_000);
+    const { token } = issueLink(
+      TEST_LINK_SECRET,
+      interview.id,
+      new Date(Date.now() - 8 * 24 * 3600_000),
+      7 * 24 * 3600_000,
+    );
     const page = await newPage(375);
     const response = await page.goto(`${harness.url}/c/${token}`);
     expect(response?.status()).toBe(410);

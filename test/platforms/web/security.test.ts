@@ -28,7 +28,12 @@ describe('web candidate routes', () => {
     return { cookie, csrf };
   }
 
-  function post(token: string, cookie: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  function post(
+    token: string,
+    cookie: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     return fetch(`${app.url}/c/${token}/messages`, {
       method: 'POST',
       redirect: 'manual',
@@ -51,7 +56,8 @@ describe('web candidate routes', () => {
 
   it('answers 429 with Retry-After once one link has been looked up too often, and not for other links', async () => {
     const [{ token: flooded }, { token: other }] = [await newLink(), await newLink()];
-    for (let i = 0; i < LIMITS.lookupPerLink.max; i++) expect((await fetch(`${app.url}/c/${flooded}`)).status).toBe(200);
+    for (let i = 0; i < LIMITS.lookupPerLink.max; i++)
+      expect((await fetch(`${app.url}/c/${flooded}`)).status).toBe(200);
     const limited = await fetch(`${app.url}/c/${flooded}`);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -28,7 +28,10 @@ function decisionButton(decision: DecisionKind, interviewId: string): Block {
     ...(STYLES[decision] ? { style: STYLES[decision] } : {}),
     confirm: {
       title: { type: 'plain_text', text: `${word} this candidate?` },
-      text: { type: 'mrkdwn', text: `This records *${word}* as the hiring decision for this screen. It cannot be changed from Slack afterwards.` },
+      text: {
+        type: 'mrkdwn',
+        text: `This records *${word}* as the hiring decision for this screen. It cannot be changed from Slack afterwards.`,
+      },
       confirm: { type: 'plain_text', text: word },
       deny: { type: 'plain_text', text: 'Cancel' },
     },
@@ -37,7 +40,12 @@ function decisionButton(decision: DecisionKind, interviewId: string): Block {
 
 /** Decision buttons while undecided; the full-report button always. */
 export function cardActions(interviewId: string, decided: boolean): Block {
-  const fullReport = { type: 'button', action_id: FULL_REPORT_ACTION, text: { type: 'plain_text', text: 'Full report' }, value: interviewId };
+  const fullReport = {
+    type: 'button',
+    action_id: FULL_REPORT_ACTION,
+    text: { type: 'plain_text', text: 'Full report' },
+    value: interviewId,
+  };
   const decisions = decided ? [] : (['advance', 'hold', 'reject'] as const).map((d) => decisionButton(d, interviewId));
   return { type: 'actions', block_id: CARD_ACTIONS_BLOCK, elements: [...decisions, fullReport] };
 }
@@ -52,5 +60,8 @@ export interface RecordedDecision {
 export function decisionLine(decision: RecordedDecision): string {
   const seconds = Math.floor(decision.at.getTime() / 1000);
   const fallback = `${decision.at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  return clip(`*Decision: ${WORDS[decision.kind]}*, by <@${decision.deciderId}> on <!date^${seconds}^{date_short_pretty} at {time}|${fallback}>.`, 3000);
+  return clip(
+    `*Decision: ${WORDS[decision.kind]}*, by <@${decision.deciderId}> on <!date^${seconds}^{date_short_pretty} at {time}|${fallback}>.`,
+    3000,
+  );
 }

@@ -3,7 +3,15 @@
  * limits whatever the report holds (long answers and many questions are clipped, never rejected); the full
  * report goes in the card's thread.
  */
-import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../../report/labels.js';
+import {
+  capitalize,
+  DIMENSION_LABELS,
+  FLAG_LABELS,
+  KIND_LABELS,
+  LEVEL_LABELS,
+  PERFORMANCE_LEVEL_LABELS,
+  SKILL_AREA_LABELS,
+} from '../../../report/labels.js';
 import { dimensionValueText } from '../../../report/not-assessed.js';
 import { cardWarnings } from '../../../report/flags.js';
 import { formatScore } from '../../../report/numbers.js';
@@ -29,14 +37,24 @@ function section(text: string): Block {
 function roleLine(report: Report): string {
   const role = report.role;
   if (!role) return 'no role given';
-  const parts = [role.title, role.level ? LEVEL_LABELS[role.level] : null, role.skillArea ? SKILL_AREA_LABELS[role.skillArea] : null];
+  const parts = [
+    role.title,
+    role.level ? LEVEL_LABELS[role.level] : null,
+    role.skillArea ? SKILL_AREA_LABELS[role.skillArea] : null,
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
 function scoreFields(report: Report): Block {
   const fields = DIMENSIONS.map((d) => `*${capitalize(DIMENSION_LABELS[d])}*\n${dimensionValueText(report, d)}`);
-  fields.push(`*Technical*\n${formatScore(report.technicalScore)}`, `*Behavioral*\n${formatScore(report.behavioralScore)}`);
-  return { type: 'section', fields: fields.slice(0, SLACK_LIMITS.fieldsPerSection).map((text) => ({ type: 'mrkdwn', text })) };
+  fields.push(
+    `*Technical*\n${formatScore(report.technicalScore)}`,
+    `*Behavioral*\n${formatScore(report.behavioralScore)}`,
+  );
+  return {
+    type: 'section',
+    fields: fields.slice(0, SLACK_LIMITS.fieldsPerSection).map((text) => ({ type: 'mrkdwn', text })),
+  };
 }
 
 function profileLine(report: Report): string {
@@ -75,7 +93,10 @@ export function renderReportCard(report: Report, extra: { decisionLine?: string;
   const decision = DECISION_WORDS[report.recommendation.decision];
   const headline = `Final score ${formatScore(report.finalScore)}/10, ${PERFORMANCE_LEVEL_LABELS[report.performanceLevel]}. Recommendation: ${decision}.`;
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`${name}: ${roleLine(report)}`, SLACK_LIMITS.headerText) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(`${name}: ${roleLine(report)}`, SLACK_LIMITS.headerText) },
+    },
     section(`*${headline}*\nA person decides; Screener only recommends.`),
     ...(report.metadata.rescored ? [section(escapeMrkdwn(rescoredSentence(report.metadata.rescored)))] : []),
     scoreFields(report),
@@ -86,12 +107,22 @@ export function renderReportCard(report: Report, extra: { decisionLine?: string;
     ...warningSection(report),
     ...packed(questionLines(report, 40)).slice(0, 4),
     { type: 'divider' },
-    section(`*Recommendation: ${decision}*\n${report.recommendation.rationale.map((r) => `• ${escapeMrkdwn(r)}`).join('\n')}`),
+    section(
+      `*Recommendation: ${decision}*\n${report.recommendation.rationale.map((r) => `• ${escapeMrkdwn(r)}`).join('\n')}`,
+    ),
   ];
   if (extra.decisionLine) blocks.push(section(extra.decisionLine));
   if (extra.actions) blocks.push(extra.actions);
   const scorers = report.metadata.scorers.map((s) => s.label).join('; ');
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`Scored by ${scorers}. Interviewer: ${report.metadata.interviewer}.`, SLACK_LIMITS.fieldText) }] });
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: clip(`Scored by ${scorers}. Interviewer: ${report.metadata.interviewer}.`, SLACK_LIMITS.fieldText),
+      },
+    ],
+  });
   const text = clip(`Screening report: ${name}, ${roleLine(report)}. ${headline}`, SLACK_LIMITS.messageText);
   return { text, blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
 }

@@ -9,12 +9,19 @@ export type AdminArgs =
   | { kind: 'invalid'; problem: string };
 
 const CHANNEL_MENTION = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
-const LISTS: Record<string, PeopleList> = { recruiters: 'recruiters', recruiter: 'recruiters', managers: 'managers', manager: 'managers' };
+const LISTS: Record<string, PeopleList> = {
+  recruiters: 'recruiters',
+  recruiter: 'recruiters',
+  managers: 'managers',
+  manager: 'managers',
+};
 
 function peopleArgs(list: PeopleList, verb: string | undefined, mentions: string[]): AdminArgs {
-  if (verb !== 'add' && verb !== 'remove') return { kind: 'invalid', problem: `Say "add" or "remove" after "${list}".` };
+  if (verb !== 'add' && verb !== 'remove')
+    return { kind: 'invalid', problem: `Say "add" or "remove" after "${list}".` };
   const userIds = mentions.map(userIdOf);
-  if (userIds.length === 0 || userIds.some((id) => id === null)) return { kind: 'invalid', problem: 'Name the people with @, picked from the list Slack shows.' };
+  if (userIds.length === 0 || userIds.some((id) => id === null))
+    return { kind: 'invalid', problem: 'Name the people with @, picked from the list Slack shows.' };
   return { kind: 'people', list, change: verb, userIds: userIds.filter((id): id is string => id !== null) };
 }
 
@@ -25,7 +32,9 @@ export function parseAdminArgs(text: string): AdminArgs {
   if (list) return peopleArgs(list, second?.toLowerCase(), rest);
   if (first.toLowerCase() === 'channel') {
     const channelId = second ? CHANNEL_MENTION.exec(second)?.[1] : undefined;
-    return channelId && rest.length === 0 ? { kind: 'channel', channelId } : { kind: 'invalid', problem: 'Name the hiring channel with #, picked from the list Slack shows.' };
+    return channelId && rest.length === 0
+      ? { kind: 'channel', channelId }
+      : { kind: 'invalid', problem: 'Name the hiring channel with #, picked from the list Slack shows.' };
   }
   return { kind: 'invalid', problem: `I do not know "${first}".` };
 }

@@ -18,10 +18,10 @@ export function userIdOf(token: string): string | null {
 
 function candidateProblem(token: string | undefined): string {
   if (!token) return 'Say who to interview: pick them with @ so Slack fills in their name.';
-  if (token.startsWith('@')) return `I could not tell who "${token}" is. Pick the person from the list Slack shows after @, so it sends their id.`;
+  if (token.startsWith('@'))
+    return `I could not tell who "${token}" is. Pick the person from the list Slack shows after @, so it sends their id.`;
   return `"${token}" is not a person. Start with the candidate, picked with @.`;
 }
-
 
 export function parseInterviewArgs(text: string): InterviewArgs {
   const tokens = text.trim().split(/\s+/).filter(Boolean);

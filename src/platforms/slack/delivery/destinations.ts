@@ -12,11 +12,17 @@ export function slackDestinations(deps: { db: Db; tokens: SlackTokens; pace: Pac
   const build = async (teamId: string, channelId: string): Promise<ReportDestination | null> => {
     if (!(await deps.tokens.forTeam(teamId))) return null;
     const client = await deps.tokens.clientFor(teamId);
-    return slackReportDestination(client, teamId, channelId, { pace: deps.pace, decisionOf: (interviewId) => decisionOf(deps.db, interviewId) });
+    return slackReportDestination(client, teamId, channelId, {
+      pace: deps.pace,
+      decisionOf: (interviewId) => decisionOf(deps.db, interviewId),
+    });
   };
   return {
     async forWorkspace(workspaceId) {
-      const row = await deps.db.workspace.findUnique({ where: { id: workspaceId }, select: { platform: true, externalId: true, hiringChannelId: true } });
+      const row = await deps.db.workspace.findUnique({
+        where: { id: workspaceId },
+        select: { platform: true, externalId: true, hiringChannelId: true },
+      });
       if (row?.platform !== 'slack' || !row.hiringChannelId) return [];
       const destination = await build(row.externalId, row.hiringChannelId);
       return destination ? [destination] : [];

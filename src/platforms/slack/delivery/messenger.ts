@@ -21,15 +21,20 @@ export interface SlackMessengerDeps {
 }
 
 async function teamOfInterview(db: Db, interviewId: string): Promise<string> {
-  const row = await db.interview.findUnique({ where: { id: interviewId }, select: { workspace: { select: { externalId: true, platform: true } } } });
-  if (!row || row.workspace.platform !== 'slack') throw new AppError('not_found', `interview ${interviewId} is not a Slack interview`);
+  const row = await db.interview.findUnique({
+    where: { id: interviewId },
+    select: { workspace: { select: { externalId: true, platform: true } } },
+  });
+  if (!row || row.workspace.platform !== 'slack')
+    throw new AppError('not_found', `interview ${interviewId} is not a Slack interview`);
   return row.workspace.externalId;
 }
 
 export function slackMessenger(deps: SlackMessengerDeps): Messenger {
   return {
     async send(message: OutboundMessage): Promise<void> {
-      if (message.platform !== 'slack') throw new AppError('invalid_input', `the Slack messenger cannot deliver a ${message.platform} message`);
+      if (message.platform !== 'slack')
+        throw new AppError('invalid_input', `the Slack messenger cannot deliver a ${message.platform} message`);
       const teamId = await teamOfInterview(deps.db, message.interviewId);
       const client = await deps.tokens.clientFor(teamId);
       const target = await targetOf(message, (userId) => deps.openDm(client, teamId, userId));
@@ -37,16 +42,28 @@ export function slackMessenger(deps: SlackMessengerDeps): Messenger {
       for (const piece of splitText(message.text, SLACK_LIMITS.messageText - 500).map(escapeMrkdwn)) {
         await deps.pace(target.channel);
         const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
-        await slackCall('chat.postMessage', () => client.chat.postMessage({ channel: target.channel, ...thread, text: piece, unfurl_links: false, unfurl_media: false }));
+        await slackCall('chat.postMessage', () =>
+          client.chat.postMessage({
+            channel: target.channel,
+            ...thread,
+            text: piece,
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
+        );
       }
     },
   };
 }
 
-async function targetOf(message: OutboundMessage, openDm: (userId: string) => Promise<string>): Promise<{ channel: string; threadTs: string | null }> {
+async function targetOf(
+  message: OutboundMessage,
+  openDm: (userId: string) => Promise<string>,
+): Promise<{ channel: string; threadTs: string | null }> {
   switch (message.recipient.to) {
     case 'candidate':
-      if (!message.conversationId) throw new AppError('invalid_input', `interview ${message.interviewId} has no Slack conversation yet`);
+      if (!message.conversationId)
+        throw new AppError('invalid_input', `interview ${message.interviewId} has no Slack conversation yet`);
       return { channel: message.conversationId, threadTs: message.threadId };
     case 'recruiter':
       return { channel: await openDm(message.recruiterId), threadTs: null };

@@ -11,6 +11,7 @@ export function paceWith(limiter: RateLimiter | null): Pace {
   return async (channelId) => {
     // Wake a millisecond after the slot frees: woken exactly at expiry, the limiter can report 0 ms left
     // without having given the slot, and every waiter would post at once.
-    for (let wait = await limiter.take(`slack:${channelId}`); wait > 0; wait = await limiter.take(`slack:${channelId}`)) await sleep(wait + 1);
+    for (let wait = await limiter.take(`slack:${channelId}`); wait > 0; wait = await limiter.take(`slack:${channelId}`))
+      await sleep(wait + 1);
   };
 }

@@ -31,7 +31,12 @@ function reportKeyOf(message: HistoryMessage | undefined): string | null {
  * metadata; `findPosted` pages through the channel history since the report was built and matches on it. Slack
  * stores the message and its metadata together, so a card Slack accepted is visible to the look-up of any retry.
  */
-export function slackReportDestination(client: WebClient, teamId: string, channelId: string, options: DestinationOptions = {}): ReportDestination {
+export function slackReportDestination(
+  client: WebClient,
+  teamId: string,
+  channelId: string,
+  options: DestinationOptions = {},
+): ReportDestination {
   const pace = options.pace ?? (async () => {});
   const decisionOf = options.decisionOf ?? (async () => null);
   return {
@@ -72,12 +77,20 @@ export function slackReportDestination(client: WebClient, teamId: string, channe
     async update(messageId: string, report: Report): Promise<void> {
       // The card's own metadata names its interview, so an update needs nothing but the message.
       const page = await slackCall('conversations.history', () =>
-        client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1, include_all_metadata: true }),
+        client.conversations.history({
+          channel: channelId,
+          latest: messageId,
+          inclusive: true,
+          limit: 1,
+          include_all_metadata: true,
+        }),
       );
       const interviewId = reportKeyOf((page.messages as HistoryMessage[] | undefined)?.[0]);
       if (!interviewId) throw new Error(`message ${messageId} in ${channelId} is not a Screener report card`);
       const card = cardMessage(report, interviewId, await decisionOf(interviewId));
-      await slackCall('chat.update', () => client.chat.update({ channel: channelId, ts: messageId, text: card.text, blocks: card.blocks as never }));
+      await slackCall('chat.update', () =>
+        client.chat.update({ channel: channelId, ts: messageId, text: card.text, blocks: card.blocks as never }),
+      );
     },
   };
 }

@@ -21,7 +21,11 @@ export function settingsText(workspace: WorkspaceSettings): string {
   ].join('\n');
 }
 
-async function apply(ctx: SlackContext, workspace: WorkspaceSettings, args: Exclude<AdminArgs, { kind: 'invalid' | 'show' }>): Promise<string> {
+async function apply(
+  ctx: SlackContext,
+  workspace: WorkspaceSettings,
+  args: Exclude<AdminArgs, { kind: 'invalid' | 'show' }>,
+): Promise<string> {
   if (args.kind === 'channel') {
     await setHiringChannel(ctx.db, workspace.id, args.channelId);
     return `Report cards will be posted in <#${args.channelId}>. Invite me there if I am not in it yet: \`/invite @Screener\`.`;
@@ -39,5 +43,12 @@ export async function runAdminCommand(ctx: SlackContext, input: CommandInput, re
   if (args.kind === 'show') return reply(`${settingsText(workspace)}\n\n${ADMIN_USAGE}`);
   if (args.kind === 'invalid') return reply(`${args.problem}\n\n${ADMIN_USAGE}`);
   await reply(await apply(ctx, workspace, args));
-  ctx.logger.info({ teamId: input.teamId, by: input.userId, change: args.kind === 'people' ? `${args.list}.${args.change}` : 'channel' }, 'Slack workspace settings changed');
+  ctx.logger.info(
+    {
+      teamId: input.teamId,
+      by: input.userId,
+      change: args.kind === 'people' ? `${args.list}.${args.change}` : 'channel',
+    },
+    'Slack workspace settings changed',
+  );
 }

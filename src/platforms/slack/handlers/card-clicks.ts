@@ -27,7 +27,8 @@ export interface CardClick {
   raw: unknown;
 }
 
-const NOT_A_DECIDER = 'Only hiring managers, recruiters and workspace admins can do that. A workspace admin can add you with `/interview-admin managers add @you`.';
+const NOT_A_DECIDER =
+  'Only hiring managers, recruiters and workspace admins can do that. A workspace admin can add you with `/interview-admin managers add @you`.';
 
 interface Resolved {
   workspace: WorkspaceSettings;
@@ -45,19 +46,34 @@ async function resolve(ctx: SlackContext, click: CardClick): Promise<Resolved | 
   return { workspace, interview, client };
 }
 
-async function refreshCard(ctx: SlackContext, client: WebClient, click: CardClick, decision: RecordedDecision | null): Promise<void> {
+async function refreshCard(
+  ctx: SlackContext,
+  client: WebClient,
+  click: CardClick,
+  decision: RecordedDecision | null,
+): Promise<void> {
   const row = await ctx.db.report.findUnique({ where: { interviewId: click.interviewId } });
   const report = ReportSchema.safeParse(row?.data);
   if (!report.success) throw new AppError('not_found', `no readable report for interview ${click.interviewId}`);
   const card = cardMessage(report.data, click.interviewId, decision);
-  await client.chat.update({ channel: click.channelId, ts: click.messageTs, text: card.text, blocks: card.blocks as never });
+  await client.chat.update({
+    channel: click.channelId,
+    ts: click.messageTs,
+    text: card.text,
+    blocks: card.blocks as never,
+  });
 }
 
 function alreadyDecided(decision: RecordedDecision): string {
   return `This screen is already decided. ${decisionLine(decision)}`;
 }
 
-export async function handleDecisionClick(ctx: SlackContext, click: CardClick, decision: DecisionKind, reply: Reply): Promise<void> {
+export async function handleDecisionClick(
+  ctx: SlackContext,
+  click: CardClick,
+  decision: DecisionKind,
+  reply: Reply,
+): Promise<void> {
   const resolved = await resolve(ctx, click);
   if (typeof resolved === 'string') return reply(resolved);
   const earlier = await decisionOf(ctx.db, click.interviewId);
@@ -81,7 +97,10 @@ export async function handleDecisionClick(ctx: SlackContext, click: CardClick, d
   if (recorded) await refreshCard(ctx, resolved.client, click, recorded);
   // The engine tells the decider itself ("Decision recorded") through the outbox; the updated card tells everyone.
   if (outcome.effects.some((e) => e.type === 'record_decision')) {
-    ctx.logger.info({ interviewId: click.interviewId, decision, by: click.userId }, 'hiring decision recorded from Slack');
+    ctx.logger.info(
+      { interviewId: click.interviewId, decision, by: click.userId },
+      'hiring decision recorded from Slack',
+    );
     return;
   }
   await reply(recorded ? alreadyDecided(recorded) : 'A decision can be recorded once the interview is complete.');
@@ -92,14 +111,24 @@ export async function handleFullReportClick(ctx: SlackContext, click: CardClick,
   if (typeof resolved === 'string') return reply(resolved);
   const key = `${ctx.keyPrefix}:slack:full-report:${click.channelId}:${click.messageTs}`;
   // One copy per card: a second click points at the thread instead of posting the report again.
-  if ((await ctx.redis.set(key, '1', 'EX', 7 * 24 * 3600, 'NX')) !== 'OK') return reply("The full report is already in this card's thread.");
+  if ((await ctx.redis.set(key, '1', 'EX', 7 * 24 * 3600, 'NX')) !== 'OK')
+    return reply("The full report is already in this card's thread.");
   try {
     const row = await ctx.db.report.findUnique({ where: { interviewId: click.interviewId } });
     const report = ReportSchema.safeParse(row?.data);
-    if (!report.success) throw new AppError('not_found', `no readable report for ${click.interviewId}`, { userMessage: 'The report for this screen is not available.' });
+    if (!report.success)
+      throw new AppError('not_found', `no readable report for ${click.interviewId}`, {
+        userMessage: 'The report for this screen is not available.',
+      });
     for (const message of fullReportMessages(report.data)) {
       await ctx.pace(click.channelId);
-      await resolved.client.chat.postMessage({ channel: click.channelId, thread_ts: click.messageTs, text: message.text, blocks: message.blocks as never, unfurl_links: false });
+      await resolved.client.chat.postMessage({
+        channel: click.channelId,
+        thread_ts: click.messageTs,
+        text: message.text,
+        blocks: message.blocks as never,
+        unfurl_links: false,
+      });
     }
   } catch (error) {
     await ctx.redis.del(key);

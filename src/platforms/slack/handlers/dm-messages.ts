@@ -9,7 +9,8 @@ import { classifyDmEvent, slackMessageId, type BotIds } from '../normalize.js';
 import { interviewTurnByThread, openInterviewInDm, type InterviewRef } from '../store/interviews.js';
 import { workspaceForTeam } from '../store/workspaces.js';
 
-export const FILES_NOTE = 'I can only read text, so files and images are not part of your answer. Please type your answer here in the thread.';
+export const FILES_NOTE =
+  'I can only read text, so files and images are not part of your answer. Please type your answer here in the thread.';
 
 export interface DmEventInput {
   teamId: string;
@@ -17,7 +18,13 @@ export interface DmEventInput {
   bot: BotIds;
 }
 
-async function say(ctx: SlackContext, client: WebClient, channel: string, text: string, threadTs: string | null): Promise<void> {
+async function say(
+  ctx: SlackContext,
+  client: WebClient,
+  channel: string,
+  text: string,
+  threadTs: string | null,
+): Promise<void> {
   await ctx.pace(channel);
   await client.chat.postMessage({ channel, text, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false });
 }
@@ -30,7 +37,11 @@ async function pointToThread(ctx: SlackContext, client: WebClient, interview: In
   await say(ctx, client, channel, `Our interview continues ${where}. Please reply there, so your answer counts.`, null);
 }
 
-function engineEvent(interview: InterviewRef, fields: { teamId: string; channel: string; threadTs: string; userId: string; ts: string }, raw: unknown) {
+function engineEvent(
+  interview: InterviewRef,
+  fields: { teamId: string; channel: string; threadTs: string; userId: string; ts: string },
+  raw: unknown,
+) {
   return {
     platform: 'slack',
     workspaceId: interview.workspaceId,
@@ -43,7 +54,11 @@ function engineEvent(interview: InterviewRef, fields: { teamId: string; channel:
 }
 
 /** A message outside any interview thread: point to the open interview's thread, if this DM holds one. */
-async function outsideThread(ctx: SlackContext, input: DmEventInput, delivery: { kind: 'message' | 'edit'; channel: string }): Promise<boolean> {
+async function outsideThread(
+  ctx: SlackContext,
+  input: DmEventInput,
+  delivery: { kind: 'message' | 'edit'; channel: string },
+): Promise<boolean> {
   // Here, not on the thread path: Screener first hearing from a workspace creates its row and default roles.
   const workspace = await workspaceForTeam(ctx.db, input.teamId);
   const open = delivery.kind === 'message' ? await openInterviewInDm(ctx.db, workspace.id, delivery.channel) : null;
@@ -55,7 +70,9 @@ export async function handleDmEvent(ctx: SlackContext, input: DmEventInput): Pro
   const delivery = classifyDmEvent(input.event, input.bot);
   const log = ctx.logger.child({ platform: 'slack', teamId: input.teamId });
   if (delivery.kind === 'ignored') return log.debug({ reason: delivery.reason }, 'Slack DM event ignored');
-  const found = delivery.threadTs ? await interviewTurnByThread(ctx.db, input.teamId, delivery.channel, delivery.threadTs) : null;
+  const found = delivery.threadTs
+    ? await interviewTurnByThread(ctx.db, input.teamId, delivery.channel, delivery.threadTs)
+    : null;
   if (!found || !delivery.threadTs) {
     const pointed = await outsideThread(ctx, input, delivery);
     return log.debug({ pointed }, 'Slack DM message outside an interview thread');
@@ -63,9 +80,14 @@ export async function handleDmEvent(ctx: SlackContext, input: DmEventInput): Pro
   const interview = found.ref;
   const base = engineEvent(interview, { ...delivery, teamId: input.teamId, threadTs: delivery.threadTs }, input.event);
   const event: InboundEvent | null =
-    delivery.kind === 'edit' ? { ...base, kind: 'message_edited', text: delivery.text } : delivery.text.trim() ? { ...base, kind: 'message', text: delivery.text } : null;
+    delivery.kind === 'edit'
+      ? { ...base, kind: 'message_edited', text: delivery.text }
+      : delivery.text.trim()
+        ? { ...base, kind: 'message', text: delivery.text }
+        : null;
   // The Web API client only when something is said: in OAuth mode it costs a read of the installation.
-  if (delivery.kind === 'message' && delivery.hasFiles) await say(ctx, await ctx.tokens.clientFor(input.teamId), delivery.channel, FILES_NOTE, delivery.threadTs);
+  if (delivery.kind === 'message' && delivery.hasFiles)
+    await say(ctx, await ctx.tokens.clientFor(input.teamId), delivery.channel, FILES_NOTE, delivery.threadTs);
   if (!event) return;
   const outcome = await ctx.runner.handle(interview.id, event, found.loaded);
   log.debug({ interviewId: interview.id, event: event.kind, committed: outcome.committed }, 'Slack DM event handled');

@@ -9,6 +9,8 @@ export async function publishHome(ctx: SlackContext, input: { teamId: string; us
   const workspace = await workspaceForTeam(ctx.db, input.teamId);
   const client = await ctx.tokens.clientFor(input.teamId);
   const recruiter = await canRecruit(workspace, client, input.userId);
-  const screens = recruiter ? await screensOfRecruiter(ctx.db, workspace.id, input.userId, { openOnly: false, limit: 30 }) : null;
+  const screens = recruiter
+    ? await screensOfRecruiter(ctx.db, workspace.id, input.userId, { openOnly: false, limit: 30 })
+    : null;
   await client.views.publish({ user_id: input.userId, view: homeView(screens) as never });
 }

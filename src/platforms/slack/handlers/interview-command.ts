@@ -47,12 +47,15 @@ export async function runInterviewCommand(ctx: SlackContext, input: CommandInput
   if (!(await canRecruit(workspace, client, input.userId))) return reply(NOT_A_RECRUITER);
   if (args.kind === 'invalid') return reply(await usageWith(ctx, workspace, args.problem));
   if (args.kind === 'status') return reply(await status(ctx, workspace, input.userId));
-  if (args.candidateId === input.userId) return reply(await usageWith(ctx, workspace, 'You cannot screen yourself; name the candidate.'));
+  if (args.candidateId === input.userId)
+    return reply(await usageWith(ctx, workspace, 'You cannot screen yourself; name the candidate.'));
   const role = await findRoleBySlug(ctx.db, workspace.id, args.roleSlug);
   if (!role) return reply(await usageWith(ctx, workspace, `There is no role "${escapeMrkdwn(args.roleSlug)}".`));
   const candidate = await lookUpCandidate(client, args.candidateId);
   if ('problem' in candidate) return reply(await usageWith(ctx, workspace, candidate.problem));
   await startScreen(ctx, { workspace, client, recruiterId: input.userId, candidate, role, questions: args.questions });
   const count = args.questions === null ? '' : ` with ${args.questions} question${args.questions === 1 ? '' : 's'}`;
-  await reply(`Started a screen of <@${candidate.userId}> for *${escapeMrkdwn(role.config.title)}*${count}. I have sent them a DM; the report card will be posted in the hiring channel. \`/interview status\` shows your open screens.`);
+  await reply(
+    `Started a screen of <@${candidate.userId}> for *${escapeMrkdwn(role.config.title)}*${count}. I have sent them a DM; the report card will be posted in the hiring channel. \`/interview status\` shows your open screens.`,
+  );
 }

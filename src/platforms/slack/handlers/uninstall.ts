@@ -1,10 +1,16 @@
 /** `app_uninstalled` and `tokens_revoked`: the workspace's tokens are deleted; its interviews and settings stay. */
 import type { SlackContext } from '../context.js';
 
-export async function forgetTokens(ctx: SlackContext, input: { teamId: string; reason: 'app_uninstalled' | 'tokens_revoked' }): Promise<void> {
+export async function forgetTokens(
+  ctx: SlackContext,
+  input: { teamId: string; reason: 'app_uninstalled' | 'tokens_revoked' },
+): Promise<void> {
   if (!ctx.installations) {
     // Single-workspace mode: the token lives in the environment, which only the operator can change.
-    ctx.logger.warn({ teamId: input.teamId, reason: input.reason }, 'Slack revoked the bot token; SLACK_BOT_TOKEN needs replacing');
+    ctx.logger.warn(
+      { teamId: input.teamId, reason: input.reason },
+      'Slack revoked the bot token; SLACK_BOT_TOKEN needs replacing',
+    );
     return;
   }
   const forgotten = await ctx.installations.forget(input.teamId);

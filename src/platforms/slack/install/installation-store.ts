@@ -35,13 +35,17 @@ export interface SlackInstallationStore extends InstallationStore {
 }
 
 function teamOf(query: InstallationQuery<boolean>): string {
-  if (query.isEnterpriseInstall || !query.teamId) throw new AppError('not_found', 'org-wide Slack installs are not supported; install Screener per workspace');
+  if (query.isEnterpriseInstall || !query.teamId)
+    throw new AppError('not_found', 'org-wide Slack installs are not supported; install Screener per workspace');
   return query.teamId;
 }
 
 export function prismaInstallationStore(db: Db, key: Buffer, now: () => Date): SlackInstallationStore {
   async function read(teamId: string): Promise<{ stored: StoredInstallation; installation: Installation } | null> {
-    const row = await db.workspace.findUnique({ where: { platform_externalId: { platform: 'slack', externalId: teamId } }, select: { installation: true } });
+    const row = await db.workspace.findUnique({
+      where: { platform_externalId: { platform: 'slack', externalId: teamId } },
+      select: { installation: true },
+    });
     const parsed = storedSchema.safeParse(row?.installation);
     if (!parsed.success) return null;
     const installation = JSON.parse(unseal(key, parsed.data.sealed, teamId)) as Installation;
@@ -58,7 +62,11 @@ export function prismaInstallationStore(db: Db, key: Buffer, now: () => Date): S
 
   return {
     async storeInstallation(installation) {
-      const teamId = teamOf({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall ?? false });
+      const teamId = teamOf({
+        teamId: installation.team?.id,
+        enterpriseId: installation.enterprise?.id,
+        isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
+      });
       const bot = installation.bot;
       if (!bot) throw new AppError('invalid_input', 'a Slack installation without a bot token cannot run interviews');
       const stored: StoredInstallation = {

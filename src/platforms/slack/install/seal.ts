@@ -17,7 +17,8 @@ export function seal(key: Buffer, plaintext: string, boundTo: string): string {
 
 export function unseal(key: Buffer, sealed: string, boundTo: string): string {
   const [version, iv, tag, body] = sealed.split(':');
-  if (version !== VERSION || !iv || !tag || body === undefined) throw new AppError('internal', 'sealed Slack installation has an unknown format');
+  if (version !== VERSION || !iv || !tag || body === undefined)
+    throw new AppError('internal', 'sealed Slack installation has an unknown format');
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
     decipher.setAAD(Buffer.from(boundTo, 'utf8'));
@@ -25,6 +26,10 @@ export function unseal(key: Buffer, sealed: string, boundTo: string): string {
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
   } catch (error) {
     // A wrong key or a tampered row: say which, never what was inside.
-    throw new AppError('internal', 'a Slack installation could not be decrypted (wrong SLACK_TOKEN_ENCRYPTION_KEY, or the row was altered)', { cause: error });
+    throw new AppError(
+      'internal',
+      'a Slack installation could not be decrypted (wrong SLACK_TOKEN_ENCRYPTION_KEY, or the row was altered)',
+      { cause: error },
+    );
   }
 }

@@ -23,7 +23,6 @@ export interface ScreenRequest {
   questions: number | null;
 }
 
-
 export function rootMessage(roleTitle: string, recruiterId: string): string {
   return `Screening interview for the *${escapeMrkdwn(roleTitle)}* role, requested by <@${recruiterId}>. I will ask the questions in this thread: please answer here, in the thread.`;
 }
@@ -41,10 +40,18 @@ export async function startScreen(ctx: SlackContext, request: ScreenRequest): Pr
   const { workspace, client, candidate } = request;
   // Two recruiters (or a double-submitted command) starting the same candidate at once get one screen.
   const lock = await tryLock(ctx.redis, `${ctx.keyPrefix}:slack:start:${workspace.id}:${candidate.userId}`, 30_000);
-  if (!lock) throw new AppError('conflict', 'screen already starting', { userMessage: `A screen for <@${candidate.userId}> is being started right now.` });
+  if (!lock)
+    throw new AppError('conflict', 'screen already starting', {
+      userMessage: `A screen for <@${candidate.userId}> is being started right now.`,
+    });
   try {
     await alreadyOpen(ctx, request);
-    const candidateRow = await ensureCandidate(ctx.db, { workspaceId: workspace.id, platformUserId: candidate.userId, displayName: candidate.displayName, timeZone: candidate.timeZone });
+    const candidateRow = await ensureCandidate(ctx.db, {
+      workspaceId: workspace.id,
+      platformUserId: candidate.userId,
+      displayName: candidate.displayName,
+      timeZone: candidate.timeZone,
+    });
     const channel = await ctx.openDm(client, workspace.teamId, candidate.userId);
     const role = withQuestionCount(request.role, request.questions);
     const interview = await createInterview(ctx.db, {
@@ -60,7 +67,14 @@ export async function startScreen(ctx: SlackContext, request: ScreenRequest): Pr
     });
     const threadTs = await postRoot(ctx, client, channel, role.config.title, request.recruiterId, interview.id);
     await setThread(ctx.db, interview.id, threadTs);
-    const base = { platform: 'slack', workspaceId: workspace.id, conversationId: channel, threadId: threadTs, userId: request.recruiterId, raw: null } as const;
+    const base = {
+      platform: 'slack',
+      workspaceId: workspace.id,
+      conversationId: channel,
+      threadId: threadTs,
+      userId: request.recruiterId,
+      raw: null,
+    } as const;
     await ctx.runner.handle(interview.id, { ...base, kind: 'start', messageId: `start:${interview.id}` });
     return { interviewId: interview.id };
   } finally {
@@ -68,10 +82,21 @@ export async function startScreen(ctx: SlackContext, request: ScreenRequest): Pr
   }
 }
 
-async function postRoot(ctx: SlackContext, client: WebClient, channel: string, roleTitle: string, recruiterId: string, interviewId: string): Promise<string> {
+async function postRoot(
+  ctx: SlackContext,
+  client: WebClient,
+  channel: string,
+  roleTitle: string,
+  recruiterId: string,
+  interviewId: string,
+): Promise<string> {
   try {
     await ctx.pace(channel);
-    const posted = await client.chat.postMessage({ channel, text: rootMessage(roleTitle, recruiterId), unfurl_links: false });
+    const posted = await client.chat.postMessage({
+      channel,
+      text: rootMessage(roleTitle, recruiterId),
+      unfurl_links: false,
+    });
     if (!posted.ts) throw new AppError('unavailable', 'Slack returned no timestamp for the root message');
     return posted.ts;
   } catch (error) {

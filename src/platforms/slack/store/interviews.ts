@@ -15,12 +15,33 @@ export interface InterviewRef {
   threadId: string | null;
 }
 
-const REF_SELECT = { id: true, workspaceId: true, status: true, recruiterId: true, platformConversationId: true, platformThreadId: true } as const;
+const REF_SELECT = {
+  id: true,
+  workspaceId: true,
+  status: true,
+  recruiterId: true,
+  platformConversationId: true,
+  platformThreadId: true,
+} as const;
 
-type RefRow = { id: string; workspaceId: string; status: InterviewStatus; recruiterId: string; platformConversationId: string | null; platformThreadId: string | null };
+type RefRow = {
+  id: string;
+  workspaceId: string;
+  status: InterviewStatus;
+  recruiterId: string;
+  platformConversationId: string | null;
+  platformThreadId: string | null;
+};
 
 function toRef(row: RefRow): InterviewRef {
-  return { id: row.id, workspaceId: row.workspaceId, status: row.status, recruiterId: row.recruiterId, conversationId: row.platformConversationId, threadId: row.platformThreadId };
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    status: row.status,
+    recruiterId: row.recruiterId,
+    conversationId: row.platformConversationId,
+    threadId: row.platformThreadId,
+  };
 }
 
 /**
@@ -28,9 +49,19 @@ function toRef(row: RefRow): InterviewRef {
  * workspace is matched by team id in the same query (an interview means its workspace row exists), and the runner
  * is handed the state instead of reading the row again.
  */
-export async function interviewTurnByThread(db: Db, teamId: string, channelId: string, threadTs: string): Promise<{ ref: InterviewRef; loaded: LoadedInterview } | null> {
+export async function interviewTurnByThread(
+  db: Db,
+  teamId: string,
+  channelId: string,
+  threadTs: string,
+): Promise<{ ref: InterviewRef; loaded: LoadedInterview } | null> {
   const row = await db.interview.findFirst({
-    where: { workspace: { platform: 'slack', externalId: teamId }, platform: 'slack', platformConversationId: channelId, platformThreadId: threadTs },
+    where: {
+      workspace: { platform: 'slack', externalId: teamId },
+      platform: 'slack',
+      platformConversationId: channelId,
+      platformThreadId: threadTs,
+    },
     select: { ...REF_SELECT, ...LOADED_INTERVIEW_SELECT },
   });
   return row ? { ref: toRef(row), loaded: toLoadedInterview(row) } : null;
@@ -46,15 +77,28 @@ export async function openInterviewInDm(db: Db, workspaceId: string, channelId: 
   return row ? toRef(row) : null;
 }
 
-export async function openInterviewOfCandidate(db: Db, workspaceId: string, candidateUserId: string): Promise<InterviewRef | null> {
+export async function openInterviewOfCandidate(
+  db: Db,
+  workspaceId: string,
+  candidateUserId: string,
+): Promise<InterviewRef | null> {
   const row = await db.interview.findFirst({
-    where: { workspaceId, platform: 'slack', status: { in: OPEN_STATUSES }, candidate: { platformUserId: candidateUserId } },
+    where: {
+      workspaceId,
+      platform: 'slack',
+      status: { in: OPEN_STATUSES },
+      candidate: { platformUserId: candidateUserId },
+    },
     select: REF_SELECT,
   });
   return row ? toRef(row) : null;
 }
 
-export async function interviewInWorkspace(db: Db, workspaceId: string, interviewId: string): Promise<InterviewRef | null> {
+export async function interviewInWorkspace(
+  db: Db,
+  workspaceId: string,
+  interviewId: string,
+): Promise<InterviewRef | null> {
   const row = await db.interview.findFirst({ where: { id: interviewId, workspaceId }, select: REF_SELECT });
   return row ? toRef(row) : null;
 }
@@ -69,9 +113,19 @@ export interface ScreenSummary {
 }
 
 /** A recruiter's screens, newest first; `openOnly` keeps the ones still waiting for the candidate. */
-export async function screensOfRecruiter(db: Db, workspaceId: string, recruiterId: string, options: { openOnly: boolean; limit: number }): Promise<ScreenSummary[]> {
+export async function screensOfRecruiter(
+  db: Db,
+  workspaceId: string,
+  recruiterId: string,
+  options: { openOnly: boolean; limit: number },
+): Promise<ScreenSummary[]> {
   const rows = await db.interview.findMany({
-    where: { workspaceId, platform: 'slack', recruiterId, ...(options.openOnly ? { status: { in: OPEN_STATUSES } } : {}) },
+    where: {
+      workspaceId,
+      platform: 'slack',
+      recruiterId,
+      ...(options.openOnly ? { status: { in: OPEN_STATUSES } } : {}),
+    },
     orderBy: { createdAt: 'desc' },
     take: options.limit,
     select: {
@@ -96,7 +150,10 @@ export async function screensOfRecruiter(db: Db, workspaceId: string, recruiterI
   });
 }
 
-export async function decisionOf(db: Db, interviewId: string): Promise<{ kind: DecisionKind; deciderId: string; at: Date } | null> {
+export async function decisionOf(
+  db: Db,
+  interviewId: string,
+): Promise<{ kind: DecisionKind; deciderId: string; at: Date } | null> {
   const row = await db.decision.findUnique({ where: { interviewId } });
   return row ? { kind: row.decision, deciderId: row.deciderId, at: row.createdAt } : null;
 }

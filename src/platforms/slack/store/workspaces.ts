@@ -15,9 +15,21 @@ export type PeopleList = 'recruiters' | 'managers';
 
 const LIST_COLUMN = { recruiters: 'recruiterIds', managers: 'hiringManagerIds' } as const;
 
-const SETTINGS_SELECT = { id: true, externalId: true, hiringChannelId: true, recruiterIds: true, hiringManagerIds: true } as const;
+const SETTINGS_SELECT = {
+  id: true,
+  externalId: true,
+  hiringChannelId: true,
+  recruiterIds: true,
+  hiringManagerIds: true,
+} as const;
 
-type SettingsRow = { id: string; externalId: string; hiringChannelId: string | null; recruiterIds: string[]; hiringManagerIds: string[] };
+type SettingsRow = {
+  id: string;
+  externalId: string;
+  hiringChannelId: string | null;
+  recruiterIds: string[];
+  hiringManagerIds: string[];
+};
 
 function toSettings(row: SettingsRow): WorkspaceSettings {
   const { externalId, ...rest } = row;
@@ -31,7 +43,10 @@ const rolesEnsured = new Set<string>();
 export async function workspaceForTeam(db: Db, teamId: string): Promise<WorkspaceSettings> {
   // Usually the row exists and its roles are ensured: one SELECT, instead of an upsert (a transaction of its own)
   // and a re-read, on every command, click and DM.
-  const existing = await db.workspace.findUnique({ where: { platform_externalId: { platform: 'slack', externalId: teamId } }, select: SETTINGS_SELECT });
+  const existing = await db.workspace.findUnique({
+    where: { platform_externalId: { platform: 'slack', externalId: teamId } },
+    select: SETTINGS_SELECT,
+  });
   if (existing && rolesEnsured.has(existing.id)) return toSettings(existing);
   // Two first requests from a new workspace race to create its row; the loser's upsert fails on the unique key
   // and finds the row on a second try.
@@ -51,10 +66,18 @@ export async function findWorkspace(db: Db, workspaceId: string): Promise<Worksp
 
 /** Adds or removes people; returns the list as it is afterwards. Concurrent edits of one list are rare enough
  * (an admin typing commands) that a read-modify-write inside a transaction is plenty. */
-export async function changePeople(db: Db, workspaceId: string, list: PeopleList, change: { add?: string[]; remove?: string[] }): Promise<string[]> {
+export async function changePeople(
+  db: Db,
+  workspaceId: string,
+  list: PeopleList,
+  change: { add?: string[]; remove?: string[] },
+): Promise<string[]> {
   const column = LIST_COLUMN[list];
   return db.$transaction(async (tx) => {
-    const row = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { recruiterIds: true, hiringManagerIds: true } });
+    const row = await tx.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { recruiterIds: true, hiringManagerIds: true },
+    });
     const current = row[column];
     const next = [...new Set([...current, ...(change.add ?? [])])].filter((id) => !(change.remove ?? []).includes(id));
     await tx.workspace.update({ where: { id: workspaceId }, data: { [column]: next } });

@@ -25,7 +25,10 @@ export function dropRedeliveredEvents(redis: Redis, keyPrefix: string, logger: L
       first = (await redis.set(`${keyPrefix}:slack:event:${eventId}`, '1', 'EX', SEEN_TTL_SECONDS, 'NX')) === 'OK';
     } catch (error) {
       // Redis down: let it through; the engine's message-id check still stops a duplicate answer.
-      logger.warn({ err: { message: error instanceof Error ? error.message : String(error) }, eventId }, 'event dedupe unavailable');
+      logger.warn(
+        { err: { message: error instanceof Error ? error.message : String(error) }, eventId },
+        'event dedupe unavailable',
+      );
     }
     if (!first) {
       logger.debug({ eventId, retryNum: context.retryNum ?? null }, 'dropped a redelivered Slack event');

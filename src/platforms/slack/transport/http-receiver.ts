@@ -15,7 +15,8 @@ import { slackLogger } from '../logger.js';
 import { verifySignature } from './verify.js';
 
 export const EVENTS_PATH = '/slack/events';
-export const IGNORED_WITHOUT_TOKEN = 'Slack request ignored: set SLACK_BOT_TOKEN (or the OAuth variables) and restart to handle it';
+export const IGNORED_WITHOUT_TOKEN =
+  'Slack request ignored: set SLACK_BOT_TOKEN (or the OAuth variables) and restart to handle it';
 /** Slack's payloads are small; a megabyte leaves room for a long pasted answer and no room for abuse. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -56,7 +57,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.startsWith('application/x-www-form-urlencoded')) {
     const form = parseQuery(raw);
-    return typeof form.payload === 'string' ? (JSON.parse(form.payload) as Record<string, unknown>) : (form as Record<string, unknown>);
+    return typeof form.payload === 'string'
+      ? (JSON.parse(form.payload) as Record<string, unknown>)
+      : (form as Record<string, unknown>);
   }
   return JSON.parse(raw) as Record<string, unknown>;
 }
@@ -116,14 +119,23 @@ export class SlackHttpReceiver implements Receiver {
     if (body.type === 'url_verification') return void res.status(200).json({ challenge: body.challenge });
     if (!this.bolt) {
       // Signing secret only (the app is being set up): acknowledged, so Slack does not retry, and otherwise ignored.
-      log.warn({ type: typeof body.type === 'string' ? body.type : typeof body.command === 'string' ? 'command' : 'other' }, IGNORED_WITHOUT_TOKEN);
+      log.warn(
+        { type: typeof body.type === 'string' ? body.type : typeof body.command === 'string' ? 'command' : 'other' },
+        IGNORED_WITHOUT_TOKEN,
+      );
       return void res.status(200).end();
     }
     await this.options.inFlight.run(() => this.dispatch(req, res, body));
   }
 
   private async dispatch(req: Request, res: Response, body: Record<string, unknown>): Promise<void> {
-    const ack = new HTTPResponseAck({ logger: this.sdkLogger, processBeforeResponse: false, httpRequest: req, httpRequestBody: body, httpResponse: res });
+    const ack = new HTTPResponseAck({
+      logger: this.sdkLogger,
+      processBeforeResponse: false,
+      httpRequest: req,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
     try {
       await this.bolt?.processEvent({
         body,

@@ -8,7 +8,13 @@ export type Verdict = { ok: true } | { ok: false; reason: 'missing_headers' | 's
 
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
-export function verifySignature(input: { signingSecret: string; rawBody: string; signature: string | undefined; timestamp: string | undefined; nowMs: number }): Verdict {
+export function verifySignature(input: {
+  signingSecret: string;
+  rawBody: string;
+  signature: string | undefined;
+  timestamp: string | undefined;
+  nowMs: number;
+}): Verdict {
   const { signature, timestamp } = input;
   if (!signature || !timestamp || !/^\d+$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
   const seconds = Number(timestamp);

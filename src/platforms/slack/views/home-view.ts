@@ -15,10 +15,21 @@ function section(text: string): Block {
 export function homeView(screens: ScreenSummary[] | null): { type: 'home'; blocks: Block[] } {
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'Screener' } }, section(ABOUT)];
   if (screens === null) {
-    blocks.push(section('Recruiters start screens with `/interview @candidate <role>`. Ask a workspace admin if you should be one.'));
+    blocks.push(
+      section(
+        'Recruiters start screens with `/interview @candidate <role>`. Ask a workspace admin if you should be one.',
+      ),
+    );
     return { type: 'home', blocks };
   }
-  blocks.push({ type: 'divider' }, section('*Your screens*, newest first. Start one with `/interview @candidate <role>`.'));
-  blocks.push(...(screens.length ? packLines(screens.map(screenLine), SLACK_LIMITS.sectionText).map(section) : [section('No screens yet.')]));
+  blocks.push(
+    { type: 'divider' },
+    section('*Your screens*, newest first. Start one with `/interview @candidate <role>`.'),
+  );
+  blocks.push(
+    ...(screens.length
+      ? packLines(screens.map(screenLine), SLACK_LIMITS.sectionText).map(section)
+      : [section('No screens yet.')]),
+  );
   return { type: 'home', blocks };
 }

@@ -25,6 +25,8 @@ function dateOf(at: Date): string {
 
 export function screenLine(screen: ScreenSummary): string {
   const who = screen.candidateUserId ? `<@${screen.candidateUserId}>` : 'a candidate who erased their data';
-  const decided = screen.decision ? `, decided: *${decisionWord(screen.decision.kind)}* by <@${screen.decision.deciderId}>` : '';
+  const decided = screen.decision
+    ? `, decided: *${decisionWord(screen.decision.kind)}* by <@${screen.decision.deciderId}>`
+    : '';
   return `• ${who}, ${escapeMrkdwn(screen.roleTitle)}: ${STATUS_WORDS[screen.status] ?? screen.status}${decided} (started ${dateOf(screen.createdAt)})`;
 }

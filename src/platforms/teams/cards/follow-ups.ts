@@ -19,18 +19,27 @@ const plainMessage = (text: string): OutgoingActivity => ({ type: 'message', tex
 /** Pieces of `text` whose message fits the budget with a heading still to come; halves a piece until it does. */
 function fittingPieces(text: string, max = MAX_TEXT_CHARS): string[] {
   return splitForTeams(text, max).flatMap((piece) =>
-    activityBytes(plainMessage(piece)) + HEADING_BYTES <= CARD_BYTE_BUDGET || piece.length <= 1 ? [piece] : fittingPieces(piece, Math.ceil(piece.length / 2)),
+    activityBytes(plainMessage(piece)) + HEADING_BYTES <= CARD_BYTE_BUDGET || piece.length <= 1
+      ? [piece]
+      : fittingPieces(piece, Math.ceil(piece.length / 2)),
   );
 }
 
 function parts(title: string, text: string): OutgoingActivity[] {
   const pieces = fittingPieces(text);
-  return pieces.map((piece, i) => plainMessage(`${title}${pieces.length > 1 ? `, part ${i + 1} of ${pieces.length}` : ''}\n\n${piece}`));
+  return pieces.map((piece, i) =>
+    plainMessage(`${title}${pieces.length > 1 ? `, part ${i + 1} of ${pieces.length}` : ''}\n\n${piece}`),
+  );
 }
 
 /** The thread's messages for a card that shows `report.questions.slice(0, shownQuestions)`. */
 export function followUpMessages(report: Report, shownQuestions: number): OutgoingActivity[] {
   const left = report.questions.slice(shownQuestions);
-  const questions = left.length ? parts(`Questions not on the card (${left.length} of ${report.questions.length})`, left.map((q) => questionLine(q, Infinity, false)).join('\n\n')) : [];
+  const questions = left.length
+    ? parts(
+        `Questions not on the card (${left.length} of ${report.questions.length})`,
+        left.map((q) => questionLine(q, Infinity, false)).join('\n\n'),
+      )
+    : [];
   return [...questions, ...parts(`Full screening report: ${report.candidate.name}`.slice(0, 150), renderText(report))];
 }

@@ -6,7 +6,15 @@
  * questions that no longer fit are named on the card and posted in its thread (see follow-ups.ts), never dropped.
  */
 import { DECISIONS, type DecisionKind } from '../../../engine/index.js';
-import { capitalize, DIMENSION_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, PERFORMANCE_LEVEL_LABELS, SKILL_AREA_LABELS } from '../../../report/labels.js';
+import {
+  capitalize,
+  DIMENSION_LABELS,
+  FLAG_LABELS,
+  KIND_LABELS,
+  LEVEL_LABELS,
+  PERFORMANCE_LEVEL_LABELS,
+  SKILL_AREA_LABELS,
+} from '../../../report/labels.js';
 import { dimensionValueText } from '../../../report/not-assessed.js';
 import { cardWarnings } from '../../../report/flags.js';
 import { formatScore } from '../../../report/numbers.js';
@@ -34,12 +42,24 @@ const textBlock = (text: string, extra: Element = {}): Element => ({ type: 'Text
 function roleLine(report: Report): string {
   const role = report.role;
   if (!role) return 'no role given';
-  return [role.title, role.level ? LEVEL_LABELS[role.level] : null, role.skillArea ? SKILL_AREA_LABELS[role.skillArea] : null].filter(Boolean).join(', ');
+  return [
+    role.title,
+    role.level ? LEVEL_LABELS[role.level] : null,
+    role.skillArea ? SKILL_AREA_LABELS[role.skillArea] : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function scoreFacts(report: Report): Element {
-  const facts = DIMENSIONS.map((d) => ({ title: capitalize(DIMENSION_LABELS[d]), value: dimensionValueText(report, d) }));
-  facts.push({ title: 'Technical', value: formatScore(report.technicalScore) }, { title: 'Behavioral', value: formatScore(report.behavioralScore) });
+  const facts = DIMENSIONS.map((d) => ({
+    title: capitalize(DIMENSION_LABELS[d]),
+    value: dimensionValueText(report, d),
+  }));
+  facts.push(
+    { title: 'Technical', value: formatScore(report.technicalScore) },
+    { title: 'Behavioral', value: formatScore(report.behavioralScore) },
+  );
   return { type: 'FactSet', facts };
 }
 
@@ -69,7 +89,10 @@ function questionLines(report: Report, budget: number, questionChars: number): s
   const lines = report.questions.map((q) => questionLine(q, questionChars));
   const shown = shownCount(lines.length, budget);
   if (shown === lines.length) return lines;
-  return [...lines.slice(0, shown), `…and ${lines.length - shown} more questions in the replies to this card, with the full report.`];
+  return [
+    ...lines.slice(0, shown),
+    `…and ${lines.length - shown} more questions in the replies to this card, with the full report.`,
+  ];
 }
 
 function decisionActions(interviewId: string): Element[] {
@@ -85,15 +108,26 @@ function decisionActions(interviewId: string): Element[] {
 function warningBlocks(report: Report): Element[] {
   const warnings = cardWarnings(report);
   if (warnings.length === 0) return [];
-  return [textBlock(`**Instructions to the scorer**\n\n${warnings.map((w) => `- ${w}`).join('\n')}`, { color: 'Warning', separator: true })];
+  return [
+    textBlock(`**Instructions to the scorer**\n\n${warnings.map((w) => `- ${w}`).join('\n')}`, {
+      color: 'Warning',
+      separator: true,
+    }),
+  ];
 }
 
 function cardBody(report: Report, decision: RecordedDecision | null, questions: string[]): Element[] {
   const recommended = DECISION_WORDS[report.recommendation.decision];
   const scorers = report.metadata.scorers.map((s) => s.label).join('; ');
   return [
-    textBlock(clip(`${report.candidate.name}: ${roleLine(report)}`, 200), { size: 'Large', weight: 'Bolder', style: 'heading' }),
-    textBlock(`**Final score ${formatScore(report.finalScore)}/10, ${PERFORMANCE_LEVEL_LABELS[report.performanceLevel]}. Recommendation: ${recommended}.** A person decides; Screener only recommends.`),
+    textBlock(clip(`${report.candidate.name}: ${roleLine(report)}`, 200), {
+      size: 'Large',
+      weight: 'Bolder',
+      style: 'heading',
+    }),
+    textBlock(
+      `**Final score ${formatScore(report.finalScore)}/10, ${PERFORMANCE_LEVEL_LABELS[report.performanceLevel]}. Recommendation: ${recommended}.** A person decides; Screener only recommends.`,
+    ),
     ...(report.metadata.rescored ? [textBlock(rescoredSentence(report.metadata.rescored))] : []),
     scoreFacts(report),
     textBlock(profileLine(report)),
@@ -101,13 +135,27 @@ function cardBody(report: Report, decision: RecordedDecision | null, questions: 
     ...(report.writtenSummary ? [textBlock(clip(writtenSummaryText(report.writtenSummary), 1200))] : []),
     ...warningBlocks(report),
     textBlock(questions.join('\n\n'), { separator: true }),
-    textBlock(`**Recommendation: ${recommended}**\n\n${report.recommendation.rationale.slice(0, 10).map((r) => `- ${clip(r, 400)}`).join('\n')}`, { separator: true }),
+    textBlock(
+      `**Recommendation: ${recommended}**\n\n${report.recommendation.rationale
+        .slice(0, 10)
+        .map((r) => `- ${clip(r, 400)}`)
+        .join('\n')}`,
+      { separator: true },
+    ),
     ...(decision ? [textBlock(decisionLine(decision), { color: 'Accent' })] : []),
-    textBlock(clip(`Scored by ${scorers}. Interviewer: ${report.metadata.interviewer}.`, 500), { size: 'Small', isSubtle: true }),
+    textBlock(clip(`Scored by ${scorers}. Interviewer: ${report.metadata.interviewer}.`, 500), {
+      size: 'Small',
+      isSubtle: true,
+    }),
   ];
 }
 
-function activityFor(report: Report, interviewId: string, decision: RecordedDecision | null, questions: string[]): OutgoingActivity {
+function activityFor(
+  report: Report,
+  interviewId: string,
+  decision: RecordedDecision | null,
+  questions: string[],
+): OutgoingActivity {
   const card = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -116,7 +164,11 @@ function activityFor(report: Report, interviewId: string, decision: RecordedDeci
     body: cardBody(report, decision, questions),
     actions: decision ? [] : decisionActions(interviewId),
   };
-  return { type: 'message', summary: clip(`Screening report: ${report.candidate.name}`, 200), attachments: [{ contentType: ADAPTIVE_CARD_TYPE, content: card }] };
+  return {
+    type: 'message',
+    summary: clip(`Screening report: ${report.candidate.name}`, 200),
+    attachments: [{ contentType: ADAPTIVE_CARD_TYPE, content: card }],
+  };
 }
 
 export function activityBytes(activity: OutgoingActivity): number {
@@ -130,17 +182,26 @@ export interface RenderedCard {
 }
 
 /** The card activity, with fewer and shorter question lines until it fits the size budget, and how many it shows. */
-export function renderTeamsCardParts(report: Report, interviewId: string, decision: RecordedDecision | null): RenderedCard {
+export function renderTeamsCardParts(
+  report: Report,
+  interviewId: string,
+  decision: RecordedDecision | null,
+): RenderedCard {
   let budget = 40;
   let questionChars = 200;
   for (;;) {
     const activity = activityFor(report, interviewId, decision, questionLines(report, budget, questionChars));
-    if (activityBytes(activity) <= CARD_BYTE_BUDGET || budget <= 1) return { activity, shownQuestions: shownCount(report.questions.length, budget) };
+    if (activityBytes(activity) <= CARD_BYTE_BUDGET || budget <= 1)
+      return { activity, shownQuestions: shownCount(report.questions.length, budget) };
     if (questionChars > 60) questionChars -= 40;
     else budget = Math.floor(budget / 2);
   }
 }
 
-export function renderTeamsCard(report: Report, interviewId: string, decision: RecordedDecision | null): OutgoingActivity {
+export function renderTeamsCard(
+  report: Report,
+  interviewId: string,
+  decision: RecordedDecision | null,
+): OutgoingActivity {
   return renderTeamsCardParts(report, interviewId, decision).activity;
 }

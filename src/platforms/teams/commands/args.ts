@@ -18,19 +18,28 @@ export type TeamsCommand =
   | { kind: 'invalid'; problem: string; admin: boolean };
 
 const MENTION = /^@@(\d+)$/;
-const LISTS: Record<string, PeopleList> = { recruiters: 'recruiters', recruiter: 'recruiters', managers: 'managers', manager: 'managers' };
+const LISTS: Record<string, PeopleList> = {
+  recruiters: 'recruiters',
+  recruiter: 'recruiters',
+  managers: 'managers',
+  manager: 'managers',
+};
 
 function mentioned(token: string | undefined, mentions: Mention[]): string | null {
   const index = token ? MENTION.exec(token)?.[1] : undefined;
   return index === undefined ? null : (mentions[Number(index)]?.id ?? null);
 }
 
-
 function parseInterview(tokens: string[], mentions: Mention[]): TeamsCommand {
   const [who, role, ...rest] = tokens;
   if (!who) return { kind: 'invalid', problem: 'Say who to interview: @mention them.', admin: false };
   const candidateId = mentioned(who, mentions);
-  if (!candidateId) return { kind: 'invalid', problem: `"${who}" is not a person. @mention the candidate so Teams sends who they are.`, admin: false };
+  if (!candidateId)
+    return {
+      kind: 'invalid',
+      problem: `"${who}" is not a person. @mention the candidate so Teams sends who they are.`,
+      admin: false,
+    };
   if (!role) return { kind: 'invalid', problem: 'Say which role the screen is for.', admin: false };
   const options = questionsOf(rest);
   if ('problem' in options) return { kind: 'invalid', problem: options.problem, admin: false };
@@ -40,13 +49,22 @@ function parseInterview(tokens: string[], mentions: Mention[]): TeamsCommand {
 function parseAdmin(tokens: string[], mentions: Mention[]): TeamsCommand {
   const [first, verb, ...rest] = tokens;
   if (!first || first === 'show' || first === 'help') return { kind: 'admin_show' };
-  if (first.toLowerCase() === 'channel') return rest.length === 0 && !verb ? { kind: 'admin_channel' } : { kind: 'invalid', problem: 'Say "admin channel" in the channel that should get the report cards.', admin: true };
+  if (first.toLowerCase() === 'channel')
+    return rest.length === 0 && !verb
+      ? { kind: 'admin_channel' }
+      : {
+          kind: 'invalid',
+          problem: 'Say "admin channel" in the channel that should get the report cards.',
+          admin: true,
+        };
   const list = LISTS[first.toLowerCase()];
   if (!list) return { kind: 'invalid', problem: `I do not know "${first}".`, admin: true };
   const change = verb?.toLowerCase();
-  if (change !== 'add' && change !== 'remove') return { kind: 'invalid', problem: `Say "add" or "remove" after "${first}".`, admin: true };
+  if (change !== 'add' && change !== 'remove')
+    return { kind: 'invalid', problem: `Say "add" or "remove" after "${first}".`, admin: true };
   const userIds = rest.map((token) => mentioned(token, mentions));
-  if (userIds.length === 0 || userIds.some((id) => id === null)) return { kind: 'invalid', problem: 'Name the people with @mentions.', admin: true };
+  if (userIds.length === 0 || userIds.some((id) => id === null))
+    return { kind: 'invalid', problem: 'Name the people with @mentions.', admin: true };
   return { kind: 'admin_people', list, change, userIds: userIds.filter((id): id is string => id !== null) };
 }
 
@@ -57,9 +75,13 @@ export function parseTeamsCommand(text: string, mentions: Mention[]): TeamsComma
     case 'help':
       return { kind: 'help' };
     case 'status':
-      return tokens.length === 0 ? { kind: 'status' } : { kind: 'invalid', problem: '"status" takes nothing after it.', admin: false };
+      return tokens.length === 0
+        ? { kind: 'status' }
+        : { kind: 'invalid', problem: '"status" takes nothing after it.', admin: false };
     case 'interview':
-      return tokens.length === 1 && tokens[0]?.toLowerCase() === 'status' ? { kind: 'status' } : parseInterview(tokens, mentions);
+      return tokens.length === 1 && tokens[0]?.toLowerCase() === 'status'
+        ? { kind: 'status' }
+        : parseInterview(tokens, mentions);
     case 'admin':
       return parseAdmin(tokens, mentions);
     default:

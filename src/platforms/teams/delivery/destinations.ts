@@ -12,7 +12,13 @@ export function teamsDestinations(deps: { db: Db; connector: TeamsConnector }): 
       const channel = workspace?.installation.hiringChannel;
       const serviceUrl = workspace?.installation.serviceUrl;
       if (!workspace || !channel || !serviceUrl) return [];
-      return [teamsReportDestination(deps, { serviceUrl, tenantId: workspace.tenantId, conversationId: channel.conversationId })];
+      return [
+        teamsReportDestination(deps, {
+          serviceUrl,
+          tenantId: workspace.tenantId,
+          conversationId: channel.conversationId,
+        }),
+      ];
     },
     async byId(destinationId) {
       const parsed = parseTeamsDestinationId(destinationId);

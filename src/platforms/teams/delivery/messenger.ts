@@ -13,10 +13,15 @@ import { tenantOfInterview, type TenantEndpoint } from './target.js';
 /** Well under the ~28 KB activity limit even for text that is all multi-byte characters. */
 export const MAX_TEXT_CHARS = 7_000;
 
-async function conversationFor(connector: TeamsConnector, tenant: TenantEndpoint, message: OutboundMessage): Promise<string> {
+async function conversationFor(
+  connector: TeamsConnector,
+  tenant: TenantEndpoint,
+  message: OutboundMessage,
+): Promise<string> {
   switch (message.recipient.to) {
     case 'candidate':
-      if (!message.conversationId) throw new AppError('invalid_input', `interview ${message.interviewId} has no Teams conversation yet`);
+      if (!message.conversationId)
+        throw new AppError('invalid_input', `interview ${message.interviewId} has no Teams conversation yet`);
       return message.conversationId;
     case 'recruiter':
       return connector.openPersonal(tenant.serviceUrl, tenant.tenantId, message.recruiterId);
@@ -28,7 +33,8 @@ async function conversationFor(connector: TeamsConnector, tenant: TenantEndpoint
 export function teamsMessenger(deps: { db: Db; connector: TeamsConnector }): Messenger {
   return {
     async send(message) {
-      if (message.platform !== 'teams') throw new AppError('invalid_input', `the Teams messenger cannot deliver a ${message.platform} message`);
+      if (message.platform !== 'teams')
+        throw new AppError('invalid_input', `the Teams messenger cannot deliver a ${message.platform} message`);
       const tenant = await tenantOfInterview(deps.db, message.interviewId);
       const conversationId = await conversationFor(deps.connector, tenant, message);
       for (const piece of splitForTeams(message.text, MAX_TEXT_CHARS)) {

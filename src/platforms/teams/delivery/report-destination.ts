@@ -31,7 +31,10 @@ export function teamsDestinationId(tenantId: string, channelId: string): string 
 
 /** A reply in the thread a channel message started. */
 export function threadOf(target: ConversationTarget, activityId: string): ConversationTarget {
-  return { ...target, conversationId: `${target.conversationId.split(';')[0] ?? target.conversationId};messageid=${activityId}` };
+  return {
+    ...target,
+    conversationId: `${target.conversationId.split(';')[0] ?? target.conversationId};messageid=${activityId}`,
+  };
 }
 
 /** `teams:<tenant>:<channel>`; channel ids contain colons themselves (19:...@thread.tacv2). */
@@ -40,13 +43,20 @@ export function parseTeamsDestinationId(id: string): { tenantId: string; channel
   return match?.[1] && match[2] ? { tenantId: match[1], channelId: match[2] } : null;
 }
 
-export function teamsReportDestination(deps: { db: Db; connector: TeamsConnector }, target: ConversationTarget): ReportDestination {
+export function teamsReportDestination(
+  deps: { db: Db; connector: TeamsConnector },
+  target: ConversationTarget,
+): ReportDestination {
   const id = teamsDestinationId(target.tenantId, target.conversationId);
   return {
     id,
     async findPosted(reportKey): Promise<PostedCard | null> {
       const record = await deps.db.auditEvent.findFirst({
-        where: { action: CARD_POSTED_ACTION, subject: `interview:${reportKey}`, data: { path: ['destination'], equals: id } },
+        where: {
+          action: CARD_POSTED_ACTION,
+          subject: `interview:${reportKey}`,
+          data: { path: ['destination'], equals: id },
+        },
         orderBy: { createdAt: 'asc' },
       });
       const activityId = (record?.data as { activityId?: unknown } | undefined)?.activityId;
@@ -56,7 +66,11 @@ export function teamsReportDestination(deps: { db: Db; connector: TeamsConnector
       const card = renderTeamsCardParts(report, reportKey, await decisionOf(deps.db, reportKey));
       const followUps = followUpMessages(report, card.shownQuestions);
       const activityId = await deps.connector.send(target, card.activity);
-      const recorded = (sent: number) => ({ destination: id, activityId, followUps: { total: followUps.length, sent } });
+      const recorded = (sent: number) => ({
+        destination: id,
+        activityId,
+        followUps: { total: followUps.length, sent },
+      });
       const record = await deps.db.auditEvent.create({
         data: { actor: 'system', action: CARD_POSTED_ACTION, subject: `interview:${reportKey}`, data: recorded(0) },
       });
@@ -68,10 +82,16 @@ export function teamsReportDestination(deps: { db: Db; connector: TeamsConnector
       return { messageId: activityId };
     },
     async update(messageId: string, report: Report): Promise<void> {
-      const record = await deps.db.auditEvent.findFirst({ where: { action: CARD_POSTED_ACTION, data: { path: ['activityId'], equals: messageId } } });
+      const record = await deps.db.auditEvent.findFirst({
+        where: { action: CARD_POSTED_ACTION, data: { path: ['activityId'], equals: messageId } },
+      });
       const interviewId = record?.subject.replace(/^interview:/, '');
       if (!interviewId) throw new Error(`activity ${messageId} is not a Screener report card in ${id}`);
-      await deps.connector.update(target, messageId, renderTeamsCard(report, interviewId, await decisionOf(deps.db, interviewId)));
+      await deps.connector.update(
+        target,
+        messageId,
+        renderTeamsCard(report, interviewId, await decisionOf(deps.db, interviewId)),
+      );
     },
   };
 }

@@ -7,7 +7,12 @@ import type { TeamsContext } from '../context.js';
 import { teamsMessageId, type Sender } from '../normalize.js';
 import type { TeamsInterviewRef } from '../store/interviews.js';
 
-export function candidateEvent(interview: TeamsInterviewRef, sender: Sender, change: { kind: 'message' | 'message_edited'; text: string }, raw: unknown): InboundEvent {
+export function candidateEvent(
+  interview: TeamsInterviewRef,
+  sender: Sender,
+  change: { kind: 'message' | 'message_edited'; text: string },
+  raw: unknown,
+): InboundEvent {
   return {
     kind: change.kind,
     text: change.text,
@@ -21,8 +26,15 @@ export function candidateEvent(interview: TeamsInterviewRef, sender: Sender, cha
   };
 }
 
-export async function handleCandidateActivity(ctx: TeamsContext, interview: TeamsInterviewRef, event: InboundEvent): Promise<void> {
+export async function handleCandidateActivity(
+  ctx: TeamsContext,
+  interview: TeamsInterviewRef,
+  event: InboundEvent,
+): Promise<void> {
   if ('text' in event && !event.text.trim()) return;
   const outcome = await ctx.runner.handle(interview.id, event);
-  ctx.logger.debug({ platform: 'teams', interviewId: interview.id, event: event.kind, committed: outcome.committed }, 'Teams candidate activity handled');
+  ctx.logger.debug(
+    { platform: 'teams', interviewId: interview.id, event: event.kind, committed: outcome.committed },
+    'Teams candidate activity handled',
+  );
 }

@@ -21,7 +21,8 @@ export interface DecisionSubmit {
   cardActivityId: string;
 }
 
-const NOT_A_DECIDER = 'Only hiring managers and recruiters can decide. An admin can add you with `@Screener admin managers add @you`.';
+const NOT_A_DECIDER =
+  'Only hiring managers and recruiters can decide. An admin can add you with `@Screener admin managers add @you`.';
 
 async function refreshCard(ctx: TeamsContext, submit: DecisionSubmit, decision: RecordedDecision): Promise<void> {
   if (!submit.cardActivityId) return;
@@ -30,7 +31,11 @@ async function refreshCard(ctx: TeamsContext, submit: DecisionSubmit, decision: 
   if (!report.success) return;
   const { sender } = submit;
   const card = renderTeamsCard(report.data, submit.interviewId, decision);
-  await ctx.connector.update({ serviceUrl: sender.serviceUrl, tenantId: sender.tenantId, conversationId: channelOf(sender.conversationId) }, submit.cardActivityId, card);
+  await ctx.connector.update(
+    { serviceUrl: sender.serviceUrl, tenantId: sender.tenantId, conversationId: channelOf(sender.conversationId) },
+    submit.cardActivityId,
+    card,
+  );
 }
 
 export async function handleDecisionSubmit(ctx: TeamsContext, submit: DecisionSubmit, reply: Reply): Promise<void> {
@@ -59,8 +64,15 @@ export async function handleDecisionSubmit(ctx: TeamsContext, submit: DecisionSu
   const recorded = await decisionOf(ctx.db, submit.interviewId);
   if (recorded) await refreshCard(ctx, submit, recorded);
   if (outcome.effects.some((e) => e.type === 'record_decision')) {
-    ctx.logger.info({ interviewId: submit.interviewId, decision: submit.decision }, 'hiring decision recorded from Teams');
+    ctx.logger.info(
+      { interviewId: submit.interviewId, decision: submit.decision },
+      'hiring decision recorded from Teams',
+    );
     return;
   }
-  await reply(recorded ? `This screen is already decided. ${decisionLine(recorded)}` : 'A decision can be recorded once the interview is complete.');
+  await reply(
+    recorded
+      ? `This screen is already decided. ${decisionLine(recorded)}`
+      : 'A decision can be recorded once the interview is complete.',
+  );
 }

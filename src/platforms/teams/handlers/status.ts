@@ -11,6 +11,8 @@ export async function screensText(ctx: TeamsContext, workspace: TeamsWorkspace, 
     select: { status: true, createdAt: true, role: { select: { title: true } } },
   });
   if (rows.length === 0) return 'You have no open screens. Start one with `@Screener interview @candidate <role>`.';
-  const lines = rows.map((row) => `- ${row.role.title}: ${row.status.replace('_', ' ')} since ${row.createdAt.toISOString().slice(0, 10)}`);
+  const lines = rows.map(
+    (row) => `- ${row.role.title}: ${row.status.replace('_', ' ')} since ${row.createdAt.toISOString().slice(0, 10)}`,
+  );
   return [`**Your open screens** (${rows.length})`, ...lines].join('\n');
 }

@@ -13,26 +13,67 @@ export interface TeamsInterviewRef {
 }
 
 const SELECT = { id: true, workspaceId: true, status: true, recruiterId: true, platformConversationId: true } as const;
-type Row = { id: string; workspaceId: string; status: InterviewStatus; recruiterId: string; platformConversationId: string | null };
-const toRef = (row: Row): TeamsInterviewRef => ({ id: row.id, workspaceId: row.workspaceId, status: row.status, recruiterId: row.recruiterId, conversationId: row.platformConversationId });
+type Row = {
+  id: string;
+  workspaceId: string;
+  status: InterviewStatus;
+  recruiterId: string;
+  platformConversationId: string | null;
+};
+const toRef = (row: Row): TeamsInterviewRef => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+  status: row.status,
+  recruiterId: row.recruiterId,
+  conversationId: row.platformConversationId,
+});
 
 /** The newest interview held in this 1:1 conversation; edits may concern one that has just closed. */
-export async function interviewInConversation(db: Db, workspaceId: string, conversationId: string, openOnly: boolean): Promise<TeamsInterviewRef | null> {
+export async function interviewInConversation(
+  db: Db,
+  workspaceId: string,
+  conversationId: string,
+  openOnly: boolean,
+): Promise<TeamsInterviewRef | null> {
   const row = await db.interview.findFirst({
-    where: { workspaceId, platform: 'teams', platformConversationId: conversationId, ...(openOnly ? { status: { in: OPEN_STATUSES } } : {}) },
+    where: {
+      workspaceId,
+      platform: 'teams',
+      platformConversationId: conversationId,
+      ...(openOnly ? { status: { in: OPEN_STATUSES } } : {}),
+    },
     orderBy: { createdAt: 'desc' },
     select: SELECT,
   });
   return row ? toRef(row) : null;
 }
 
-export async function openInterviewOfCandidate(db: Db, workspaceId: string, candidateUserId: string): Promise<TeamsInterviewRef | null> {
-  const row = await db.interview.findFirst({ where: { workspaceId, platform: 'teams', status: { in: OPEN_STATUSES }, candidate: { platformUserId: candidateUserId } }, select: SELECT });
+export async function openInterviewOfCandidate(
+  db: Db,
+  workspaceId: string,
+  candidateUserId: string,
+): Promise<TeamsInterviewRef | null> {
+  const row = await db.interview.findFirst({
+    where: {
+      workspaceId,
+      platform: 'teams',
+      status: { in: OPEN_STATUSES },
+      candidate: { platformUserId: candidateUserId },
+    },
+    select: SELECT,
+  });
   return row ? toRef(row) : null;
 }
 
-export async function interviewInWorkspace(db: Db, workspaceId: string, interviewId: string): Promise<TeamsInterviewRef | null> {
-  const row = await db.interview.findFirst({ where: { id: interviewId, workspaceId, platform: 'teams' }, select: SELECT });
+export async function interviewInWorkspace(
+  db: Db,
+  workspaceId: string,
+  interviewId: string,
+): Promise<TeamsInterviewRef | null> {
+  const row = await db.interview.findFirst({
+    where: { id: interviewId, workspaceId, platform: 'teams' },
+    select: SELECT,
+  });
   return row ? toRef(row) : null;
 }
 

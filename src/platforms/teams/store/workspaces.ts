@@ -26,12 +26,24 @@ export type PeopleList = 'recruiters' | 'managers';
 const LIST_COLUMN = { recruiters: 'recruiterIds', managers: 'hiringManagerIds' } as const;
 const SELECT = { id: true, externalId: true, installation: true, recruiterIds: true, hiringManagerIds: true } as const;
 
-type Row = { id: string; externalId: string; installation: unknown; recruiterIds: string[]; hiringManagerIds: string[] };
+type Row = {
+  id: string;
+  externalId: string;
+  installation: unknown;
+  recruiterIds: string[];
+  hiringManagerIds: string[];
+};
 
 function toWorkspace(row: Row): TeamsWorkspace {
   const parsed = installationSchema.safeParse(row.installation ?? {});
   const installation = parsed.success ? parsed.data : { serviceUrl: null, hiringChannel: null };
-  return { id: row.id, tenantId: row.externalId, installation, recruiterIds: row.recruiterIds, hiringManagerIds: row.hiringManagerIds };
+  return {
+    id: row.id,
+    tenantId: row.externalId,
+    installation,
+    recruiterIds: row.recruiterIds,
+    hiringManagerIds: row.hiringManagerIds,
+  };
 }
 
 const rolesEnsured = new Set<string>();
@@ -53,23 +65,44 @@ export async function workspaceForTenant(db: Db, tenantId: string, serviceUrl: s
   return workspace;
 }
 
-export async function findTeamsWorkspace(db: Db, where: { id: string } | { tenantId: string }): Promise<TeamsWorkspace | null> {
-  const filter = 'id' in where ? { id: where.id, platform: 'teams' as const } : { externalId: where.tenantId, platform: 'teams' as const };
+export async function findTeamsWorkspace(
+  db: Db,
+  where: { id: string } | { tenantId: string },
+): Promise<TeamsWorkspace | null> {
+  const filter =
+    'id' in where
+      ? { id: where.id, platform: 'teams' as const }
+      : { externalId: where.tenantId, platform: 'teams' as const };
   const row = await db.workspace.findFirst({ where: filter, select: SELECT });
   return row ? toWorkspace(row) : null;
 }
 
-export async function changePeople(db: Db, workspaceId: string, list: PeopleList, change: { add?: string[]; remove?: string[] }): Promise<string[]> {
+export async function changePeople(
+  db: Db,
+  workspaceId: string,
+  list: PeopleList,
+  change: { add?: string[]; remove?: string[] },
+): Promise<string[]> {
   const column = LIST_COLUMN[list];
   return db.$transaction(async (tx) => {
-    const row = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { recruiterIds: true, hiringManagerIds: true } });
-    const next = [...new Set([...row[column], ...(change.add ?? [])])].filter((id) => !(change.remove ?? []).includes(id));
+    const row = await tx.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { recruiterIds: true, hiringManagerIds: true },
+    });
+    const next = [...new Set([...row[column], ...(change.add ?? [])])].filter(
+      (id) => !(change.remove ?? []).includes(id),
+    );
     await tx.workspace.update({ where: { id: workspaceId }, data: { [column]: next } });
     return next;
   });
 }
 
-export async function setHiringChannel(db: Db, workspace: TeamsWorkspace, conversationId: string, teamId: string | null): Promise<void> {
+export async function setHiringChannel(
+  db: Db,
+  workspace: TeamsWorkspace,
+  conversationId: string,
+  teamId: string | null,
+): Promise<void> {
   const installation = { ...workspace.installation, hiringChannel: { conversationId, teamId } };
   await db.workspace.update({ where: { id: workspace.id }, data: { installation, hiringChannelId: conversationId } });
 }

@@ -36,8 +36,17 @@ export class ClientSecretToken {
   }
 
   private async fetchToken(): Promise<CachedToken> {
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.settings.appId, client_secret: this.settings.appPassword, scope: `${this.scope}/.default` });
-    const res = await fetch(this.settings.loginUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: this.settings.appId,
+      client_secret: this.settings.appPassword,
+      scope: `${this.scope}/.default`,
+    });
+    const res = await fetch(this.settings.loginUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     const json = (await res.json().catch(() => ({}))) as { access_token?: unknown; expires_in?: unknown };
     if (!res.ok || typeof json.access_token !== 'string') {
       throw new AppError('unavailable', `the Teams token endpoint answered ${res.status} without a token`);
@@ -74,7 +83,8 @@ export class SingleTenantCredentialsFactory extends ServiceClientCredentialsFact
 
   createCredentials(appId: string, audience: string | undefined): Promise<ServiceClientCredentials> {
     if (this.settings.allowUnauthenticated && !this.settings.appId) return Promise.resolve(new BearerCredentials(null));
-    if (appId !== this.settings.appId) throw new AppError('forbidden', 'credentials asked for an app id that is not this bot');
+    if (appId !== this.settings.appId)
+      throw new AppError('forbidden', 'credentials asked for an app id that is not this bot');
     const scope = audience ?? 'https://api.botframework.com';
     let token = this.tokens.get(scope);
     if (!token) {

@@ -21,12 +21,14 @@ export interface RetryOptions {
 
 export function statusOf(error: unknown): number | null {
   if (typeof error !== 'object' || error === null) return null;
-  const status = (error as { statusCode?: unknown; status?: unknown }).statusCode ?? (error as { status?: unknown }).status;
+  const status =
+    (error as { statusCode?: unknown; status?: unknown }).statusCode ?? (error as { status?: unknown }).status;
   return typeof status === 'number' ? status : null;
 }
 
 function retryAfterMs(error: unknown): number | null {
-  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response?.headers;
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response
+    ?.headers;
   const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
   const seconds = value === undefined ? NaN : Number(value);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;

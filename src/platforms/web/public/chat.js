@@ -88,7 +88,12 @@ function ended() {
 async function post(form, extra) {
   const body = new URLSearchParams(new FormData(form));
   for (const [key, value] of Object.entries(extra)) body.set(key, value);
-  const response = await fetch(form.action, { method: 'POST', body, headers: { 'X-Requested-With': 'fetch' }, credentials: 'same-origin' });
+  const response = await fetch(form.action, {
+    method: 'POST',
+    body,
+    headers: { 'X-Requested-With': 'fetch' },
+    credentials: 'same-origin',
+  });
   if (!response.ok) throw new Error((await response.text()) || 'Not sent. Please try again.');
 }
 
@@ -107,18 +112,30 @@ function handle(formId, extraOf, after) {
 
 // An ended interview's page has no message box, edit form or command buttons: nothing to wire up.
 if (messageBox) {
-  handle('send', () => ({ clientId: crypto.randomUUID() }), () => {
-    messageBox.value = '';
-    messageBox.focus();
-    say('Sent.');
-  });
-  handle('commands', (event) => ({ command: event.submitter ? event.submitter.value : '' }), () => say('Sent.'));
-  handle('edit', () => ({}), (form) => {
-    form.querySelector('textarea').value = '';
-    messageBox.focus();
-    // Whether the edit counted is the interview's to say: its reply arrives in the conversation.
-    say('Edit sent.');
-  });
+  handle(
+    'send',
+    () => ({ clientId: crypto.randomUUID() }),
+    () => {
+      messageBox.value = '';
+      messageBox.focus();
+      say('Sent.');
+    },
+  );
+  handle(
+    'commands',
+    (event) => ({ command: event.submitter ? event.submitter.value : '' }),
+    () => say('Sent.'),
+  );
+  handle(
+    'edit',
+    () => ({}),
+    (form) => {
+      form.querySelector('textarea').value = '';
+      messageBox.focus();
+      // Whether the edit counted is the interview's to say: its reply arrives in the conversation.
+      say('Edit sent.');
+    },
+  );
   messageBox.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) document.getElementById('send').requestSubmit();
   });

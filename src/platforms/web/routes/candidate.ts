@@ -19,9 +19,17 @@ type Kind = 'lookup' | 'message';
 /** The link's claims, or null after answering with the page that explains what is wrong. */
 async function admit(ctx: WebContext, req: Request, res: Response, kind: Kind): Promise<LinkClaims | null> {
   const token = String(req.params.token ?? '');
-  const [perLink, perIp]: [Limit, Limit] = kind === 'lookup' ? [LIMITS.lookupPerLink, LIMITS.lookupPerIp] : [LIMITS.messagePerLink, LIMITS.messagePerIp];
+  const [perLink, perIp]: [Limit, Limit] =
+    kind === 'lookup' ? [LIMITS.lookupPerLink, LIMITS.lookupPerIp] : [LIMITS.messagePerLink, LIMITS.messagePerIp];
   const base = `${ctx.keyPrefix}:web:rate:${kind}`;
-  const limited = await hitAll(ctx.redis, [[`${base}:link:${linkFingerprint(token)}`, perLink], [`${base}:ip:${clientAddress(req)}`, perIp]], ctx.clock.now().getTime());
+  const limited = await hitAll(
+    ctx.redis,
+    [
+      [`${base}:link:${linkFingerprint(token)}`, perLink],
+      [`${base}:ip:${clientAddress(req)}`, perIp],
+    ],
+    ctx.clock.now().getTime(),
+  );
   res.setHeader('Cache-Control', 'no-store');
   if (!limited.ok) {
     res.status(429).setHeader('Retry-After', String(limited.retryAfterSeconds)).send(problemPage('limited'));
@@ -33,12 +41,32 @@ async function admit(ctx: WebContext, req: Request, res: Response, kind: Kind): 
   return null;
 }
 
-function event(claims: LinkClaims, candidateUserId: string, workspaceId: string, rest: Record<string, unknown>): InboundEvent {
-  return { platform: 'web', workspaceId, conversationId: claims.interviewId, threadId: null, userId: candidateUserId, raw: null, ...rest } as InboundEvent;
+function event(
+  claims: LinkClaims,
+  candidateUserId: string,
+  workspaceId: string,
+  rest: Record<string, unknown>,
+): InboundEvent {
+  return {
+    platform: 'web',
+    workspaceId,
+    conversationId: claims.interviewId,
+    threadId: null,
+    userId: candidateUserId,
+    raw: null,
+    ...rest,
+  } as InboundEvent;
 }
 
-async function sendToEngine(ctx: WebContext, claims: LinkClaims, build: (userId: string, workspaceId: string) => InboundEvent): Promise<RunOutcome> {
-  const row = await ctx.db.interview.findUniqueOrThrow({ where: { id: claims.interviewId }, select: { workspaceId: true, candidate: { select: { platformUserId: true } } } });
+async function sendToEngine(
+  ctx: WebContext,
+  claims: LinkClaims,
+  build: (userId: string, workspaceId: string) => InboundEvent,
+): Promise<RunOutcome> {
+  const row = await ctx.db.interview.findUniqueOrThrow({
+    where: { id: claims.interviewId },
+    select: { workspaceId: true, candidate: { select: { platformUserId: true } } },
+  });
   // Erasure needs nothing here: it deletes the interview's WebMessage rows with the rest of its personal data.
   return ctx.runner.handle(claims.interviewId, build(row.candidate?.platformUserId ?? '', row.workspaceId));
 }
@@ -50,8 +78,14 @@ function done(req: Request, res: Response): void {
 }
 
 function failed(ctx: WebContext, res: Response, error: unknown): void {
-  ctx.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'web candidate request failed');
-  res.status(isAppError(error) && error.code === 'conflict' ? 409 : 500).type('text/plain').send(isAppError(error) ? error.userMessage : 'Something went wrong. Please try again.');
+  ctx.logger.warn(
+    { err: { message: error instanceof Error ? error.message : String(error) } },
+    'web candidate request failed',
+  );
+  res
+    .status(isAppError(error) && error.code === 'conflict' ? 409 : 500)
+    .type('text/plain')
+    .send(isAppError(error) ? error.userMessage : 'Something went wrong. Please try again.');
 }
 
 function textOf(body: unknown, field: string): string {
@@ -66,9 +100,20 @@ export function candidateRouter(ctx: WebContext): Router {
   router.get('/c/:token', async (req, res) => {
     const claims = await admit(ctx, req, res, 'lookup');
     if (!claims) return;
-    const row = await ctx.db.interview.findUniqueOrThrow({ where: { id: claims.interviewId }, select: { status: true, role: { select: { title: true } } } });
+    const row = await ctx.db.interview.findUniqueOrThrow({
+      where: { id: claims.interviewId },
+      select: { status: true, role: { select: { title: true } } },
+    });
     const entries = await ctx.conversations.read(claims.interviewId);
-    res.send(chatPage({ token: String(req.params.token), entries, csrf: csrfToken(req, res), roleTitle: row.role.title, status: row.status }));
+    res.send(
+      chatPage({
+        token: String(req.params.token),
+        entries,
+        csrf: csrfToken(req, res),
+        roleTitle: row.role.title,
+        status: row.status,
+      }),
+    );
   });
 
   router.get('/c/:token/confirm/:command', async (req, res) => {
@@ -88,14 +133,24 @@ export function candidateRouter(ctx: WebContext): Router {
     if (!claims) return;
     const text = textOf(req.body, 'text').trim();
     if (!text) return void res.status(400).type('text/plain').send('Write a message first.');
-    const clientId = /^[A-Za-z0-9-]{8,64}$/.test(textOf(req.body, 'clientId')) ? textOf(req.body, 'clientId') : randomUUID();
+    const clientId = /^[A-Za-z0-9-]{8,64}$/.test(textOf(req.body, 'clientId'))
+      ? textOf(req.body, 'clientId')
+      : randomUUID();
     const messageId = `web:${claims.interviewId}:${clientId}`;
     try {
       // A resubmitted form (same client id) is shown once and reaches the engine once.
       const first = await ctx.redis.set(`${ctx.keyPrefix}:web:seen:${messageId}`, '1', 'EX', 7 * 24 * 3600, 'NX');
       if (first === 'OK') {
-        await ctx.conversations.append(claims.interviewId, { kind: 'said', from: 'candidate', text, at: ctx.clock.now().toISOString(), messageId });
-        await sendToEngine(ctx, claims, (userId, ws) => event(claims, userId, ws, { kind: 'message', text, messageId }));
+        await ctx.conversations.append(claims.interviewId, {
+          kind: 'said',
+          from: 'candidate',
+          text,
+          at: ctx.clock.now().toISOString(),
+          messageId,
+        });
+        await sendToEngine(ctx, claims, (userId, ws) =>
+          event(claims, userId, ws, { kind: 'message', text, messageId }),
+        );
       }
       done(req, res);
     } catch (error) {
@@ -110,11 +165,20 @@ export function candidateRouter(ctx: WebContext): Router {
     if (!command) return void res.status(400).type('text/plain').send('Unknown command.');
     // Stop and erase cannot be undone: without the confirmation page's field, the answer is that page.
     const mustConfirm = CONFIRMED_COMMANDS.some((c) => c === command);
-    if (mustConfirm && textOf(req.body, 'confirmed') !== 'yes') return void res.redirect(303, `/c/${String(req.params.token)}/confirm/${command}`);
+    if (mustConfirm && textOf(req.body, 'confirmed') !== 'yes')
+      return void res.redirect(303, `/c/${String(req.params.token)}/confirm/${command}`);
     const messageId = `web:${claims.interviewId}:${randomUUID()}`;
     try {
-      await ctx.conversations.append(claims.interviewId, { kind: 'said', from: 'candidate', text: command, at: ctx.clock.now().toISOString(), messageId: null });
-      await sendToEngine(ctx, claims, (userId, ws) => event(claims, userId, ws, { kind: 'command', command, messageId }));
+      await ctx.conversations.append(claims.interviewId, {
+        kind: 'said',
+        from: 'candidate',
+        text: command,
+        at: ctx.clock.now().toISOString(),
+        messageId: null,
+      });
+      await sendToEngine(ctx, claims, (userId, ws) =>
+        event(claims, userId, ws, { kind: 'command', command, messageId }),
+      );
       done(req, res);
     } catch (error) {
       failed(ctx, res, error);
@@ -126,14 +190,24 @@ export function candidateRouter(ctx: WebContext): Router {
     if (!claims) return;
     const messageId = textOf(req.body, 'messageId');
     const text = textOf(req.body, 'text').trim();
-    const own = (await ctx.conversations.read(claims.interviewId)).some((i) => i.entry.kind === 'said' && i.entry.messageId === messageId);
-    if (!own || !text) return void res.status(400).type('text/plain').send('Choose one of your messages and write its new text.');
+    const own = (await ctx.conversations.read(claims.interviewId)).some(
+      (i) => i.entry.kind === 'said' && i.entry.messageId === messageId,
+    );
+    if (!own || !text)
+      return void res.status(400).type('text/plain').send('Choose one of your messages and write its new text.');
     try {
-      const outcome = await sendToEngine(ctx, claims, (userId, ws) => event(claims, userId, ws, { kind: 'message_edited', text, messageId }));
+      const outcome = await sendToEngine(ctx, claims, (userId, ws) =>
+        event(claims, userId, ws, { kind: 'message_edited', text, messageId }),
+      );
       // The page marks the message "(edited)" only when the engine took the edit; when it refused (the report was
       // already built, the interview ended), its reply says so and the message stays as it was.
       if (outcome.effects.some((e) => e.type === 'edit_answer')) {
-        await ctx.conversations.append(claims.interviewId, { kind: 'edited', messageId, text, at: ctx.clock.now().toISOString() });
+        await ctx.conversations.append(claims.interviewId, {
+          kind: 'edited',
+          messageId,
+          text,
+          at: ctx.clock.now().toISOString(),
+        });
       }
       done(req, res);
     } catch (error) {

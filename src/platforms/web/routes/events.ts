@@ -42,7 +42,11 @@ export function streamEvents(ctx: WebContext, req: Request, res: Response, inter
   let lastSeq = resumeAfter(req);
   let endedSent = false;
   let closed = false;
-  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Accel-Buffering': 'no',
+  });
   const send = (item: NumberedEntry) => {
     lastSeq = Math.max(lastSeq, item.seq);
     // Notes are for the recruiter: never on the candidate's wire.
@@ -57,7 +61,11 @@ export function streamEvents(ctx: WebContext, req: Request, res: Response, inter
         res.write('event: ended\ndata: {}\n\n');
       }
     },
-    (error) => ctx.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'web live stream could not read the conversation'),
+    (error) =>
+      ctx.logger.warn(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        'web live stream could not read the conversation',
+      ),
   );
   const unsubscribe = ctx.hub.listen(interviewId, catchUp);
   catchUp();

@@ -27,7 +27,13 @@ async function postedReports(ctx: WebContext): Promise<PostedReport[]> {
     const parsed = ReportSchema.safeParse(report.data);
     const decision = report.interview.decisions[0];
     if (!parsed.success) return [];
-    return [{ interviewId: report.interviewId, report: parsed.data, decision: decision ? { kind: decision.decision, deciderId: decision.deciderId, at: decision.createdAt } : null }];
+    return [
+      {
+        interviewId: report.interviewId,
+        report: parsed.data,
+        decision: decision ? { kind: decision.decision, deciderId: decision.deciderId, at: decision.createdAt } : null,
+      },
+    ];
   });
 }
 
@@ -38,17 +44,37 @@ function hiringRoutes(ctx: WebContext, router: Router, form: express.RequestHand
   });
   router.get('/hiring/:id/report', loopbackOnly, async (req, res) => {
     const posted = (await postedReports(ctx)).find((p) => p.interviewId === req.params.id);
-    if (!posted) return void res.status(404).send(hiringPage({ csrf: csrfToken(req, res), posted: [], notice: 'No such report.' }));
+    if (!posted)
+      return void res
+        .status(404)
+        .send(hiringPage({ csrf: csrfToken(req, res), posted: [], notice: 'No such report.' }));
     res.send(fullReportPage(posted.report.candidate.name, renderText(posted.report)));
   });
   router.post('/hiring/:id/decision', ...form, async (req, res) => {
     const decision = DECISIONS.find((d) => d === (req.body as Record<string, unknown>).decision);
     const interviewId = String(req.params.id);
     const posted = (await postedReports(ctx)).find((p) => p.interviewId === interviewId);
-    if (!decision || !posted) return void res.status(400).send(hiringPage({ csrf: csrfToken(req, res), posted: await postedReports(ctx), notice: 'Choose Advance, Hold or Reject on a card.' }));
+    if (!decision || !posted)
+      return void res
+        .status(400)
+        .send(
+          hiringPage({
+            csrf: csrfToken(req, res),
+            posted: await postedReports(ctx),
+            notice: 'Choose Advance, Hold or Reject on a card.',
+          }),
+        );
     await ctx.runner.handle(interviewId, {
-      kind: 'decision', decision, note: null, platform: 'web', workspaceId: await ctx.screens.workspace(),
-      conversationId: 'hiring', threadId: null, userId: SANDBOX_DECIDER, messageId: `web:decision:${interviewId}:${decision}`, raw: null,
+      kind: 'decision',
+      decision,
+      note: null,
+      platform: 'web',
+      workspaceId: await ctx.screens.workspace(),
+      conversationId: 'hiring',
+      threadId: null,
+      userId: SANDBOX_DECIDER,
+      messageId: `web:decision:${interviewId}:${decision}`,
+      raw: null,
     });
     res.redirect(303, '/hiring');
   });
@@ -56,12 +82,19 @@ function hiringRoutes(ctx: WebContext, router: Router, form: express.RequestHand
 
 export function sandboxRouter(ctx: WebContext): Router {
   const router = Router();
-  const form = [loopbackOnly, express.urlencoded({ extended: false, limit: '16kb' }), refuseCrossSite(ctx.settings.publicUrl)];
+  const form = [
+    loopbackOnly,
+    express.urlencoded({ extended: false, limit: '16kb' }),
+    refuseCrossSite(ctx.settings.publicUrl),
+  ];
   consoleRoutes(ctx, router, form);
   hiringRoutes(ctx, router, form);
   router.use((error: unknown, _req: Request, res: Response, next: express.NextFunction) => {
     if (!isAppError(error)) return next(error);
-    res.status(error.code === 'not_found' ? 404 : 400).type('text/plain').send(error.userMessage);
+    res
+      .status(error.code === 'not_found' ? 404 : 400)
+      .type('text/plain')
+      .send(error.userMessage);
   });
   return router;
 }

@@ -47,7 +47,12 @@ export function profileSummary(profile: Profile | null): string {
   return lines.join('\n');
 }
 
-export function questionUserMessage(role: InterviewRole, profile: Profile | null, bank: BankQuestion, asked: readonly string[]): string {
+export function questionUserMessage(
+  role: InterviewRole,
+  profile: Profile | null,
+  bank: BankQuestion,
+  asked: readonly string[],
+): string {
   return [
     roleLine(role),
     `Bank question (${bank.kind}): ${bank.text}`,
@@ -79,13 +84,16 @@ export const SUMMARY_SYSTEM_PROMPT = [
   'You write a short summary of a first-round screening interview for the hiring team: an overview of three to five',
   'sentences, up to four strengths and up to four concerns, each one sentence. Base every statement on the scored',
   'answers you are given. Do not state or restate any score or number of points: the report shows them. Do not',
-  'mention the candidate\'s name, gender, age or origin, and do not recommend hiring or rejecting.',
+  "mention the candidate's name, gender, age or origin, and do not recommend hiring or rejecting.",
   CANDIDATE_TEXT_IS_DATA,
   'Reply with JSON only.',
 ].join('\n');
 
 /** Each answer's scores and notes; the evidence quotes the candidate, so each item sits in a delimited block. */
-export function summaryUserMessage(role: InterviewRole, items: ReadonlyArray<{ question: { text: string; kind: string }; score: SummaryScore }>): string {
+export function summaryUserMessage(
+  role: InterviewRole,
+  items: ReadonlyArray<{ question: { text: string; kind: string }; score: SummaryScore }>,
+): string {
   const blocks = items.map((item, index) => {
     const lines = [`Question ${index + 1} (${item.question.kind}): ${item.question.text}`];
     if (item.score.status !== 'ok') {

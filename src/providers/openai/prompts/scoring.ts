@@ -63,7 +63,8 @@ function rubricLines(rubric: QuestionRubric, of: string): string[] {
   const lines = rubric.referenceAnswer
     ? [`Reference answer for ${of} (what a strong answer covers):`, rubric.referenceAnswer]
     : [`There is no reference answer for ${of}: judge accuracy from your own knowledge of the topic.`];
-  if (rubric.expectedParts?.length) lines.push('', 'Expected parts:', ...rubric.expectedParts.map((part) => `- ${part.name}`));
+  if (rubric.expectedParts?.length)
+    lines.push('', 'Expected parts:', ...rubric.expectedParts.map((part) => `- ${part.name}`));
   if (rubric.concepts?.length) lines.push('', `Key concepts: ${rubric.concepts.map((c) => c.name).join(', ')}.`);
   if (rubric.misconceptions?.length) {
     lines.push(
@@ -76,7 +77,8 @@ function rubricLines(rubric: QuestionRubric, of: string): string[] {
 }
 
 function questionLines({ asked, parent, rubric }: PromptQuestion): string[] {
-  if (parent === undefined) return [...rubricLines(rubric, 'this question'), '', `Question (${asked.kind}): ${asked.text}`];
+  if (parent === undefined)
+    return [...rubricLines(rubric, 'this question'), '', `Question (${asked.kind}): ${asked.text}`];
   return [
     ...rubricLines(rubric, 'the parent question'),
     '',
