@@ -55,15 +55,13 @@ function hiringRoutes(ctx: WebContext, router: Router, form: express.RequestHand
     const interviewId = String(req.params.id);
     const posted = (await postedReports(ctx)).find((p) => p.interviewId === interviewId);
     if (!decision || !posted)
-      return void res
-        .status(400)
-        .send(
-          hiringPage({
-            csrf: csrfToken(req, res),
-            posted: await postedReports(ctx),
-            notice: 'Choose Advance, Hold or Reject on a card.',
-          }),
-        );
+      return void res.status(400).send(
+        hiringPage({
+          csrf: csrfToken(req, res),
+          posted: await postedReports(ctx),
+          notice: 'Choose Advance, Hold or Reject on a card.',
+        }),
+      );
     await ctx.runner.handle(interviewId, {
       kind: 'decision',
       decision,
