@@ -28,6 +28,13 @@ function nonEmpty(what: string) {
   return z.string({ error: `must be ${what}` }).min(1, `must be ${what}`);
 }
 
+/** A whole number of at least `min` (and at most `max`); every way a value can miss gets the same message. */
+function wholeNumber(what: string, min: number, max?: number) {
+  const message = `must be ${what}`;
+  const atLeast = z.coerce.number({ error: message }).int(message).min(min, message);
+  return max === undefined ? atLeast : atLeast.max(max, message);
+}
+
 /** Each key is an environment variable; README's configuration table lists exactly these (a test keeps them equal). */
 export const envSchema = z.object({
   NODE_ENV: z
@@ -38,54 +45,19 @@ export const envSchema = z.object({
   ),
   REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
   HOST: nonEmpty('a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
-  PORT: z.coerce
-    .number({ error: 'must be a port number from 0 to 65535' })
-    .int('must be a port number from 0 to 65535')
-    .min(0, 'must be a port number from 0 to 65535')
-    .max(65535, 'must be a port number from 0 to 65535')
-    .default(3000),
-  WORKER_PORT: z.coerce
-    .number({ error: 'must be a port number from 0 to 65535' })
-    .int('must be a port number from 0 to 65535')
-    .min(0, 'must be a port number from 0 to 65535')
-    .max(65535, 'must be a port number from 0 to 65535')
-    .default(3001),
-  WORKER_CONCURRENCY: z.coerce
-    .number({ error: 'must be a whole number from 1 to 256' })
-    .int('must be a whole number from 1 to 256')
-    .min(1, 'must be a whole number from 1 to 256')
-    .max(256, 'must be a whole number from 1 to 256')
-    .default(8),
-  JOB_LOCK_MS: z.coerce
-    .number({ error: 'must be a whole number of milliseconds, at least 100' })
-    .int('must be a whole number of milliseconds, at least 100')
-    .min(100, 'must be a whole number of milliseconds, at least 100')
-    .default(30_000),
-  OUTBOX_LEASE_MS: z.coerce
-    .number({ error: 'must be a whole number of milliseconds, at least 100' })
-    .int('must be a whole number of milliseconds, at least 100')
-    .min(100, 'must be a whole number of milliseconds, at least 100')
-    .default(300_000),
-  RECONCILE_INTERVAL_MS: z.coerce
-    .number({ error: 'must be a whole number of milliseconds, at least 100' })
-    .int('must be a whole number of milliseconds, at least 100')
-    .min(100, 'must be a whole number of milliseconds, at least 100')
-    .default(60_000),
-  POST_INTERVAL_MS: z.coerce
-    .number({ error: 'must be a whole number of milliseconds (0: no pacing)' })
-    .int('must be a whole number of milliseconds (0: no pacing)')
-    .min(0, 'must be a whole number of milliseconds (0: no pacing)')
-    .default(1_100),
+  PORT: wholeNumber('a port number from 0 to 65535', 0, 65535).default(3000),
+  WORKER_PORT: wholeNumber('a port number from 0 to 65535', 0, 65535).default(3001),
+  WORKER_CONCURRENCY: wholeNumber('a whole number from 1 to 256', 1, 256).default(8),
+  JOB_LOCK_MS: wholeNumber('a whole number of milliseconds, at least 100', 100).default(30_000),
+  OUTBOX_LEASE_MS: wholeNumber('a whole number of milliseconds, at least 100', 100).default(300_000),
+  RECONCILE_INTERVAL_MS: wholeNumber('a whole number of milliseconds, at least 100', 100).default(60_000),
+  POST_INTERVAL_MS: wholeNumber('a whole number of milliseconds (0: no pacing)', 0).default(1_100),
   QUEUE_PREFIX: z
     .string({ error: 'must be letters, digits, - or _ (no colon), e.g. screener' })
     .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _ (no colon), e.g. screener')
     .default('screener'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  SHUTDOWN_TIMEOUT_MS: z.coerce
-    .number({ error: 'must be a whole number of milliseconds, e.g. 10000' })
-    .int('must be a whole number of milliseconds, e.g. 10000')
-    .min(0, 'must be a whole number of milliseconds, e.g. 10000')
-    .default(10_000),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber('a whole number of milliseconds, e.g. 10000', 0).default(10_000),
 
   SLACK_SIGNING_SECRET: nonEmpty("the Slack app's signing secret").optional(),
   SLACK_BOT_TOKEN: prefixed('xoxb-', 'a Slack bot token').optional(),
