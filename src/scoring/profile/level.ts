@@ -1,4 +1,5 @@
 import type { Level } from '../types.js';
+import { parseCount } from './count-words.js';
 
 interface LevelCue {
   level: Level;
@@ -45,25 +46,6 @@ const CUES: readonly LevelCue[] = [
   },
   { level: 'senior', weight: 3, pattern: new RegExp(`\\b(?:staff|principal)\\s+${ROLE}\\b`, 'i') },
 ];
-
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  a: 1,
-  an: 1,
-};
 
 /** "5 years of experience", "over ten years as", "2+ years working with". */
 const YEARS = new RegExp(
@@ -114,9 +96,4 @@ export function findLevel(text: string): LevelFinding | null {
     }
   }
   return best;
-}
-
-function parseCount(word: string): number | undefined {
-  if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word.toLowerCase()];
 }

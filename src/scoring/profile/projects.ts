@@ -1,19 +1,9 @@
+import { parseCount } from './count-words.js';
+
 export interface ProjectFinding {
   count: number;
   evidence: string;
 }
-
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
 
 /** "three personal projects", "5 projects". */
 const STATED_COUNT = /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?projects\b/i;
@@ -36,7 +26,7 @@ const BUILT = new RegExp(
 export function findProjects(text: string): ProjectFinding | null {
   const stated = STATED_COUNT.exec(text);
   if (stated?.[1] !== undefined) {
-    const n = /^\d+$/.test(stated[1]) ? Number(stated[1]) : NUMBER_WORDS[stated[1].toLowerCase()];
+    const n = parseCount(stated[1]);
     if (n !== undefined && n > 0) return { count: n, evidence: stated[0].trim() };
   }
   const listed = LISTED.exec(text);
