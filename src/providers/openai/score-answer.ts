@@ -75,18 +75,6 @@ function keyedPromptVersion(question: ScoringQuestion): string {
   return `${PROMPT_VERSION}:${createHash('sha256').update(scoringQuestionPart(question)).digest('hex').slice(0, 16)}`;
 }
 
-async function cachedOrRequested(
-  scorer: ModelScorer,
-  input: ScoreAnswerInput,
-  guarded: GuardedAnswer,
-  key: string,
-  signal?: AbortSignal,
-): Promise<ModelOutcome> {
-  const hit = await scorer.cache.get(key);
-  if (hit) return { ok: true, score: hit, usage: zeroUsage(), cached: true };
-  return requestScore(scorer, input, guarded, key, signal);
-}
-
 /** The promise's result, unless this caller's own signal aborts first. */
 function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
@@ -98,13 +86,16 @@ function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> 
   });
 }
 
-async function requestScore(
+/** The cached score for this key, else one structured call whose usable reply is cached. */
+async function cachedOrRequested(
   scorer: ModelScorer,
   input: ScoreAnswerInput,
   guarded: GuardedAnswer,
   key: string,
   signal?: AbortSignal,
 ): Promise<ModelOutcome> {
+  const hit = await scorer.cache.get(key);
+  if (hit) return { ok: true, score: hit, usage: zeroUsage(), cached: true };
   const normalizedAnswer = normalizeForMatch(guarded.bounded);
   const outcome = await scorer.gateway.call({
     schemaName: 'answer_score',
