@@ -18,20 +18,7 @@ import { guardedText, scoreGuarded } from './answer-guard.js';
 import { summarizeOffline } from './offline-summary.js';
 import { failedScore, fromAnswerScore } from './score-results.js';
 import { zeroUsage } from './usage.js';
-import type {
-  CallOptions,
-  FollowUpInput,
-  FollowUpResult,
-  InterviewProvider,
-  NextQuestionInput,
-  ProfileResult,
-  ProviderAnswerScore,
-  QuestionResult,
-  ResultSource,
-  ScoreAnswerInput,
-  SummaryInput,
-  SummaryResult,
-} from './types.js';
+import type { CallOptions, InterviewProvider, ProviderAnswerScore, ResultSource, ScoreAnswerInput } from './types.js';
 
 export const OFFLINE_PROVIDER_ID = 'offline';
 
@@ -45,27 +32,28 @@ export function createOfflineProvider(options: OfflineProviderOptions = {}): Int
   const label = 'Offline interviewer';
   const source: ResultSource = { providerId: OFFLINE_PROVIDER_ID, providerLabel: label };
 
+  // Typed by InterviewProvider: the signatures are stated once, in ./types.ts.
   return {
     id: OFFLINE_PROVIDER_ID,
     label,
     // Async although the work is synchronous, so an aborted signal rejects the promise instead of throwing.
-    async extractProfile(introduction: string, options?: CallOptions): Promise<ProfileResult> {
+    async extractProfile(introduction, options) {
       options?.signal?.throwIfAborted();
       return { profile: extractProfile(guardedText(introduction)), source, usage: zeroUsage() };
     },
-    async nextQuestion(input: NextQuestionInput, options?: CallOptions): Promise<QuestionResult> {
+    async nextQuestion(input, options) {
       options?.signal?.throwIfAborted();
       const scoringQuestion = toScoringQuestion(input.bankQuestion);
       return { text: input.bankQuestion.text, origin: 'bank', scoringQuestion, source, usage: zeroUsage() };
     },
-    async decideFollowUp(input: FollowUpInput, options?: CallOptions): Promise<FollowUpResult> {
+    async decideFollowUp(input, options) {
       options?.signal?.throwIfAborted();
       const asked = { asked: input.askedQuestions ?? [], original: input.answer };
       const followUp = decideFollowUp(input.bankQuestion, guardedText(input.answer), asked);
       return { followUp, source, usage: zeroUsage() };
     },
-    scoreAnswer: (input: ScoreAnswerInput, options?: CallOptions) => scoreOffline(scorer, input, options),
-    async summarize(input: SummaryInput, options?: CallOptions): Promise<SummaryResult> {
+    scoreAnswer: (input, options) => scoreOffline(scorer, input, options),
+    async summarize(input, options) {
       options?.signal?.throwIfAborted();
       return { summary: summarizeOffline(input), source, usage: zeroUsage() };
     },
