@@ -4,7 +4,7 @@ import type { StepContext } from './context.js';
 import type { Profile } from '../scoring/types.js';
 import type { FollowUp } from './interviewer.js';
 import { derivedId } from './ids.js';
-import { erasedState, type TurnState } from './state.js';
+import { erasedState, type RoleConfig, type TurnState } from './state.js';
 
 type NewTurn = Omit<TurnState, 'turnId' | 'order' | 'askedAt'>;
 
@@ -149,20 +149,26 @@ export function decline(ctx: StepContext): void {
 }
 
 export function withdraw(ctx: StepContext): void {
-  const from = ctx.state.status;
-  end(ctx, 'withdrawn');
-  ctx.say(copy.WITHDRAWN);
-  ctx.say(copy.recruiterWithdrawn(ctx.state.interviewId, ctx.state.role), { to: 'recruiter' });
-  ctx.audit('interview.withdrawn', { from });
+  endAndTell(ctx, 'withdrawn', copy.WITHDRAWN, copy.recruiterWithdrawn);
 }
 
 /** Nothing heard for the policy's expiry time: the interview ends, and both sides are told. */
 export function expire(ctx: StepContext): void {
+  endAndTell(ctx, 'expired', copy.EXPIRED, copy.recruiterExpired);
+}
+
+/** Ends a started interview, tells the candidate and the recruiter, and audits the status it ended from. */
+function endAndTell(
+  ctx: StepContext,
+  status: 'withdrawn' | 'expired',
+  toCandidate: string,
+  toRecruiter: (interviewId: string, role: RoleConfig) => string,
+): void {
   const from = ctx.state.status;
-  end(ctx, 'expired');
-  ctx.say(copy.EXPIRED);
-  ctx.say(copy.recruiterExpired(ctx.state.interviewId, ctx.state.role), { to: 'recruiter' });
-  ctx.audit('interview.expired', { from });
+  end(ctx, status);
+  ctx.say(toCandidate);
+  ctx.say(toRecruiter(ctx.state.interviewId, ctx.state.role), { to: 'recruiter' });
+  ctx.audit(`interview.${status}`, { from });
 }
 
 export function erase(ctx: StepContext): void {
