@@ -40,28 +40,15 @@ export interface PageOptions {
   nav?: boolean;
 }
 
-const NAV = html`<nav aria-label="Sandbox">
-  <ul class="nav">
-    <li><a href="/">Recruiter console</a></li>
-    <li><a href="/hiring">Hiring channel</a></li>
-  </ul>
-</nav>`;
+const NAV = html`<nav aria-label="Sandbox"><ul class="nav">
+  <li><a href="/">Recruiter console</a></li><li><a href="/hiring">Hiring channel</a></li></ul></nav>`;
 
 export function page(options: PageOptions): string {
   const scripts = (options.scripts ?? []).map((name) => html`<script src="/web/static/${name}" defer></script>`);
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${options.title} · Screener</title>
-        <link rel="stylesheet" href="/web/static/app.css" />
-        ${scripts}
-      </head>
-      <body>
-        <a class="skip" href="#main">Skip to content</a>
-        <header class="top"><span class="brand">Screener</span>${options.nav ? NAV : ''}</header>
-        <main id="main" tabindex="-1">${options.body}</main>
-      </body>
-    </html>`.value;
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · Screener</title><link rel="stylesheet" href="/web/static/app.css">${scripts}</head>
+<body><a class="skip" href="#main">Skip to content</a>
+<header class="top"><span class="brand">Screener</span>${options.nav ? NAV : ''}</header>
+<main id="main" tabindex="-1">${options.body}</main></body></html>`.value;
 }

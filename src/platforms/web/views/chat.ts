@@ -30,14 +30,7 @@ export function messageItem(item: NumberedEntry, texts: Map<string, string>): Sa
   const who = entry.from === 'candidate' ? 'You' : 'Screener';
   const edited = entry.messageId !== null && text !== entry.text;
   // No whitespace between the tags: the text keeps its own line breaks (pre-wrap), and nothing else may show.
-  return html`<li
-    class="msg ${entry.from}"
-    data-seq="${item.seq}"
-    ${entry.messageId ? html`data-message-id="${entry.messageId}"` : ''}
-  >
-    <span class="who">${who}</span
-    ><span class="text">${text}</span>${edited ? html`<span class="edited">(edited)</span>` : ''}
-  </li>`;
+  return html`<li class="msg ${entry.from}" data-seq="${item.seq}" ${entry.messageId ? html`data-message-id="${entry.messageId}"` : ''}><span class="who">${who}</span><span class="text">${text}</span>${edited ? html`<span class="edited">(edited)</span>` : ''}</li>`;
 }
 
 export interface ChatPageInput {
@@ -54,28 +47,24 @@ function composer(base: string, csrf: string, texts: Map<string, string>): SafeH
       html`<button type="submit" name="command" value="${command}" class="command">${label}</button>`,
   );
   return html`<form id="send" class="composer" method="post" action="${base}/messages" data-while-open>
-      <input type="hidden" name="csrf" value="${csrf}" /><input type="hidden" name="clientId" value="" />
-      <label for="message">Your message</label>
-      <textarea id="message" name="text" rows="3" maxlength="4000" required></textarea>
-      <button type="submit">Send</button>
-    </form>
-    <details class="edit" data-while-open>
-      <summary>Edit one of your messages</summary>
-      <form id="edit" method="post" action="${base}/edits">
-        <input type="hidden" name="csrf" value="${csrf}" />
-        <label for="edit-which">Message</label>
-        <select id="edit-which" name="messageId">
-          ${[...texts.entries()].map(([id, text]) => html`<option value="${id}">${text.slice(0, 60)}</option>`)}
-        </select>
-        <label for="edit-text">New text</label>
-        <textarea id="edit-text" name="text" rows="3" maxlength="4000" required></textarea>
-        <button type="submit">Save the edit</button>
-      </form>
-    </details>
-    <form id="commands" class="commands" method="post" action="${base}/commands" aria-label="Commands" data-while-open>
-      <input type="hidden" name="csrf" value="${csrf}" />${buttons}
-      <a class="button" href="${base}/confirm/stop">Stop the interview</a>
-    </form>`;
+  <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="clientId" value="">
+  <label for="message">Your message</label>
+  <textarea id="message" name="text" rows="3" maxlength="4000" required></textarea>
+  <button type="submit">Send</button>
+</form>
+<details class="edit" data-while-open><summary>Edit one of your messages</summary>
+<form id="edit" method="post" action="${base}/edits">
+  <input type="hidden" name="csrf" value="${csrf}">
+  <label for="edit-which">Message</label>
+  <select id="edit-which" name="messageId">${[...texts.entries()].map(([id, text]) => html`<option value="${id}">${text.slice(0, 60)}</option>`)}</select>
+  <label for="edit-text">New text</label>
+  <textarea id="edit-text" name="text" rows="3" maxlength="4000" required></textarea>
+  <button type="submit">Save the edit</button>
+</form></details>
+<form id="commands" class="commands" method="post" action="${base}/commands" aria-label="Commands" data-while-open>
+  <input type="hidden" name="csrf" value="${csrf}">${buttons}
+  <a class="button" href="${base}/confirm/stop">Stop the interview</a>
+</form>`;
 }
 
 export function chatPage(input: ChatPageInput): string {
@@ -86,24 +75,12 @@ export function chatPage(input: ChatPageInput): string {
   const open = isOpen(input.status);
   const ended = open ? null : (ENDED[input.status] ?? FINISHED);
   const body = html`<h1>Screening interview: ${input.roleTitle}</h1>
-    <p class="lede">An automated first-round interview. A person reads the result and decides.</p>
-    <div
-      id="conversation"
-      role="log"
-      aria-live="polite"
-      aria-label="Conversation"
-      data-after="${last}"
-      data-events="${base}/events"
-    >
-      <ol class="conversation">
-        ${items}
-      </ol>
-    </div>
-    ${ended ? html`<p class="notice" id="ended">${ended}</p>` : ''} ${open ? composer(base, input.csrf, texts) : ''}
-    <p class="erase">
-      <a class="button" href="${base}/confirm/erase">${open ? 'Stop and erase my data' : 'Erase my data'}</a>
-    </p>
-    <p id="status" class="status" role="status"></p>`;
+<p class="lede">An automated first-round interview. A person reads the result and decides.</p>
+<div id="conversation" role="log" aria-live="polite" aria-label="Conversation" data-after="${last}" data-events="${base}/events"><ol class="conversation">${items}</ol></div>
+${ended ? html`<p class="notice" id="ended">${ended}</p>` : ''}
+${open ? composer(base, input.csrf, texts) : ''}
+<p class="erase"><a class="button" href="${base}/confirm/erase">${open ? 'Stop and erase my data' : 'Erase my data'}</a></p>
+<p id="status" class="status" role="status"></p>`;
   return page({ title: 'Your screening interview', body, scripts: ['chat.js'] });
 }
 
@@ -126,18 +103,11 @@ const CONFIRM: Record<ConfirmedCommand, { title: string; text: string; button: s
 export function confirmPage(input: { token: string; csrf: string; command: ConfirmedCommand }): string {
   const { title, text, button, back } = CONFIRM[input.command];
   const base = `/c/${input.token}`;
-  const body = html`<h1>${title}</h1>
-    <p>${text}</p>
-    <form method="post" action="${base}/commands">
-      <input type="hidden" name="csrf" value="${input.csrf}" />
-      <input type="hidden" name="command" value="${input.command}" /><input
-        type="hidden"
-        name="confirmed"
-        value="yes"
-      />
-      <button type="submit" class="danger">${button}</button>
-    </form>
-    <p><a href="${base}">${back}</a></p>`;
+  const body = html`<h1>${title}</h1><p>${text}</p>
+<form method="post" action="${base}/commands"><input type="hidden" name="csrf" value="${input.csrf}">
+<input type="hidden" name="command" value="${input.command}"><input type="hidden" name="confirmed" value="yes">
+<button type="submit" class="danger">${button}</button></form>
+<p><a href="${base}">${back}</a></p>`;
   return page({ title, body });
 }
 
@@ -165,9 +135,5 @@ export type LinkProblem = keyof typeof PROBLEMS;
 
 export function problemPage(problem: LinkProblem): string {
   const { title, text } = PROBLEMS[problem];
-  return page({
-    title,
-    body: html`<h1>${title}</h1>
-      <p>${text}</p>`,
-  });
+  return page({ title, body: html`<h1>${title}</h1><p>${text}</p>` });
 }
