@@ -1,12 +1,12 @@
 /** Screens in the sandbox: a `web` workspace of its own, a candidate without any account, and the first event. */
 import { randomUUID } from 'node:crypto';
-import type { InterviewRunner } from '../../engine/index.js';
-import { MAX_QUESTIONS } from '../common/question-count.js';
-import { LEVELS, SKILL_AREAS, type Level, type SkillArea } from '../../scoring/types.js';
-import { AppError } from '../../shared/errors.js';
-import { defaultRoleSlug, ensureDefaultRoles, ensureWorkspace, findRoleBySlug } from '../../store/index.js';
-import type { Db } from '../../store/prisma.js';
-import { startScreen } from '../common/start-screen.js';
+import type { InterviewRunner } from '../../../engine/index.js';
+import { MAX_QUESTIONS } from '../../common/question-count.js';
+import { LEVELS, SKILL_AREAS, type Level, type SkillArea } from '../../../scoring/types.js';
+import { AppError } from '../../../shared/errors.js';
+import { defaultRoleSlug, ensureDefaultRoles, ensureWorkspace, findRoleBySlug } from '../../../store/index.js';
+import type { Db } from '../../../store/prisma.js';
+import { startScreen } from '../../common/start-screen.js';
 
 export const SANDBOX_WORKSPACE = 'sandbox';
 export const SANDBOX_RECRUITER = 'sandbox-recruiter';

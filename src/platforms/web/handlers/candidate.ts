@@ -10,8 +10,8 @@ import type { WebContext } from '../context.js';
 import type { LinkClaims } from '../links.js';
 import { linkFingerprint } from '../links.js';
 import { normalizeCommand, normalizeEdit, normalizeMessage, type Refused, type Unconfirmed } from '../normalize.js';
-import { hitAll, LIMITS, type Limit } from '../rate-limit.js';
-import { clientAddress, csrfToken, refuseCrossSite } from '../security.js';
+import { hitAll, LIMITS, type Limit } from '../transport/rate-limit.js';
+import { clientAddress, csrfToken, refuseCrossSite } from '../transport/security.js';
 import { chatPage, confirmPage, CONFIRMED_COMMANDS, problemPage } from '../views/chat.js';
 import { streamEvents } from './events.js';
 
