@@ -8,7 +8,7 @@ import { runTeamsCommand } from './handlers/commands.js';
 import { handleDecisionSubmit } from './handlers/decision.js';
 import type { TeamsInbound } from './normalize.js';
 import { answeringFailures } from '../common/answering-failures.js';
-import { replyTo } from './reply.js';
+import { replyTo } from './handlers/reply.js';
 import { interviewInConversation } from './store/interviews.js';
 import { workspaceForTenant } from './store/workspaces.js';
 

@@ -6,7 +6,7 @@ import type { Db } from '../../store/prisma.js';
 import type { WebConversations } from './conversation.js';
 import type { LinkStore } from './link-store.js';
 import type { LiveHub } from './live.js';
-import type { SandboxScreens } from './screens.js';
+import type { SandboxScreens } from './interviews/screens.js';
 import type { WebSettings } from './settings.js';
 
 /** What the web routes share. */

@@ -5,7 +5,7 @@
  * it instead of starting another screen.
  */
 import type { Request, Response } from 'express';
-import { cookieValue } from './security.js';
+import { cookieValue } from './transport/security.js';
 
 const ISSUED_COOKIE = 'screener_issued';
 const TOKEN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/;

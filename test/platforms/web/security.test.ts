@@ -1,6 +1,6 @@
 /** Cross-site form posts and floods on one link, against the real routes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../../../src/platforms/web/rate-limit.js';
+import { LIMITS } from '../../../src/platforms/web/transport/rate-limit.js';
 import { startWebApp, type WebApp } from '../../support/web-app.js';
 import { createWebInterview } from '../../support/web-rows.js';
 

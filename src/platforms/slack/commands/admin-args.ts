@@ -1,5 +1,5 @@
 /** `/interview-admin` arguments. */
-import type { PeopleList } from '../store/workspaces.js';
+import type { PeopleList } from '../../common/people.js';
 import { userIdOf } from './interview-args.js';
 
 export type AdminArgs =

@@ -3,7 +3,8 @@ import { parseAdminArgs, type AdminArgs } from '../commands/admin-args.js';
 import { ADMIN_USAGE } from '../commands/usage.js';
 import type { SlackContext } from '../context.js';
 import { isWorkspaceAdmin } from '../permissions.js';
-import { changePeople, setHiringChannel, workspaceForTeam, type WorkspaceSettings } from '../store/workspaces.js';
+import { changePeople } from '../../common/people.js';
+import { setHiringChannel, workspaceForTeam, type WorkspaceSettings } from '../store/workspaces.js';
 import type { CommandInput, Reply } from './reply.js';
 
 const NOT_AN_ADMIN = "Only workspace admins and owners can change Screener's settings.";

@@ -1,4 +1,4 @@
-/** Slack-side look-ups of interviews: by DM thread, by candidate, by recruiter. */
+/** Slack-side look-ups of interviews: by DM thread, by workspace, by recruiter. */
 import type { DecisionKind, InterviewStatus, LoadedInterview } from '../../../engine/index.js';
 import { LOADED_INTERVIEW_SELECT, toLoadedInterview } from '../../../store/index.js';
 import type { Db } from '../../../store/prisma.js';
@@ -77,23 +77,6 @@ export async function openInterviewInDm(db: Db, workspaceId: string, channelId: 
   return row ? toRef(row) : null;
 }
 
-export async function openInterviewOfCandidate(
-  db: Db,
-  workspaceId: string,
-  candidateUserId: string,
-): Promise<InterviewRef | null> {
-  const row = await db.interview.findFirst({
-    where: {
-      workspaceId,
-      platform: 'slack',
-      status: { in: OPEN_STATUSES },
-      candidate: { platformUserId: candidateUserId },
-    },
-    select: REF_SELECT,
-  });
-  return row ? toRef(row) : null;
-}
-
 export async function interviewInWorkspace(
   db: Db,
   workspaceId: string,
@@ -156,8 +139,4 @@ export async function decisionOf(
 ): Promise<{ kind: DecisionKind; deciderId: string; at: Date } | null> {
   const row = await db.decision.findUnique({ where: { interviewId } });
   return row ? { kind: row.decision, deciderId: row.deciderId, at: row.createdAt } : null;
-}
-
-export async function setThread(db: Db, interviewId: string, threadTs: string): Promise<void> {
-  await db.interview.update({ where: { id: interviewId }, data: { platformThreadId: threadTs } });
 }

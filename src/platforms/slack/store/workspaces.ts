@@ -11,10 +11,6 @@ export interface WorkspaceSettings {
   hiringManagerIds: string[];
 }
 
-export type PeopleList = 'recruiters' | 'managers';
-
-const LIST_COLUMN = { recruiters: 'recruiterIds', managers: 'hiringManagerIds' } as const;
-
 const SETTINGS_SELECT = {
   id: true,
   externalId: true,
@@ -62,27 +58,6 @@ export async function workspaceForTeam(db: Db, teamId: string): Promise<Workspac
 export async function findWorkspace(db: Db, workspaceId: string): Promise<WorkspaceSettings | null> {
   const row = await db.workspace.findFirst({ where: { id: workspaceId, platform: 'slack' }, select: SETTINGS_SELECT });
   return row ? toSettings(row) : null;
-}
-
-/** Adds or removes people; returns the list as it is afterwards. Concurrent edits of one list are rare enough
- * (an admin typing commands) that a read-modify-write inside a transaction is plenty. */
-export async function changePeople(
-  db: Db,
-  workspaceId: string,
-  list: PeopleList,
-  change: { add?: string[]; remove?: string[] },
-): Promise<string[]> {
-  const column = LIST_COLUMN[list];
-  return db.$transaction(async (tx) => {
-    const row = await tx.workspace.findUniqueOrThrow({
-      where: { id: workspaceId },
-      select: { recruiterIds: true, hiringManagerIds: true },
-    });
-    const current = row[column];
-    const next = [...new Set([...current, ...(change.add ?? [])])].filter((id) => !(change.remove ?? []).includes(id));
-    await tx.workspace.update({ where: { id: workspaceId }, data: { [column]: next } });
-    return next;
-  });
 }
 
 export async function setHiringChannel(db: Db, workspaceId: string, channelId: string): Promise<void> {

@@ -3,7 +3,7 @@
  * `@@<n>` tokens (see normalize.ts). Parsed without I/O so a typo is answered the same way whatever Teams does.
  */
 import type { Mention } from '../normalize.js';
-import type { PeopleList } from '../store/workspaces.js';
+import type { PeopleList } from '../../common/people.js';
 import { questionsOf } from '../../common/question-count.js';
 
 export { MAX_QUESTIONS } from '../../common/question-count.js';

@@ -5,9 +5,10 @@ import type { TeamsContext } from '../context.js';
 import { startTeamsScreen } from '../interviews/start-screen.js';
 import { channelOf, type Mention, type Sender } from '../normalize.js';
 import { canRecruit, isTeamsAdmin } from '../permissions.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from './reply.js';
 import { escapeTeamsMarkdown } from '../text.js';
-import { changePeople, setHiringChannel, workspaceForTenant, type TeamsWorkspace } from '../store/workspaces.js';
+import { changePeople } from '../../common/people.js';
+import { setHiringChannel, workspaceForTenant, type TeamsWorkspace } from '../store/workspaces.js';
 import { screensText } from './status.js';
 
 const NOT_A_RECRUITER =

@@ -10,7 +10,7 @@ import { decisionLine } from '../cards/decision-line.js';
 import type { TeamsContext } from '../context.js';
 import { channelOf, teamsMessageId, type Sender } from '../normalize.js';
 import { canDecide } from '../permissions.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from './reply.js';
 import { decisionOf, interviewInWorkspace, type RecordedDecision } from '../store/interviews.js';
 import { workspaceForTenant } from '../store/workspaces.js';
 

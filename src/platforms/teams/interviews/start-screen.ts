@@ -1,18 +1,14 @@
 /**
- * Starting a screen: a 1:1 conversation with the candidate created by the bot (Teams allows it only when the app
- * is installed for them), the interview row that remembers it, and the engine's `start` event, whose notice and
- * consent question the outbox then delivers there.
+ * Starting a screen on Teams: the shared start (../../common/start-screen.ts) in a 1:1 conversation with the
+ * candidate created by the bot, which Teams allows only when the app is installed for them.
  */
-import { tryLock } from '../../../shared/lock.js';
 import { AppError } from '../../../shared/errors.js';
-import { createInterview, ensureCandidate } from '../../../store/interviews.js';
 import type { StoredRole } from '../../../store/roles.js';
 import { BotNotInstalledError } from '../connector.js';
 import type { TeamsContext } from '../context.js';
 import { escapeTeamsMarkdown } from '../text.js';
-import { openInterviewOfCandidate } from '../store/interviews.js';
 import type { TeamsWorkspace } from '../store/workspaces.js';
-import { withQuestionCount } from '../../common/question-count.js';
+import { startGuardedScreen } from '../../common/start-screen.js';
 
 export interface TeamsScreenRequest {
   workspace: TeamsWorkspace;
@@ -49,46 +45,21 @@ export async function startTeamsScreen(
   ctx: TeamsContext,
   request: TeamsScreenRequest,
 ): Promise<{ interviewId: string }> {
-  const { workspace, candidate } = request;
-  const lock = await tryLock(ctx.redis, `${ctx.keyPrefix}:teams:start:${workspace.id}:${candidate.userId}`, 30_000);
-  if (!lock)
-    throw new AppError('conflict', 'screen already starting', {
-      userMessage: 'A screen for this candidate is being started right now.',
-    });
-  try {
-    if (await openInterviewOfCandidate(ctx.db, workspace.id, candidate.userId)) {
-      throw new AppError('conflict', 'candidate has an open interview', {
-        userMessage:
-          'This candidate already has a screen in progress. It has to finish, or the candidate has to stop it, before another can start.',
-      });
-    }
-    const conversationId = await openChat(ctx, request);
-    const candidateRow = await ensureCandidate(ctx.db, {
-      workspaceId: workspace.id,
-      platformUserId: candidate.userId,
-      displayName: candidate.displayName,
-    });
-    const role = withQuestionCount(request.role, request.questions);
-    const interview = await createInterview(ctx.db, {
-      workspaceId: workspace.id,
-      candidateId: candidateRow.id,
-      candidateUserId: candidate.userId,
-      role,
+  return startGuardedScreen(
+    ctx,
+    {
+      platform: 'teams',
+      workspaceId: request.workspace.id,
       recruiterId: request.recruiterId,
-      platform: 'teams',
-      conversationId,
-    });
-    const base = {
-      platform: 'teams',
-      workspaceId: workspace.id,
-      conversationId,
-      threadId: null,
-      userId: request.recruiterId,
-      raw: null,
-    } as const;
-    await ctx.runner.handle(interview.id, { ...base, kind: 'start', messageId: `start:${interview.id}` });
-    return { interviewId: interview.id };
-  } finally {
-    await lock.release();
-  }
+      candidate: request.candidate,
+      role: request.role,
+      questions: request.questions,
+      openConversation: () => openChat(ctx, request),
+    },
+    {
+      starting: 'A screen for this candidate is being started right now.',
+      open: () =>
+        'This candidate already has a screen in progress. It has to finish, or the candidate has to stop it, before another can start.',
+    },
+  );
 }

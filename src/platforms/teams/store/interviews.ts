@@ -1,4 +1,4 @@
-/** Teams-side look-ups of interviews: by the candidate's 1:1 conversation, by candidate, by workspace. */
+/** Teams-side look-ups of interviews: by the candidate's 1:1 conversation, by workspace. */
 import type { DecisionKind, InterviewStatus } from '../../../engine/index.js';
 import type { Db } from '../../../store/prisma.js';
 
@@ -43,23 +43,6 @@ export async function interviewInConversation(
       ...(openOnly ? { status: { in: OPEN_STATUSES } } : {}),
     },
     orderBy: { createdAt: 'desc' },
-    select: SELECT,
-  });
-  return row ? toRef(row) : null;
-}
-
-export async function openInterviewOfCandidate(
-  db: Db,
-  workspaceId: string,
-  candidateUserId: string,
-): Promise<TeamsInterviewRef | null> {
-  const row = await db.interview.findFirst({
-    where: {
-      workspaceId,
-      platform: 'teams',
-      status: { in: OPEN_STATUSES },
-      candidate: { platformUserId: candidateUserId },
-    },
     select: SELECT,
   });
   return row ? toRef(row) : null;

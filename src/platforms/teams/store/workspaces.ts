@@ -22,8 +22,6 @@ export interface TeamsWorkspace {
   hiringManagerIds: string[];
 }
 
-export type PeopleList = 'recruiters' | 'managers';
-const LIST_COLUMN = { recruiters: 'recruiterIds', managers: 'hiringManagerIds' } as const;
 const SELECT = { id: true, externalId: true, installation: true, recruiterIds: true, hiringManagerIds: true } as const;
 
 type Row = {
@@ -75,26 +73,6 @@ export async function findTeamsWorkspace(
       : { externalId: where.tenantId, platform: 'teams' as const };
   const row = await db.workspace.findFirst({ where: filter, select: SELECT });
   return row ? toWorkspace(row) : null;
-}
-
-export async function changePeople(
-  db: Db,
-  workspaceId: string,
-  list: PeopleList,
-  change: { add?: string[]; remove?: string[] },
-): Promise<string[]> {
-  const column = LIST_COLUMN[list];
-  return db.$transaction(async (tx) => {
-    const row = await tx.workspace.findUniqueOrThrow({
-      where: { id: workspaceId },
-      select: { recruiterIds: true, hiringManagerIds: true },
-    });
-    const next = [...new Set([...row[column], ...(change.add ?? [])])].filter(
-      (id) => !(change.remove ?? []).includes(id),
-    );
-    await tx.workspace.update({ where: { id: workspaceId }, data: { [column]: next } });
-    return next;
-  });
 }
 
 export async function setHiringChannel(

@@ -1,19 +1,12 @@
 /** Screens in the sandbox: a `web` workspace of its own, a candidate without any account, and the first event. */
 import { randomUUID } from 'node:crypto';
-import type { InterviewRunner } from '../../engine/index.js';
-import { MAX_QUESTIONS } from '../common/question-count.js';
-import { LEVELS, SKILL_AREAS, type Level, type SkillArea } from '../../scoring/types.js';
-import { AppError } from '../../shared/errors.js';
-import {
-  createInterview,
-  defaultRoleSlug,
-  ensureCandidate,
-  ensureDefaultRoles,
-  ensureWorkspace,
-  findRoleBySlug,
-} from '../../store/index.js';
-import type { Db } from '../../store/prisma.js';
-import { withQuestionCount } from '../common/question-count.js';
+import type { InterviewRunner } from '../../../engine/index.js';
+import { MAX_QUESTIONS } from '../../common/question-count.js';
+import { LEVELS, SKILL_AREAS, type Level, type SkillArea } from '../../../scoring/types.js';
+import { AppError } from '../../../shared/errors.js';
+import { defaultRoleSlug, ensureDefaultRoles, ensureWorkspace, findRoleBySlug } from '../../../store/index.js';
+import type { Db } from '../../../store/prisma.js';
+import { startScreen } from '../../common/start-screen.js';
 
 export const SANDBOX_WORKSPACE = 'sandbox';
 export const SANDBOX_RECRUITER = 'sandbox-recruiter';
@@ -63,35 +56,20 @@ export class SandboxScreens {
     const workspaceId = await this.workspace();
     const stored = await findRoleBySlug(this.db, workspaceId, defaultRoleSlug(screen.skillArea, screen.level));
     if (!stored) throw new AppError('not_found', 'sandbox role missing', { userMessage: 'That role does not exist.' });
-    const role = withQuestionCount(stored, screen.questions);
-    const candidateUserId = `web-${randomUUID()}`;
-    const candidate = await ensureCandidate(this.db, {
-      workspaceId,
-      platformUserId: candidateUserId,
-      displayName: screen.candidateName,
-    });
-    const conversationId = `web-${randomUUID()}`;
-    const interview = await createInterview(this.db, {
-      workspaceId,
-      candidateId: candidate.id,
-      candidateUserId,
-      role,
-      recruiterId: SANDBOX_RECRUITER,
-      platform: 'web',
-      conversationId,
-      ...(this.quietWindowMs === undefined ? {} : { quietWindowMs: this.quietWindowMs }),
-    });
-    await this.runner.handle(interview.id, {
-      kind: 'start',
-      platform: 'web',
-      workspaceId,
-      conversationId,
-      threadId: null,
-      userId: SANDBOX_RECRUITER,
-      messageId: `web:start:${interview.id}`,
-      raw: null,
-    });
-    return interview.id;
+    const { interviewId } = await startScreen(
+      { db: this.db, runner: this.runner },
+      {
+        platform: 'web',
+        workspaceId,
+        recruiterId: SANDBOX_RECRUITER,
+        candidate: { userId: `web-${randomUUID()}`, displayName: screen.candidateName },
+        role: stored,
+        questions: screen.questions,
+        openConversation: () => Promise.resolve(`web-${randomUUID()}`),
+        ...(this.quietWindowMs === undefined ? {} : { quietWindowMs: this.quietWindowMs }),
+      },
+    );
+    return interviewId;
   }
 
   async list(): Promise<

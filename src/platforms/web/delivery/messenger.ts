@@ -1,7 +1,7 @@
 /** The worker's delivery for web interviews: the engine's messages become entries of the page's conversation. */
-import type { Clock } from '../../shared/clock.js';
-import type { Messenger } from '../../outbound/messenger.js';
-import type { WebConversations } from './conversation.js';
+import type { Clock } from '../../../shared/clock.js';
+import type { Messenger } from '../../../outbound/messenger.js';
+import type { WebConversations } from '../conversation.js';
 
 export function webMessenger(conversations: WebConversations, clock: Clock): Messenger {
   return {

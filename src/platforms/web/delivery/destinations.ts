@@ -3,8 +3,8 @@
  * database, so the ReportPost row the pipeline writes is the post itself; the message id is derived from the
  * report key and a retried post is the same post.
  */
-import type { DestinationResolver, ReportDestination } from '../../outbound/destination.js';
-import type { Db } from '../../store/prisma.js';
+import type { DestinationResolver, ReportDestination } from '../../../outbound/destination.js';
+import type { Db } from '../../../store/prisma.js';
 
 const PREFIX = 'web:';
 

@@ -1,7 +1,7 @@
 /** Answers to whoever wrote to the bot, in the same conversation (a channel thread stays a thread). */
-import type { Reply } from '../common/answering-failures.js';
-import type { TeamsContext } from './context.js';
-import type { Sender } from './normalize.js';
+import type { Reply } from '../../common/answering-failures.js';
+import type { TeamsContext } from '../context.js';
+import type { Sender } from '../normalize.js';
 
 export type { Reply };
 

@@ -6,10 +6,10 @@ import type express from 'express';
 import type { Request, Response, Router } from 'express';
 import { LEVELS, SKILL_AREAS } from '../../../scoring/types.js';
 import type { WebContext } from '../context.js';
-import { webDestinationId } from '../destinations.js';
+import { webDestinationId } from '../delivery/destinations.js';
 import { flashIssued, takeIssued } from '../flash.js';
-import { parseNewScreen, SANDBOX_RECRUITER } from '../screens.js';
-import { csrfToken, loopbackOnly } from '../security.js';
+import { parseNewScreen, SANDBOX_RECRUITER } from '../interviews/screens.js';
+import { csrfToken, loopbackOnly } from '../transport/security.js';
 import { consolePage, revokePage, type ConsolePageInput, type FormValues } from '../views/console.js';
 
 async function reportedIds(ctx: WebContext, interviewIds: string[]): Promise<Set<string>> {

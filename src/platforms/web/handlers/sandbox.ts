@@ -8,8 +8,8 @@ import { renderText } from '../../../report/render-text.js';
 import { ReportSchema } from '../../../report/schema.js';
 import { isAppError } from '../../../shared/errors.js';
 import type { WebContext } from '../context.js';
-import { webDestinationId } from '../destinations.js';
-import { csrfToken, loopbackOnly, refuseCrossSite } from '../security.js';
+import { webDestinationId } from '../delivery/destinations.js';
+import { csrfToken, loopbackOnly, refuseCrossSite } from '../transport/security.js';
 import { consoleRoutes } from './console.js';
 import { fullReportPage, hiringPage, type PostedReport } from '../views/hiring.js';
 

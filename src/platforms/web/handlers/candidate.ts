@@ -4,13 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
-import { CANDIDATE_COMMANDS, type InboundEvent, type RunOutcome } from '../../../engine/index.js';
+import type { InboundEvent, RunOutcome } from '../../../engine/index.js';
 import { isAppError } from '../../../shared/errors.js';
 import type { WebContext } from '../context.js';
 import type { LinkClaims } from '../links.js';
 import { linkFingerprint } from '../links.js';
-import { hitAll, LIMITS, type Limit } from '../rate-limit.js';
-import { clientAddress, csrfToken, refuseCrossSite } from '../security.js';
+import { normalizeCommand, normalizeEdit, normalizeMessage, type Refused, type Unconfirmed } from '../normalize.js';
+import { hitAll, LIMITS, type Limit } from '../transport/rate-limit.js';
+import { clientAddress, csrfToken, refuseCrossSite } from '../transport/security.js';
 import { chatPage, confirmPage, CONFIRMED_COMMANDS, problemPage } from '../views/chat.js';
 import { streamEvents } from './events.js';
 
@@ -88,9 +89,41 @@ function failed(ctx: WebContext, res: Response, error: unknown): void {
     .send(isAppError(error) ? error.userMessage : 'Something went wrong. Please try again.');
 }
 
-function textOf(body: unknown, field: string): string {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
-  return typeof value === 'string' ? value.slice(0, 4000) : '';
+const REFUSALS: Record<Refused['reason'], string> = {
+  no_text: 'Write a message first.',
+  unknown_command: 'Unknown command.',
+  no_edit: 'Choose one of your messages and write its new text.',
+};
+
+function refuse(req: Request, res: Response, post: Refused | Unconfirmed): void {
+  if (post.kind === 'confirm') return void res.redirect(303, `/c/${String(req.params.token)}/confirm/${post.command}`);
+  res.status(400).type('text/plain').send(REFUSALS[post.reason]);
+}
+
+/** Runs a post's work, then answers it as done or as failed. */
+async function answering(ctx: WebContext, req: Request, res: Response, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+    done(req, res);
+  } catch (error) {
+    failed(ctx, res, error);
+  }
+}
+
+/** Shows what the candidate said in their conversation, then hands it to the engine. */
+async function sayAndSend(
+  ctx: WebContext,
+  claims: LinkClaims,
+  said: { text: string; messageId: string | null },
+  rest: Record<string, unknown>,
+): Promise<void> {
+  await ctx.conversations.append(claims.interviewId, {
+    kind: 'said',
+    from: 'candidate',
+    ...said,
+    at: ctx.clock.now().toISOString(),
+  });
+  await sendToEngine(ctx, claims, (userId, ws) => event(claims, userId, ws, rest));
 }
 
 export function candidateRouter(ctx: WebContext): Router {
@@ -131,71 +164,38 @@ export function candidateRouter(ctx: WebContext): Router {
   router.post('/c/:token/messages', ...form, async (req, res) => {
     const claims = await admit(ctx, req, res, 'message');
     if (!claims) return;
-    const text = textOf(req.body, 'text').trim();
-    if (!text) return void res.status(400).type('text/plain').send('Write a message first.');
-    const clientId = /^[A-Za-z0-9-]{8,64}$/.test(textOf(req.body, 'clientId'))
-      ? textOf(req.body, 'clientId')
-      : randomUUID();
-    const messageId = `web:${claims.interviewId}:${clientId}`;
-    try {
+    const post = normalizeMessage(claims.interviewId, req.body, randomUUID);
+    if (post.kind !== 'message') return refuse(req, res, post);
+    const { text, messageId } = post;
+    await answering(ctx, req, res, async () => {
       // A resubmitted form (same client id) is shown once and reaches the engine once.
       const first = await ctx.redis.set(`${ctx.keyPrefix}:web:seen:${messageId}`, '1', 'EX', 7 * 24 * 3600, 'NX');
-      if (first === 'OK') {
-        await ctx.conversations.append(claims.interviewId, {
-          kind: 'said',
-          from: 'candidate',
-          text,
-          at: ctx.clock.now().toISOString(),
-          messageId,
-        });
-        await sendToEngine(ctx, claims, (userId, ws) =>
-          event(claims, userId, ws, { kind: 'message', text, messageId }),
-        );
-      }
-      done(req, res);
-    } catch (error) {
-      failed(ctx, res, error);
-    }
+      if (first === 'OK') await sayAndSend(ctx, claims, { text, messageId }, { kind: 'message', text, messageId });
+    });
   });
 
   router.post('/c/:token/commands', ...form, async (req, res) => {
     const claims = await admit(ctx, req, res, 'message');
     if (!claims) return;
-    const command = CANDIDATE_COMMANDS.find((c) => c === textOf(req.body, 'command'));
-    if (!command) return void res.status(400).type('text/plain').send('Unknown command.');
-    // Stop and erase cannot be undone: without the confirmation page's field, the answer is that page.
-    const mustConfirm = CONFIRMED_COMMANDS.some((c) => c === command);
-    if (mustConfirm && textOf(req.body, 'confirmed') !== 'yes')
-      return void res.redirect(303, `/c/${String(req.params.token)}/confirm/${command}`);
-    const messageId = `web:${claims.interviewId}:${randomUUID()}`;
-    try {
-      await ctx.conversations.append(claims.interviewId, {
-        kind: 'said',
-        from: 'candidate',
-        text: command,
-        at: ctx.clock.now().toISOString(),
-        messageId: null,
-      });
-      await sendToEngine(ctx, claims, (userId, ws) =>
-        event(claims, userId, ws, { kind: 'command', command, messageId }),
-      );
-      done(req, res);
-    } catch (error) {
-      failed(ctx, res, error);
-    }
+    const post = normalizeCommand(claims.interviewId, req.body, randomUUID);
+    if (post.kind !== 'command') return refuse(req, res, post);
+    const { command, messageId } = post;
+    await answering(ctx, req, res, () =>
+      sayAndSend(ctx, claims, { text: command, messageId: null }, { kind: 'command', command, messageId }),
+    );
   });
 
   router.post('/c/:token/edits', ...form, async (req, res) => {
     const claims = await admit(ctx, req, res, 'message');
     if (!claims) return;
-    const messageId = textOf(req.body, 'messageId');
-    const text = textOf(req.body, 'text').trim();
+    const post = normalizeEdit(req.body);
+    if (post.kind !== 'edit') return refuse(req, res, post);
+    const { text, messageId } = post;
     const own = (await ctx.conversations.read(claims.interviewId)).some(
       (i) => i.entry.kind === 'said' && i.entry.messageId === messageId,
     );
-    if (!own || !text)
-      return void res.status(400).type('text/plain').send('Choose one of your messages and write its new text.');
-    try {
+    if (!own) return refuse(req, res, { kind: 'refused', reason: 'no_edit' });
+    await answering(ctx, req, res, async () => {
       const outcome = await sendToEngine(ctx, claims, (userId, ws) =>
         event(claims, userId, ws, { kind: 'message_edited', text, messageId }),
       );
@@ -209,10 +209,7 @@ export function candidateRouter(ctx: WebContext): Router {
           at: ctx.clock.now().toISOString(),
         });
       }
-      done(req, res);
-    } catch (error) {
-      failed(ctx, res, error);
-    }
+    });
   });
   return router;
 }
