@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRole, ensureDefaultRoles, ensureWorkspace, findRoleBySlug } from '../../src/store/index.js';
 import { createTestDb } from '../support/db.js';
-import { answerUntilClosed, reachFirstQuestion } from './support/answers.js';
-import { TestChat } from './support/chat.js';
+import { answerUntilClosed, reachFirstQuestion } from '../engine/support/answers.js';
+import { TestChat } from '../engine/support/chat.js';
 
 const db = createTestDb();
 afterAll(() => db.$disconnect());

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createQueues } from '../../../src/background/queue/queues.js';
-import { testDatabaseUrl } from '../../support/db.js';
-import { spawnTs } from '../../support/processes.js';
-import { deleteKeys, redisConnection, uniquePrefix } from '../../support/redis.js';
+import { createQueues } from '../../src/background/queue/queues.js';
+import { testDatabaseUrl } from '../support/db.js';
+import { spawnTs } from '../support/processes.js';
+import { deleteKeys, redisConnection, uniquePrefix } from '../support/redis.js';
 
 const prefix = uniquePrefix('cli');
 const queues = createQueues(redisConnection(), prefix);

@@ -1,15 +1,15 @@
 /** The job handlers on their own: idempotent scoring, failures stored as failures, a report that waits for scores. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildInterviewReport } from '../../src/background/jobs/build-report.js';
-import { scoreAnswer } from '../../src/background/jobs/score-answer.js';
-import { ReportSchema } from '../../src/report/schema.js';
-import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
-import type { AnswerScorer, ScoreInput } from '../../src/scoring/types.js';
-import { AppError } from '../../src/shared/errors.js';
-import { ManualClock } from '../../src/shared/clock.js';
-import { createTestDb } from '../support/db.js';
-import { answerUntilClosed, reachFirstQuestion } from './support/answers.js';
-import { TestChat } from './support/chat.js';
+import { buildInterviewReport } from '../../../src/background/jobs/build-report.js';
+import { scoreAnswer } from '../../../src/background/jobs/score-answer.js';
+import { ReportSchema } from '../../../src/report/schema.js';
+import { createOfflineScorer, defaultQuestionBank } from '../../../src/scoring/index.js';
+import type { AnswerScorer, ScoreInput } from '../../../src/scoring/types.js';
+import { AppError } from '../../../src/shared/errors.js';
+import { ManualClock } from '../../../src/shared/clock.js';
+import { createTestDb } from '../../support/db.js';
+import { answerUntilClosed, reachFirstQuestion } from '../../engine/support/answers.js';
+import { TestChat } from '../../engine/support/chat.js';
 
 const db = createTestDb();
 afterAll(() => db.$disconnect());
