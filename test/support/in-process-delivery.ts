@@ -3,6 +3,9 @@
  * the outbox relay and every job definition (src/background/in-process.ts), with Redis locks as the worker takes
  * them. A built report is posted by its posting job, as in the worker; `postCard` makes sure that job ran.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type express from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { InterviewingWork } from '../../src/background/deps.js';
@@ -11,6 +14,7 @@ import type { InterviewRunner } from '../../src/engine/index.js';
 import type { DestinationResolver } from '../../src/outbound/destination.js';
 import type { Messenger } from '../../src/outbound/messenger.js';
 import type { ManualClock } from '../../src/shared/clock.js';
+import { createOfflineScorer, type QuestionBank } from '../../src/scoring/index.js';
 import { redisLocks } from '../../src/shared/lock.js';
 import type { Db } from '../../src/store/prisma.js';
 
@@ -41,4 +45,36 @@ export function inProcessDelivery(deps: InProcessDeliveryDeps) {
       return destination.id;
     },
   };
+}
+
+/** What a platform harness has: the engine's runner, the platform's own delivery, and the offline interviewer. */
+export interface OfflinePlatformDelivery {
+  db: Db;
+  redis: Redis;
+  clock: ManualClock;
+  runner: InterviewRunner;
+  platform: { messenger: Messenger; destinations: DestinationResolver };
+  bank: QuestionBank;
+  interviewerLabel: string;
+  keyPrefix: string;
+  logger: Logger;
+}
+
+/** inProcessDelivery with the default offline scorer and the platform's messenger and destinations. */
+export function offlinePlatformDelivery(deps: OfflinePlatformDelivery) {
+  const { platform, bank, interviewerLabel, ...rest } = deps;
+  return inProcessDelivery({
+    ...rest,
+    work: { scorer: createOfflineScorer(), bank, interviewerLabel },
+    messenger: platform.messenger,
+    destinations: platform.destinations,
+  });
+}
+
+/** Serves the app on a free loopback port. */
+export async function listenOnLoopback(app: express.Express): Promise<{ server: Server; baseUrl: string }> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }

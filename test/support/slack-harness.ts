@@ -4,21 +4,19 @@
  * (src/background/in-process.ts): messages through the Slack messenger, due timers, scoring, reports and posting.
  */
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { parseEnv, type Env } from '../../src/config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner } from '../../src/engine/index.js';
 import { createSlackPlatform, type SlackPlatform } from '../../src/platforms/slack/index.js';
-import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
+import { defaultQuestionBank } from '../../src/scoring/index.js';
 import type { ManualClock } from '../../src/shared/clock.js';
 import { createInterviewStore } from '../../src/store/index.js';
 import type { Db } from '../../src/store/prisma.js';
 import type { FakeBot, FakeSlack } from './fake-slack.js';
 import { SlackDriver } from './slack-driver.js';
-import { inProcessDelivery } from './in-process-delivery.js';
+import { listenOnLoopback, offlinePlatformDelivery } from './in-process-delivery.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const silentLogger = pino({ level: process.env.SLACK_TEST_LOG ?? 'silent' });
@@ -74,13 +72,6 @@ export function slackEnv(slack: FakeSlack, keyPrefix: string, extra: Record<stri
   return parsed.env;
 }
 
-async function listen(app: express.Express): Promise<{ server: Server; baseUrl: string }> {
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { db, redis, slack, clock } = options;
   const bank = defaultQuestionBank();
@@ -100,17 +91,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const app = express();
   platform.mount(app);
-  const { server, baseUrl } = await listen(app);
+  const { server, baseUrl } = await listenOnLoopback(app);
   await platform.start();
-  const work = { scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label };
-  const delivery = inProcessDelivery({
+  const delivery = offlinePlatformDelivery({
     db,
     redis,
     clock,
     runner,
-    work,
-    messenger: platform.messenger,
-    destinations: platform.destinations,
+    platform,
+    bank,
+    interviewerLabel: interviewer.label,
     keyPrefix: options.keyPrefix,
     logger: silentLogger,
   });

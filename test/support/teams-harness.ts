@@ -4,14 +4,12 @@
  * harness does: the outbox through the Teams messenger, due timers, scoring and report jobs.
  */
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { parseEnv, type Env } from '../../src/config/env.js';
 import { createOfflineInterviewer, createStep, InterviewRunner } from '../../src/engine/index.js';
 import { createTeamsPlatform, type TeamsPlatform } from '../../src/platforms/teams/index.js';
-import { createOfflineScorer, defaultQuestionBank } from '../../src/scoring/index.js';
+import { defaultQuestionBank } from '../../src/scoring/index.js';
 import type { ManualClock } from '../../src/shared/clock.js';
 import { createInterviewStore } from '../../src/store/index.js';
 import type { Db } from '../../src/store/prisma.js';
@@ -19,7 +17,7 @@ import type { FakeBotConnector } from './fake-bot-connector.js';
 import { silentLogger } from './slack-harness.js';
 import { TeamsDriver, type TeamsPerson } from './teams-driver.js';
 import type { SigningKeys } from './teams-signing.js';
-import { inProcessDelivery } from './in-process-delivery.js';
+import { listenOnLoopback, offlinePlatformDelivery } from './in-process-delivery.js';
 
 export const ADMIN_AAD_ID = '00000000-0000-4000-8000-00000000a0a0';
 
@@ -78,19 +76,15 @@ export async function startTeamsHarness(options: {
   });
   const app = express();
   platform.mount(app);
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const work = { scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label };
-  const delivery = inProcessDelivery({
+  const { server, baseUrl } = await listenOnLoopback(app);
+  const delivery = offlinePlatformDelivery({
     db,
     redis,
     clock,
     runner,
-    work,
-    messenger: platform.messenger,
-    destinations: platform.destinations,
+    platform,
+    bank,
+    interviewerLabel: interviewer.label,
     keyPrefix: options.keyPrefix,
     logger: silentLogger,
   });

@@ -3,8 +3,6 @@
  * forms over HTTP with its link, and the hiring page is read back as HTML. The suite reads synchronously, so what
  * the candidate received and the cards are read after each step that can change them.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { Redis } from 'ioredis';
@@ -13,11 +11,11 @@ import { createOfflineInterviewer, createStep, InterviewRunner } from '../../../
 import { createWebPlatform } from '../../../src/platforms/web/index.js';
 import { linkTokenHash } from '../../../src/platforms/web/links.js';
 import { DEFAULT_LINK_TTL_MS } from '../../../src/platforms/web/settings.js';
-import { createOfflineScorer, defaultQuestionBank } from '../../../src/scoring/index.js';
+import { defaultQuestionBank } from '../../../src/scoring/index.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createInterviewStore } from '../../../src/store/index.js';
 import type { Db } from '../../../src/store/prisma.js';
-import { inProcessDelivery } from '../../support/in-process-delivery.js';
+import { listenOnLoopback, offlinePlatformDelivery } from '../../support/in-process-delivery.js';
 import { silentLogger } from '../../support/slack-harness.js';
 import { sandboxFormPoster } from '../../support/web-harness.js';
 import type { PlatformDriver } from './driver.js';
@@ -39,19 +37,15 @@ export async function webContractDriver(db: Db, redis: Redis, keyPrefix: string)
   const platform = createWebPlatform({ env: parsed.env, db, redis, logger: silentLogger, clock, runner, settings });
   const app = express();
   platform.mount(app);
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const work = { scorer: createOfflineScorer(), bank, interviewerLabel: interviewer.label };
-  const delivery = inProcessDelivery({
+  const { server, baseUrl: base } = await listenOnLoopback(app);
+  const delivery = offlinePlatformDelivery({
     db,
     redis,
     clock,
     runner,
-    work,
-    messenger: platform.messenger,
-    destinations: platform.destinations,
+    platform,
+    bank,
+    interviewerLabel: interviewer.label,
     keyPrefix,
     logger: silentLogger,
   });
